@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * km/plat/console.h - the platform's console (part of the platform contract).
+ *
+ * A platform MUST implement both functions. They MUST work from the first
+ * instruction of km_boot() on (no init function needed before them), MUST
+ * NOT allocate memory and MUST work when the console is not a terminal
+ * (a pipe, a file, /dev/null, a serial line nobody reads).
+ *
+ * Non-goals: line editing, terminal modes, multiple consoles.
+ */
+#ifndef KM_PLAT_CONSOLE_H
+#define KM_PLAT_CONSOLE_H
+
+#include <stddef.h>
+
+/*
+ * Write all @len bytes of @buf. Returns 0, or a negative errno value when
+ * the console is gone; partial writes are retried by the platform.
+ */
+int km_plat_console_write(const char *buf, size_t len);
+
+/*
+ * Read up to @len bytes without blocking. Returns the number of bytes read,
+ * 0 at end of input, or -EAGAIN when nothing is available right now.
+ */
+long km_plat_console_read(char *buf, size_t len);
+
+#endif /* KM_PLAT_CONSOLE_H */

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The portable boot sequence, the same on every platform:
+ *   1. the platform entry fills a km_bootinfo (console and clock working)
+ *   2. km_boot: boot parameters are applied (bad ones stop the image)
+ *   3. init classes run in order (see inittab.c and boot-order.txt)
+ *   4. main(argc, argv) with the application's arguments
+ *   5. exit(main's status): atexit handlers, flush, km_plat_terminate
+ */
+#include <stdlib.h>
+#include <km/exit.h>
+#include <km/init.h>
+#include <km/param.h>
+#include <km/plat/bootinfo.h>
+#include <km/plat/lifecycle.h>
+#include <km/plat/time.h>
+#include <km/print.h>
+#include "boot_impl.h"
+
+int main(int argc, char *argv[]);
+
+static struct km_bootinfo *boot_info;
+
+struct km_bootinfo *km_bootinfo_get(void)
+{
+	return boot_info;
+}
+
+static void log_regions(const struct km_bootinfo *bi)
+{
+	for (unsigned int i = 0; i < bi->nr_regions; i++) {
+		const struct km_region *r = &bi->regions[i];
+
+		km_pr_debug("region %-8s %#014lx-%#014lx %8zu KiB %s\n",
+			    km_region_type_name(r->type), (unsigned long)r->base,
+			    (unsigned long)(r->base + r->len), r->len >> 10,
+			    r->name ? r->name : "");
+	}
+}
+
+void km_boot(struct km_bootinfo *bi)
+{
+	int first_app_arg, app_argc;
+	char **app_argv;
+
+	boot_info = bi;
+	first_app_arg = km_param_parse_args(bi->argc, bi->argv);
+	if (first_app_arg < 0)
+		km_plat_terminate(KM_EXIT_USAGE);
+	if (first_app_arg == 0) /* `help` was given and printed */
+		exit(KM_EXIT_OK);
+
+	km_pr_info("Kumiki on %s\n", bi->plat_name);
+	km_run_inittab();
+	log_regions(bi);
+
+	/* The application sees the image name, then what followed "--". */
+	app_argc = bi->argc - first_app_arg + 1;
+	app_argv = &bi->argv[first_app_arg - 1];
+	app_argv[0] = bi->argv[0];
+	km_pr_debug("main() after %lu us\n",
+		    (unsigned long)(km_plat_monotonic_ns() / KM_NSEC_PER_USEC));
+	exit(main(app_argc, app_argv));
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Console: fd 1 out, fd 0 in. Nothing here assumes a terminal: stdout may be
+ * a pipe or a file, stdin /dev/null, a file, or closed.
+ */
+#include <errno.h>
+#include <km/plat/console.h>
+#include "linuxu.h"
+
+int km_plat_console_write(const char *buf, size_t len)
+{
+	while (len) {
+		long n = linuxu_syscall(LINUXU_SYS_write, 1, buf, len);
+
+		if (n == -EINTR || n == -EAGAIN)
+			continue;
+		if (n < 0)
+			return (int)n;
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+struct linuxu_pollfd {
+	int fd;
+	short events;
+	short revents;
+};
+#define LINUXU_POLLIN 0x001
+
+long km_plat_console_read(char *buf, size_t len)
+{
+	struct linuxu_pollfd pfd = { .fd = 0, .events = LINUXU_POLLIN };
+	struct linuxu_timespec zero = { 0, 0 };
+	long n = linuxu_syscall6(LINUXU_SYS_ppoll, (long)&pfd, 1, (long)&zero, 0, 0, 0);
+
+	if (n == 0 || n == -EINTR)
+		return -EAGAIN;
+	if (n < 0 || (pfd.revents & 0x20 /* POLLNVAL: stdin closed */))
+		return 0;
+	n = linuxu_syscall(LINUXU_SYS_read, 0, buf, len);
+	if (n == -EAGAIN || n == -EINTR)
+		return -EAGAIN;
+	return n < 0 ? 0 : n; /* a broken stdin reads as end of input */
+}

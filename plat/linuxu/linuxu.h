@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* plat/linuxu internals shared between its files. */
+#ifndef LINUXU_H
+#define LINUXU_H
+
+#include <km/essentials.h>
+#include "syscall.h"
+
+/* Records the host clock at entry so uptime starts near zero. */
+void linuxu_time_init(void);
+
+#endif

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* From the process's initial stack to km_boot(). */
+#include <km/plat/bootinfo.h>
+#include "linuxu.h"
+
+static struct km_bootinfo boot_info;
+
+void linuxu_entry(long *initial_stack) __km_noreturn;
+void linuxu_entry(long *initial_stack)
+{
+	linuxu_time_init();
+	boot_info.plat_name = "linuxu";
+	boot_info.argc = (int)initial_stack[0];
+	boot_info.argv = (char **)&initial_stack[1];
+	km_boot(&boot_info);
+}

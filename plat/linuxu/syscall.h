@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Raw Linux x86_64 system calls. linuxu links no host libc: this is the
+ * whole interface to the host kernel. Each wrapper returns the kernel's
+ * value, a negative errno on failure.
+ */
+#ifndef LINUXU_SYSCALL_H
+#define LINUXU_SYSCALL_H
+
+#define LINUXU_SYS_read 0
+#define LINUXU_SYS_write 1
+#define LINUXU_SYS_mmap 9
+#define LINUXU_SYS_munmap 11
+#define LINUXU_SYS_rt_sigaction 13
+#define LINUXU_SYS_rt_sigprocmask 14
+#define LINUXU_SYS_rt_sigreturn 15
+#define LINUXU_SYS_ppoll 271
+#define LINUXU_SYS_clock_gettime 228
+#define LINUXU_SYS_clock_nanosleep 230
+#define LINUXU_SYS_exit_group 231
+#define LINUXU_SYS_timer_create 222
+#define LINUXU_SYS_timer_settime 223
+
+static inline long linuxu_syscall6(long n, long a1, long a2, long a3, long a4,
+				   long a5, long a6)
+{
+	long ret;
+	register long r10 __asm__("r10") = a4;
+	register long r8 __asm__("r8") = a5;
+	register long r9 __asm__("r9") = a6;
+
+	__asm__ __volatile__("syscall"
+			     : "=a"(ret)
+			     : "a"(n), "D"(a1), "S"(a2), "d"(a3), "r"(r10), "r"(r8), "r"(r9)
+			     : "rcx", "r11", "memory");
+	return ret;
+}
+
+#define linuxu_syscall(n, a1, a2, a3) \
+	linuxu_syscall6(n, (long)(a1), (long)(a2), (long)(a3), 0, 0, 0)
+
+struct linuxu_timespec {
+	long tv_sec;
+	long tv_nsec;
+};
+
+#define LINUXU_CLOCK_REALTIME 0
+#define LINUXU_CLOCK_MONOTONIC 1
+#define LINUXU_TIMER_ABSTIME 1
+
+#endif /* LINUXU_SYSCALL_H */

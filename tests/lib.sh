@@ -1,0 +1,97 @@
+# Helpers for test suites (sourced by tests/run).
+#
+#   check NAME CMD [ARGS...]   PASS when CMD exits 0 within KM_TIMEOUT
+#                              seconds (default 300); CMD may be a shell
+#                              function of the suite. Its output goes to a log
+#                              that is shown when it fails.
+#   skip NAME REASON           counted and printed with its reason
+#   expect_output FILE REGEX   helper for checks: grep -E, shows FILE on failure
+#   km_build_app APP_DIR BUILD_DIR [make args]: quiet build, log on failure
+#
+# Variables: KM_ROOT (the checkout), KM_TMP (scratch, removed at the end
+# unless KM_KEEP=1), KM_JOBS (parallel make jobs).
+
+set -a  # suites' variables reach the checks, which run in a child bash
+KM_TMP=$(mktemp -d "${TMPDIR:-/tmp}/kumiki-test.XXXXXX")
+KM_JOBS=${KM_JOBS:-$(nproc)}
+KM_TIMEOUT=${KM_TIMEOUT:-300}
+km_passed=0
+km_failed=0
+km_skipped=0
+km_skips=()
+km_failures=()
+km_n=0
+
+km_cleanup() {
+	if [ "${KM_KEEP:-0}" = 1 ]; then echo "scratch kept in $KM_TMP"; else rm -rf "$KM_TMP"; fi
+}
+trap km_cleanup EXIT
+
+km_suite_begin() {
+	echo "== $(basename "$1" .sh)"
+}
+
+check() {
+	local name=$1 log rc t0
+	shift
+	km_n=$((km_n + 1))
+	log="$KM_TMP/logs/$(printf '%03d' $km_n).log"
+	mkdir -p "$KM_TMP/logs"
+	t0=$(date +%s.%N)
+	export -f $(compgen -A function)
+	timeout -k 10 "$KM_TIMEOUT" bash -c '"$@"' check "$@" >"$log" 2>&1 </dev/null
+	rc=$?
+	local dt
+	dt=$(printf '%.1f' "$(echo "$(date +%s.%N) - $t0" | bc)")
+	if [ $rc -eq 0 ]; then
+		km_passed=$((km_passed + 1))
+		printf 'PASS  %s (%ss)\n' "$name" "$dt"
+	else
+		km_failed=$((km_failed + 1))
+		km_failures+=("$name")
+		[ $rc -eq 124 ] && echo "timed out after ${KM_TIMEOUT}s" >>"$log"
+		printf 'FAIL  %s (%ss, exit %d, log %s)\n' "$name" "$dt" "$rc" "$log"
+		tail -n 25 "$log" | sed 's/^/      | /'
+	fi
+	return 0
+}
+
+skip() {
+	km_skipped=$((km_skipped + 1))
+	km_skips+=("$1: $2")
+	printf 'SKIP  %s: %s\n' "$1" "$2"
+}
+
+expect_output() {
+	if ! grep -Eq -- "$2" "$1"; then
+		echo "expected /$2/ in $1, which holds:"
+		sed 's/^/> /' "$1" | head -n 60
+		return 1
+	fi
+}
+
+km_build_app() {
+	local app=$1 out=$2
+	shift 2
+	make -C "$KM_ROOT" -j"$KM_JOBS" A="$app" O="$out" C="$out/.config" "$@"
+}
+
+km_summary() {
+	echo
+	if [ $km_failed -gt 0 ]; then
+		echo "Failed:"
+		printf '  %s\n' "${km_failures[@]}"
+	fi
+	if [ $km_skipped -gt 0 ]; then
+		echo "Skipped:"
+		printf '  %s\n' "${km_skips[@]}"
+	fi
+	echo "(${1}s)"
+	if [ $km_skipped -gt 0 ]; then
+		echo "$km_passed passed, $km_failed failed, $km_skipped skipped"
+	else
+		echo "$km_passed passed, $km_failed failed"
+	fi
+	[ $km_failed -eq 0 ]
+	exit $?
+}
