@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * stdio.h - console streams and formatted output.
+ *
+ * Contract:
+ * - stdout and stderr both write to the platform console. stdout is line
+ *   buffered (flushed at '\n', when full, by fflush and by exit());
+ *   stderr is unbuffered and flushes stdout first so the two stay in order.
+ * - stdin reads the platform console; reads wait (idling the CPU) while
+ *   nothing is available and return EOF at end of input.
+ * - The printf family implements C11's conversions (no %n$ positional
+ *   arguments, no wide characters). Floating-point output is exact and
+ *   rounds like glibc (to nearest, ties to even on the exact value).
+ * - snprintf/vsnprintf follow C11: they return the length the full output
+ *   would have, write at most n-1 characters plus a NUL, nothing if n == 0.
+ * - Output longer than INT_MAX fails with -1 and errno EOVERFLOW.
+ * Non-goals: files (fopen etc. belong to a VFS-backed libc), scanf,
+ * locales, thread safety (there is one console and, for now, one thread).
+ */
+#ifndef _STDIO_H
+#define _STDIO_H
+
+#include <stddef.h>
+#include <stdarg.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define EOF		(-1)
+#define BUFSIZ		1024
+
+#ifndef SEEK_SET
+#define SEEK_SET	0
+#define SEEK_CUR	1
+#define SEEK_END	2
+#endif
+
+/* Opaque: the layout is private to nolibc. */
+typedef struct __km_file FILE;
+
+extern FILE *const stdin;
+extern FILE *const stdout;
+extern FILE *const stderr;
+#define stdin stdin
+#define stdout stdout
+#define stderr stderr
+
+int printf(const char *restrict fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+int vprintf(const char *restrict fmt, va_list ap)
+	__attribute__((format(printf, 1, 0)));
+int fprintf(FILE *restrict f, const char *restrict fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+int vfprintf(FILE *restrict f, const char *restrict fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+int dprintf(int fd, const char *restrict fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+int vdprintf(int fd, const char *restrict fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+int sprintf(char *restrict buf, const char *restrict fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+int vsprintf(char *restrict buf, const char *restrict fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+int snprintf(char *restrict buf, size_t n, const char *restrict fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+int vsnprintf(char *restrict buf, size_t n, const char *restrict fmt,
+	      va_list ap) __attribute__((format(printf, 3, 0)));
+
+int fputc(int c, FILE *f);
+int putc(int c, FILE *f);
+int putchar(int c);
+int fputs(const char *restrict s, FILE *restrict f);
+int puts(const char *s);
+size_t fwrite(const void *restrict ptr, size_t size, size_t nmemb,
+	      FILE *restrict f);
+int fflush(FILE *f);
+void perror(const char *s);
+
+int fgetc(FILE *f);
+int getc(FILE *f);
+int getchar(void);
+char *fgets(char *restrict s, int size, FILE *restrict f);
+int ungetc(int c, FILE *f);
+
+int feof(FILE *f);
+int ferror(FILE *f);
+void clearerr(FILE *f);
+int fileno(FILE *f);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _STDIO_H */
