@@ -51,7 +51,8 @@ const char *km_init_class_name(unsigned int cls);
 
 /*
  * The entry goes into .km_inittab.<class>.<prio>.<fn>, which the linker
- * script sorts by name; a text line describing it goes into the
+ * script sorts by name (explicitly aligned to its type: gcc would otherwise
+ * align large objects to 32 bytes and leave holes in the table); a text line describing it goes into the
  * non-allocated .km_initinfo section under the same suffix, from which the
  * build writes boot-order.txt.
  */
@@ -60,11 +61,13 @@ const char *km_init_class_name(unsigned int cls);
 	KM_STATIC_ASSERT(sizeof(#prio) == 2,                                  \
 			 "init priority must be one digit 0..9: " #fn);      \
 	static const struct km_init_entry KM_CONCAT(__km_init_, fn) __km_used \
+		__km_aligned(__alignof__(struct km_init_entry))               \
 		__km_section(".km_inittab" KM__INIT_SUFFIX(cls, prio, fn)) = {   \
 		fn, #fn, KM_LIBNAME_STR, KM_LIBCONFIG_STR, cls, prio, req };   \
 	static const char KM_CONCAT(__km_initinfo_, fn)[sizeof(             \
 		clsname " " #prio " " #fn " " KM_LIBNAME_STR " "              \
 		KM_LIBCONFIG_STR " " reqname "\n") - 1] __km_used             \
+		__km_aligned(1)                                               \
 		__km_section(".km_initinfo" KM__INIT_SUFFIX(cls, prio, fn)) =    \
 		clsname " " #prio " " #fn " " KM_LIBNAME_STR " "              \
 		KM_LIBCONFIG_STR " " reqname "\n"

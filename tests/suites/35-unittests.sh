@@ -1,0 +1,31 @@
+# In-image unit tests (lib/test): one image per platform defconfig of
+# tests/apps/unittests, every library's tests enabled, TAP checked.
+UT=$KM_ROOT/tests/apps/unittests
+
+t_unittests() {
+	local defconfig=$1 o=$KM_TMP/ut/$1 rc
+	km_build_app "$UT" "$o" defconfig DEFCONFIG="defconfigs/$defconfig" > /dev/null &&
+	km_build_app "$UT" "$o" || return 1
+	km_build_app "$UT" "$o" run > "$o.tap" 2>&1; rc=$?
+	cat "$o.tap"
+	[ $rc -eq 0 ] || { echo "image exited $rc"; return 1; }
+	expect_output "$o.tap" '^TAP version 13' && expect_output "$o.tap" '^1\.\.[1-9]' &&
+	! grep -q '^not ok' "$o.tap" &&
+	[ "$(grep -c '^ok ' "$o.tap")" = "$(sed -n 's/^1\.\.//p' "$o.tap")" ]
+}
+for d in "$UT"/defconfigs/*; do
+	check "in-image unit tests pass: $(basename "$d")" t_unittests "$(basename "$d")"
+done
+
+t_failures_reported() {
+	local o=$KM_TMP/ut/fail rc
+	km_build_app "$UT" "$o" L="$KM_ROOT/tests/libs/failtest" || return 1
+	"$o/unittests_linuxu-x86_64" test.filter=z > "$o.tap"; rc=$?
+	cat "$o.tap"
+	[ $rc -eq 1 ] &&
+	expect_output "$o.tap" '^not ok 1 - zfail.int_values$' &&
+	expect_output "$o.tap" 'expected answer == 42: 41 == 42 is false' &&
+	expect_output "$o.tap" '"left" vs "right"' &&
+	expect_output "$o.tap" '^ok 3 - zpass.passes$'
+}
+check "failing in-image tests: not ok, both values shown, exit status 1" t_failures_reported
