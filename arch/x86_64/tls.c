@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* ELF TLS variant II blocks for static x86_64 images (see tls.h). */
+#include <string.h>
+#include <km/essentials.h>
+#include "tls.h"
+
+extern char __km_tls_start[], __km_tdata_size[], __km_tls_size[], __km_tls_align[];
+
+#define TCB_SIZE 64 /* self pointer, rest reserved */
+#define TP_ALIGN 64
+
+/* ld places local-exec variables at tp - round_up(memsz, 16) + offset. */
+static size_t tls_offset(void)
+{
+	size_t a = KM_MAX((size_t)(uintptr_t)__km_tls_align, (size_t)16);
+
+	return KM_ALIGN_UP((size_t)(uintptr_t)__km_tls_size, a);
+}
+
+size_t km_arch_tls_area_size(void)
+{
+	if ((uintptr_t)__km_tls_size == 0)
+		return 0;
+	return tls_offset() + TCB_SIZE + TP_ALIGN;
+}
+
+uintptr_t km_arch_tls_init(void *area)
+{
+	size_t off = tls_offset();
+	size_t filesz = (size_t)(uintptr_t)__km_tdata_size;
+	size_t memsz = (size_t)(uintptr_t)__km_tls_size;
+	uintptr_t tp = KM_ALIGN_UP((uintptr_t)area + off, (uintptr_t)TP_ALIGN);
+	char *block = (char *)(tp - off);
+
+	memcpy(block, __km_tls_start, filesz);
+	memset(block + filesz, 0, off - filesz);
+	memset((void *)tp, 0, TCB_SIZE);
+	*(uintptr_t *)tp = tp; /* %fs:0 reads the thread pointer itself */
+	(void)memsz;
+	return tp;
+}

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Internal interfaces of the kvm platform (not part of the contract).
+ * Boot sequence (setup.c): serial -> cpu tables -> boot protocol parsing
+ * -> page tables -> clocks -> LAPIC -> km_boot().
+ */
+#ifndef KVM_H
+#define KVM_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include <km/essentials.h>
+#include <km/plat/bootinfo.h>
+#include <km/plat/time.h>
+
+/* What the boot protocol (multiboot or PVH) told us, copied out of the
+ * loader's memory before anything can reuse it. */
+#define KVM_MMAP_MAX 32
+#define KVM_CMDLINE_MAX 4096
+
+enum kvm_mem_type { /* e820 numbering */
+	KVM_MEM_RAM = 1,
+	KVM_MEM_RESERVED = 2,
+	KVM_MEM_ACPI = 3,
+	KVM_MEM_NVS = 4,
+	KVM_MEM_BAD = 5,
+};
+
+struct kvm_mmap_entry {
+	uint64_t base, len;
+	uint32_t type;
+};
+
+struct kvm_boot {
+	const char *proto;          /* "multiboot" or "pvh" */
+	struct kvm_mmap_entry mmap[KVM_MMAP_MAX];
+	unsigned int nr_mmap;
+	char *cmdline;              /* in a static buffer; NULL if none */
+	int cmdline_has_image_name; /* multiboot: first word is the kernel path */
+	uint64_t initrd_base, initrd_len;
+	uint64_t rsdp;              /* 0: scan the BIOS areas */
+};
+
+#define KVM_MB_MAGIC 0x2BADB002u
+#define KVM_PVH_MAGIC 0x336ec578u
+
+/* Written by entry32.S */
+extern uint64_t kvm_boot_tsc;
+extern uint32_t kvm_boot_magic, kvm_boot_info;
+extern char kvm_boot_stack_guard[], kvm_boot_stack[], kvm_boot_stack_top[];
+
+/* Linker script symbols */
+extern char __km_image_start[], __km_text_end[], __km_rodata_start[],
+	__km_rodata_end[], __km_data_start[], __km_load_end[], __km_bss_start[],
+	__km_bss_end[];
+
+int kvm_multiboot_parse(uint32_t info, struct kvm_boot *b);
+int kvm_pvh_parse(uint32_t info, struct kvm_boot *b);
+void kvm_boot_copy_cmdline(struct kvm_boot *b, const char *src);
+
+void kvm_serial_init(void);
+void kvm_early_puts(const char *s); /* before and after the console works */
+
+/* Page tables: W^X map of the image, RAM below 4 GiB, device window. */
+uint64_t kvm_paging_init(const struct kvm_boot *b); /* returns the mapped RAM limit */
+int kvm_addr_mapped(uintptr_t va, size_t len);
+
+/* Clocks */
+void kvm_tsc_init(void);
+uint64_t kvm_tsc_hz(void);
+const char *kvm_tsc_source(void);
+uint64_t kvm_ns_to_tsc(km_nsec_t ns);   /* absolute monotonic ns -> TSC value */
+uint32_t kvm_lapic_hz_hint(void);       /* LAPIC timer Hz measured with the TSC, 0 if unknown */
+
+void kvm_lapic_init(void);       /* PIC masked, LAPIC on, vectors registered */
+void kvm_timer_init(void);       /* after kvm_tsc_init(): picks the timer mode */
+const char *kvm_timer_mode(void);
+
+/* ACPI (shutdown fallback) */
+void kvm_acpi_set_rsdp(uint64_t rsdp);
+void kvm_acpi_poweroff(void);
+
+/* Shutdown */
+void kvm_reset_triple_fault(void) __km_noreturn;
+
+#endif /* KVM_H */

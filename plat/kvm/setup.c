@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * From entry32.S to km_boot(): decide the boot protocol, copy what the
+ * loader handed over, switch to the W^X page tables, start the clocks and
+ * the LAPIC, turn the firmware memory map into typed regions and the
+ * command line into argv.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <km/plat/console.h>
+#include <km/exit.h>
+#include <km/init.h>
+#include <km/plat/bootinfo.h>
+#include <km/plat/lifecycle.h>
+#include <km/print.h>
+#include <x86/cpu.h>
+#include <x86/traps.h>
+#include "kvm.h"
+
+#ifndef KVM_IMAGE_NAME
+#define KVM_IMAGE_NAME "kumiki_kvm-x86_64"
+#endif
+
+static struct kvm_boot boot;
+static struct km_bootinfo bi;
+static char cmdline_buf[KVM_CMDLINE_MAX];
+static char *argv[KM_BOOTINFO_MAX_ARGS + 1];
+
+void kvm_boot_copy_cmdline(struct kvm_boot *b, const char *src)
+{
+	size_t i;
+
+	for (i = 0; src[i] && i < sizeof(cmdline_buf) - 1; i++)
+		cmdline_buf[i] = src[i];
+	cmdline_buf[i] = 0;
+	if (src[i])
+		kvm_early_puts("kvm: command line truncated to 4095 bytes\n");
+	b->cmdline = cmdline_buf;
+}
+
+static void add_region(uint64_t base, uint64_t end, enum km_region_type type, const char *name)
+{
+	if (end <= base)
+		return;
+	if (km_bootinfo_add_region(&bi, (uintptr_t)base, (size_t)(end - base), type, name))
+		kvm_early_puts("kvm: too many memory regions; some are left out\n");
+}
+
+/* Free RAM [base, end) minus the image and the initrd. */
+static void add_free(uint64_t base, uint64_t end, const uint64_t holes[][2], unsigned int n)
+{
+	for (unsigned int i = 0; i < n; i++) {
+		if (holes[i][0] < end && base < holes[i][1]) {
+			add_free(base, holes[i][0], holes + i + 1, n - i - 1);
+			add_free(holes[i][1], end, holes + i + 1, n - i - 1);
+			return;
+		}
+	}
+	add_region(base, end, KM_REGION_FREE, "ram");
+}
+
+static void sort_regions(void)
+{
+	for (unsigned int i = 1; i < bi.nr_regions; i++) {
+		struct km_region r = bi.regions[i];
+		unsigned int j = i;
+
+		for (; j > 0 && bi.regions[j - 1].base > r.base; j--)
+			bi.regions[j] = bi.regions[j - 1];
+		bi.regions[j] = r;
+	}
+}
+
+static void build_regions(uint64_t mapped_limit)
+{
+	uint64_t img_end = KM_ALIGN_UP((uintptr_t)__km_bss_end, 4096);
+	uint64_t holes[2][2] = {
+		{ (uintptr_t)__km_image_start, img_end },
+		{ KM_ALIGN_DOWN(boot.initrd_base, 4096),
+		  KM_ALIGN_UP(boot.initrd_base + boot.initrd_len, 4096) },
+	};
+
+	for (unsigned int i = 0; i < boot.nr_mmap; i++) {
+		const struct kvm_mmap_entry *e = &boot.mmap[i];
+		uint64_t base = e->base, end = e->base + e->len;
+
+		if (e->type != KVM_MEM_RAM) {
+			add_region(base, end, KM_REGION_RESERVED,
+				   e->type == KVM_MEM_ACPI ? "acpi" : e->type == KVM_MEM_NVS ? "acpi-nvs" : "firmware");
+			continue;
+		}
+		if (base < 4096)
+			base = 4096; /* page 0 stays unmapped */
+		if (end > mapped_limit) {
+			add_region(KM_MAX(base, mapped_limit), end, KM_REGION_RESERVED, "unmapped");
+			end = mapped_limit;
+		}
+		add_free(base, end, holes, boot.initrd_len ? 2 : 1);
+	}
+	add_region((uintptr_t)__km_image_start, img_end, KM_REGION_KERNEL, "image");
+	if (boot.initrd_len)
+		add_region(boot.initrd_base, boot.initrd_base + boot.initrd_len,
+			   KM_REGION_INITRD, "initrd");
+	sort_regions();
+}
+
+static void build_argv(void)
+{
+	int n = 0;
+
+	argv[0] = (char *)KVM_IMAGE_NAME;
+	if (boot.cmdline) {
+		n = km_cmdline_split(boot.cmdline, argv + 1, KM_BOOTINFO_MAX_ARGS - 1);
+		if (n < 0) {
+			km_pr_crit("more than %d words on the command line\n", KM_BOOTINFO_MAX_ARGS - 1);
+			km_plat_terminate(KM_EXIT_USAGE);
+		}
+		/* Multiboot loaders pass "<kernel path> <append>". */
+		if (boot.cmdline_has_image_name && n > 0) {
+			for (int i = 1; i < n; i++)
+				argv[i] = argv[i + 1];
+			n--;
+		}
+	}
+	argv[n + 1] = NULL;
+	bi.argc = n + 1;
+	bi.argv = argv;
+}
+
+void kvm_start(uint32_t magic, uint32_t info) __km_noreturn;
+void kvm_start(uint32_t magic, uint32_t info)
+{
+	uint64_t limit;
+
+	kvm_serial_init();
+	x86_traps_init();
+	/* qboot enters PVH with EAX = the multiboot magic: start_info first */
+	if (info && *(volatile uint32_t *)(uintptr_t)info == KVM_PVH_MAGIC) {
+		kvm_pvh_parse(info, &boot);
+	} else if (magic == KVM_MB_MAGIC) {
+		kvm_multiboot_parse(info, &boot);
+	} else {
+		kvm_early_puts("kvm: entered by an unknown boot protocol (neither PVH nor multiboot)\n");
+		kvm_reset_triple_fault();
+	}
+	limit = kvm_paging_init(&boot);
+	kvm_lapic_init();
+	kvm_tsc_init();
+	kvm_timer_init();
+	kvm_acpi_set_rsdp(boot.rsdp);
+
+	bi.plat_name = "kvm";
+	build_regions(limit);
+	build_argv();
+
+	km_boot(&bi);
+}
+
+/* Logged once boot parameters (print.level) are applied; libboot lists
+ * the memory regions. */
+static int kvm_boot_log(void)
+{
+	km_pr_debug("booted by %s, TSC %lu kHz (%s), LAPIC timer %s at %lu kHz\n", boot.proto,
+		    (unsigned long)(kvm_tsc_hz() / 1000), kvm_tsc_source(), kvm_timer_mode(),
+		    (unsigned long)(kvm_lapic_hz_hint() / 1000));
+	return 0;
+}
+KM_INIT_PLAT(kvm_boot_log, 0);
+
+#ifdef CONFIG_KVM_PRINT_BOOT_TIME
+/* The last init entry before main: how long the guest took to get here. */
+static int kvm_boot_time(void)
+{
+	km_nsec_t ns = km_plat_monotonic_ns();
+
+	char buf[64];
+	int n = snprintf(buf, sizeof(buf), "kvm: entry to main: %lu us\n",
+			 (unsigned long)(ns / 1000));
+
+	km_plat_console_write(buf, (size_t)n);
+	return 0;
+}
+KM_INIT_LATE(kvm_boot_time, 9);
+#endif
