@@ -99,11 +99,11 @@ t_verbose() {
 check "quiet Kbuild-style lines; V=1 shows full commands" t_verbose
 
 t_clean_targets() {
-	local o=$C/clean
-	km_build_app "$HELLO" "$o" && km_build_app "$HELLO" "$o" clean &&
-	test ! -e "$o/helloworld_linuxu-x86_64" && test -f "$o/.config" && test -d "$o/kconfig" &&
-	km_build_app "$HELLO" "$o" properclean && test ! -e "$o/kconfig" && test -f "$o/.config" &&
-	km_build_app "$HELLO" "$o" distclean && test ! -e "$o/.config"
+	local o=$C/clean mk=(make -C "$KM_ROOT" A="$HELLO" O="$C/clean" C="$C/clean.config")
+	"${mk[@]}" && "${mk[@]}" clean &&
+	test ! -e "$o/helloworld_linuxu-x86_64" && test ! -e "$o/lib" && test -f "$C/clean.config" && test -d "$o/kconfig" &&
+	"${mk[@]}" properclean && test ! -e "$o" && test -f "$C/clean.config" &&
+	"${mk[@]}" distclean && test ! -e "$C/clean.config"
 }
 check "clean, properclean, distclean" t_clean_targets
 
@@ -138,8 +138,8 @@ t_notool() {
 	for t in make sh env gcc cc ld objcopy strip printf mkdir cat cmp mv rm touch find sed tail test; do
 		p=$(command -v $t) && ln -sf "$p" "$bin/$t"
 	done
-	PATH=$bin t_err 'kconfig-conf not found: install the Debian package kconfig-frontends-nox' \
-		make -C "$KM_ROOT" A="$HELLO" O="$C/e4" C="$C/e4/.config"
+	t_err 'kconfig-conf not found: install the Debian package kconfig-frontends-nox' \
+		env PATH="$bin" make -C "$KM_ROOT" A="$HELLO" O="$C/e4" C="$C/e4/.config"
 }
 check "error: a missing host tool names its Debian package" t_notool
 t_badsrc() {

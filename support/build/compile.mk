@@ -1,0 +1,76 @@
+# From sources to one relocatable object per library.
+#
+# Object paths mirror source paths: $(O)/<path below the root>.o for in-tree
+# sources, $(O)/app/<path below A>.o for the app, $(O)/lib/<name>/... and
+# $(O)/plat/<name>/... for external (L=, P=) folders.
+
+KM_LIBS := $(foreach l,$(KM_ALL_LIBS),$(if $($(l)_SRCS-y),$(l)))
+
+# km_obj,<source>,<lib>: the object a source compiles to.
+km_ext_dirs := $(foreach d,$(P_DIRS),$(d)=$(O_DIR)/plat/$(notdir $(d))) $(foreach d,$(L_DIRS),$(d)=$(O_DIR)/lib/$(notdir $(d)))
+km_obj_path = $(strip \
+	$(if $(filter $(A_DIR)/%,$(1)),$(O_DIR)/app/$(patsubst $(A_DIR)/%,%,$(1)),\
+	$(if $(filter $(KM_ROOT)/%,$(1)),$(O_DIR)/$(patsubst $(KM_ROOT)/%,%,$(1)),\
+	$(or $(firstword $(foreach e,$(km_ext_dirs),$(if $(filter $(firstword $(subst =, ,$(e)))/%,$(1)),\
+		$(lastword $(subst =, ,$(e)))/$(patsubst $(firstword $(subst =, ,$(e)))/%,%,$(1))))),\
+		$(error $(2): source $(1) is outside the framework, the app and the L=/P= folders)))))
+km_obj = $(basename $(call km_obj_path,$(abspath $(1)),$(2))).o
+
+$(foreach l,$(KM_LIBS),$(eval $(l)_OBJS := $(foreach s,$($(l)_SRCS-y),$(call km_obj,$(s),$(l)))))
+$(foreach l,$(KM_LIBS),$(eval $(l)_LIBOBJ := $($(l)_BUILD)/$($(l)_NAME).o))
+$(foreach l,$(KM_LIBS),$(foreach s,$($(l)_SRCS-y),$(if $(wildcard $(s)),,$(error $($(l)_BASE)/Makefile.uk: $($(l)_NAME): source file $(s) does not exist))))
+
+# Everything a library's objects are compiled with; it is recorded in the
+# library's .flags file, so a change to it rebuilds that library only.
+km_lib_cflags = $(CPPFLAGS-y) $(CFLAGS-y) $($(1)_CFLAGS-y) $(CINCLUDES-y) $($(1)_CINCLUDES-y) \
+	-DKM_LIBNAME=$($(1)_NAME) -DKM_LIBCONFIG=$(patsubst CONFIG_%,%,$($(1)_CONFIG))
+km_lib_asflags = $(CPPFLAGS-y) $(ASFLAGS-y) $($(1)_ASFLAGS-y) $(CINCLUDES-y) $($(1)_CINCLUDES-y) \
+	-DKM_LIBNAME=$($(1)_NAME) -DKM_LIBCONFIG=$(patsubst CONFIG_%,%,$($(1)_CONFIG))
+km_file_flags = $($(1)_$(call km_upper,$(basename $(notdir $(2))))_FLAGS)
+km_lib_flag_record = $(CC) | $(call km_lib_cflags,$(1)) | $(call km_lib_asflags,$(1)) \
+	| $(foreach s,$($(1)_SRCS-y),$(notdir $(s)):$(call km_file_flags,$(1),$(s)))
+
+$(foreach l,$(KM_LIBS),$(eval $($(l)_OBJS): KM_LIB := $(l)))
+$(foreach l,$(KM_LIBS),$(eval $($(l)_OBJS): $($(l)_BUILD)/.flags))
+
+# The flag record is compared and rewritten in the recipe, never at parse time.
+$(addsuffix /.flags,$(foreach l,$(KM_LIBS),$($(l)_BUILD))): FORCE
+	$(Q)mkdir -p $(@D) && printf '%s\n' '$(subst ','\'',$(call km_lib_flag_record,$(KM_FLAGS_LIB)))' | \
+		$(KM_ROOT)/support/scripts/write-if-changed $@
+$(foreach l,$(KM_LIBS),$(eval $($(l)_BUILD)/.flags: KM_FLAGS_LIB := $(l)))
+
+# Dependencies: gcc's header list, rewritten by fixdep so that autoconf.h is
+# replaced by one timestamp file per CONFIG_ symbol the source really uses.
+KM_FIXDEP := $(O_DIR)/tools/fixdep
+$(KM_FIXDEP): $(KM_ROOT)/support/tools/fixdep.c
+	$(Q)$(call km_echo,HOSTCC,tools/fixdep)mkdir -p $(@D) && $(HOSTCC) -O2 -o $@ $<
+
+km_depfix = $(KM_FIXDEP) $@.tmp.d $(KCONFIG_DIR)/include/config > $@.d && rm -f $@.tmp.d
+km_cc_cmd = $(CC) $(call km_lib_cflags,$(KM_LIB)) $(call km_file_flags,$(KM_LIB),$<) -MMD -MF $@.tmp.d -c -o $@ $< && $(km_depfix)
+km_as_cmd = $(CC) $(call km_lib_asflags,$(KM_LIB)) $(call km_file_flags,$(KM_LIB),$<) -MMD -MF $@.tmp.d -c -o $@ $< && $(km_depfix)
+km_short = $(patsubst $(O_DIR)/%,%,$@)
+
+# One pattern rule per source root, shared by all libraries below it.
+define km_compile_rules
+$(1)/%.o: $(2)/%.c | $$(KM_FIXDEP)
+	$$(Q)$$(call km_echo,CC,$$(km_short))mkdir -p $$(@D) && $$(km_cc_cmd)
+$(1)/%.o: $(2)/%.S | $$(KM_FIXDEP)
+	$$(Q)$$(call km_echo,AS,$$(km_short))mkdir -p $$(@D) && $$(km_as_cmd)
+endef
+$(eval $(call km_compile_rules,$(O_DIR)/app,$(A_DIR)))
+$(eval $(call km_compile_rules,$(O_DIR),$(KM_ROOT)))
+$(foreach e,$(km_ext_dirs),$(eval $(call km_compile_rules,$(lastword $(subst =, ,$(e))),$(firstword $(subst =, ,$(e))))))
+
+# One relocatable object per library; exports.uk, when present, keeps only
+# the listed symbols global so a library's internals cannot leak.
+km_exports = $(wildcard $($(1)_BASE)/exports.uk)
+$(foreach l,$(KM_LIBS),$(eval $($(l)_LIBOBJ): $($(l)_OBJS) $(call km_exports,$(l))))
+$(foreach l,$(KM_LIBS),$(eval $($(l)_LIBOBJ): KM_LIB := $(l)))
+$(foreach l,$(KM_LIBS),$($(l)_LIBOBJ)):
+	$(Q)$(call km_echo,LD,$(km_short))$(LD) -r -o $@ $($(KM_LIB)_OBJS)$(if $(call km_exports,$(KM_LIB)), && \
+		$(OBJCOPY) --keep-global-symbols=$(call km_exports,$(KM_LIB)) $@)
+
+-include $(foreach l,$(KM_LIBS),$(addsuffix .d,$($(l)_OBJS)))
+
+.PHONY: FORCE
+FORCE:

@@ -1,0 +1,75 @@
+# From library objects to one image per selected platform:
+#   $(O)/<app>_<plat>-<arch>.dbg   linked, with symbols
+#   $(O)/<app>_<plat>-<arch>       stripped, what `make run` boots
+#   $(O)/boot-order.txt            every init entry in the order it runs
+
+APP_NAME := $(notdir $(A_DIR))
+ifeq ($(strip $(KM_PLATS)),)
+$(error $(C_FILE): the configuration selects no platform: enable one under Platforms (e.g. CONFIG_PLAT_LINUXU=y))
+endif
+
+km_image = $(O_DIR)/$(APP_NAME)_$(1)-$(ARCH)
+KM_IMAGES := $(foreach p,$(KM_PLATS),$(call km_image,$(p)))
+# Libraries of the image for platform $(1): the portable ones and its own.
+km_image_libs = $(foreach l,$(KM_LIBS),$(if $(filter $(1),$($(l)_PLAT))$(if $($(l)_PLAT),,y),$(l)))
+km_image_objs = $(foreach l,$(call km_image_libs,$(1)),$($(l)_LIBOBJ))
+
+$(foreach p,$(KM_PLATS),$(if $($(call km_upper,$(p))_LDSCRIPT),,\
+	$(error $($(call km_upper,$(p))_BASE)/Makefile.uk: platform $(p) sets no $(call km_upper,$(p))_LDSCRIPT)))
+
+# Defaults a platform may replace with <PLAT>_LINK_CMD / <PLAT>_STRIP_CMD;
+# they see KM_LINK_OBJS, KM_LINK_OUT, KM_LINK_LDSCRIPT and KM_IMAGE_OUT.
+km_default_link = $(LD) $(KM_LDFLAGS) $(KM_LINK_LDFLAGS) -T $(KM_LINK_LDSCRIPT) -o $(KM_LINK_OUT) \
+	$(KM_LINK_OBJS) $(KM_LIBGCC)
+km_default_strip = $(STRIP) --strip-all -R .comment -o $(KM_IMAGE_OUT) $(KM_LINK_OUT)
+
+define km_image_rules
+$(2).dbg $(2).link: KM_LINK_OBJS := $(call km_image_objs,$(1))
+$(2).dbg $(2).link: KM_LINK_OUT := $(2).dbg
+$(2).dbg $(2).link: KM_LINK_LDSCRIPT := $($(3)_LDSCRIPT)
+$(2).dbg $(2).link: KM_LINK_LDFLAGS := $($(3)_LDFLAGS-y)
+$(2).dbg $(2).link: KM_LINK_CMD = $(if $(value $(3)_LINK_CMD),$(value $(3)_LINK_CMD),$(value km_default_link))
+$(2).dbg: $(call km_image_objs,$(1)) $($(3)_LDSCRIPT) $(2).link
+$(2): KM_LINK_OUT := $(2).dbg
+$(2): KM_IMAGE_OUT := $(2)
+$(2): KM_STRIP_CMD = $(if $(value $(3)_STRIP_CMD),$(value $(3)_STRIP_CMD),$(value km_default_strip))
+$(2): $(2).dbg
+$(2).boot-order: $(2).dbg
+endef
+$(foreach p,$(KM_PLATS),$(eval $(call km_image_rules,$(p),$(call km_image,$(p)),$(call km_upper,$(p)))))
+
+# The expanded link command (objects, script, flags) is recorded, so that
+# removing a library or changing link flags relinks although no input got newer.
+$(addsuffix .link,$(KM_IMAGES)): FORCE
+	$(Q)mkdir -p $(@D) && printf '%s\n' '$(subst ','\'',$(KM_LINK_CMD))' | $(KM_ROOT)/support/scripts/write-if-changed $@
+
+$(addsuffix .dbg,$(KM_IMAGES)):
+	$(Q)$(call km_echo,LD,$(patsubst $(O_DIR)/%,%,$@))$(KM_LINK_CMD)
+
+$(KM_IMAGES):
+	$(Q)$(call km_echo,STRIP,$(patsubst $(O_DIR)/%,%,$@))$(KM_STRIP_CMD)
+
+# Each init entry also leaves one text line in the non-allocated
+# .km_initinfo section, sorted exactly like the table itself.
+$(addsuffix .boot-order,$(KM_IMAGES)):
+	$(Q)$(OBJCOPY) --dump-section .km_initinfo=$@ $< $@.tmp 2>/dev/null || : > $@; rm -f $@.tmp
+
+$(O_DIR)/boot-order.txt: $(addsuffix .boot-order,$(KM_IMAGES))
+	$(Q)$(call km_echo,GEN,boot-order.txt){ printf '# Init entries in run order: class priority function library symbol required|optional\n'; \
+		$(foreach i,$^,printf '# %s\n' '$(notdir $(basename $(i)))'; cat $(i);) } > $@
+
+.PHONY: all run gdb print-images
+all: $(KM_IMAGES) $(O_DIR)/boot-order.txt
+
+print-images:
+	@printf '%s\n' $(KM_IMAGES)
+
+# run/gdb: PLAT= picks the platform, else the first one selected.
+KM_RUN_PLAT := $(if $(strip $(PLAT)),$(PLAT),$(firstword $(KM_PLATS)))
+KM_RUN_IMAGE := $(call km_image,$(KM_RUN_PLAT))
+run gdb: KM_SCRIPT = $(KM_ROOT)/support/scripts/$@-$(KM_RUN_PLAT)
+run gdb: $(KM_IMAGES)
+	$(Q)$(if $(filter $(KM_RUN_PLAT),$(KM_PLATS)),,echo "error: PLAT=$(PLAT) is not selected (selected: $(KM_PLATS))" >&2; exit 2;) \
+	$(if $(word 2,$(KM_PLATS)),$(if $(PLAT),,echo "  RUN     $(KM_RUN_PLAT) (of: $(KM_PLATS); pick with PLAT=)" >&2;)) \
+	test -x $(KM_SCRIPT) || { echo "error: no $(KM_SCRIPT): platform $(KM_RUN_PLAT) cannot $@" >&2; exit 2; }; \
+	exec $(KM_SCRIPT) $(KM_RUN_IMAGE) $(ARGS)
