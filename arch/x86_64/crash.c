@@ -88,10 +88,19 @@ static void out_addr(const char *prefix, uintptr_t addr)
 
 #define BT_MAX 32
 
-void x86_backtrace_print(uintptr_t rip, uintptr_t rbp)
+void x86_backtrace_print(uintptr_t rip, uintptr_t rbp, uintptr_t rsp)
 {
+	uintptr_t off;
+
 	out("[crash] backtrace:\n");
 	out_addr("[crash]   #0 ", rip);
+	/* A function without a frame of its own (a leaf, or the first
+	 * instructions of any function) has its return address on the stack
+	 * top; it is printed marked "?" as it may be stale data. */
+	if (x86_addr_readable(rsp, 8) && *(const uintptr_t *)rsp != rip &&
+	    x86_symbol_lookup(*(const uintptr_t *)rsp, &off) &&
+	    !(x86_addr_readable(rbp, 16) && ((const uintptr_t *)rbp)[1] == *(const uintptr_t *)rsp))
+		out_addr("[crash]   ?  ", *(const uintptr_t *)rsp);
 	for (int i = 1; i < BT_MAX && rbp; i++) {
 		const uintptr_t *fp = (const uintptr_t *)rbp;
 		char prefix[24];
@@ -143,7 +152,7 @@ void x86_crash(struct x86_trap_frame *f)
 	out("[crash] R12 %016lx R13 %016lx R14 %016lx\n", f->r12, f->r13, f->r14);
 	out("[crash] R15 %016lx RFLAGS %08lx CS %04lx SS %04lx\n", f->r15, f->rflags, f->cs, f->ss);
 	out("[crash] CR0 %08lx CR3 %08lx CR4 %08lx\n", x86_read_cr0(), x86_read_cr3(), x86_read_cr4());
-	x86_backtrace_print(f->rip, f->rbp);
+	x86_backtrace_print(f->rip, f->rbp, f->rsp);
 	out("[crash] stopping with status %d\n", KM_EXIT_CRASH);
 	km_plat_terminate(KM_EXIT_CRASH);
 }

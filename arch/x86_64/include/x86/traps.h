@@ -53,8 +53,9 @@ void x86_crash(struct x86_trap_frame *f) __attribute__((noreturn));
  */
 const char *x86_symbol_lookup(uintptr_t addr, uintptr_t *offset);
 
-/* Print "  #n 0x... name+0x..." lines walking frame pointers from @rbp. */
-void x86_backtrace_print(uintptr_t rip, uintptr_t rbp);
+/* Print "  #n 0x... name+0x..." lines walking frame pointers from @rbp
+ * (and a "?" line for a return address found at @rsp). */
+void x86_backtrace_print(uintptr_t rip, uintptr_t rbp, uintptr_t rsp);
 
 /*
  * Whether [addr, addr+len) may be read without faulting; the platform that
