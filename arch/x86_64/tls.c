@@ -9,18 +9,18 @@ extern char __km_tls_start[], __km_tdata_size[], __km_tls_size[], __km_tls_align
 #define TCB_SIZE 64 /* self pointer, rest reserved */
 #define TP_ALIGN 64
 
-/* ld places local-exec variables at tp - round_up(memsz, 16) + offset. */
+/* ld places local-exec variables at tp - round_up(memsz, p_align) + offset. */
 static size_t tls_offset(void)
 {
-	size_t a = KM_MAX((size_t)(uintptr_t)__km_tls_align, (size_t)16);
+	size_t a = KM_MAX((size_t)(uintptr_t)__km_tls_align, (size_t)1);
 
 	return KM_ALIGN_UP((size_t)(uintptr_t)__km_tls_size, a);
 }
 
 size_t km_arch_tls_area_size(void)
 {
-	if ((uintptr_t)__km_tls_size == 0)
-		return 0;
+	if ((uintptr_t)__km_tls_size == 0 || (uintptr_t)__km_tls_align > TP_ALIGN)
+		return 0; /* none, or refused (see tls.h): the TLS test says so */
 	return tls_offset() + TCB_SIZE + TP_ALIGN;
 }
 

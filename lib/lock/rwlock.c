@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Reader-writer locks, writer-preferring, on two wait queues. */
+#include <errno.h>
+#include <km/lock.h>
+#include <km/plat/timer.h>
+
+void km_rwlock_init(struct km_rwlock *l)
+{
+	l->readers = 0;
+	l->writer = NULL;
+	l->writers_waiting = 0;
+	km_waitq_init(&l->rq);
+	km_waitq_init(&l->wq);
+}
+
+int km_rwlock_rdlock(struct km_rwlock *l)
+{
+	unsigned long fl = km_plat_irq_save();
+
+	if (l->writer == km_thread_current()) {
+		km_plat_irq_restore(fl);
+		return -EDEADLK;
+	}
+	while (l->writer || l->writers_waiting)
+		km_waitq_wait_irqoff(&l->rq, 0);
+	l->readers++;
+	km_plat_irq_restore(fl);
+	return 0;
+}
+
+int km_rwlock_wrlock(struct km_rwlock *l)
+{
+	unsigned long fl = km_plat_irq_save();
+
+	if (l->writer == km_thread_current()) {
+		km_plat_irq_restore(fl);
+		return -EDEADLK;
+	}
+	l->writers_waiting++;
+	while (l->writer || l->readers)
+		km_waitq_wait_irqoff(&l->wq, 0);
+	l->writers_waiting--;
+	l->writer = km_thread_current();
+	km_plat_irq_restore(fl);
+	return 0;
+}
+
+int km_rwlock_unlock(struct km_rwlock *l)
+{
+	unsigned long fl = km_plat_irq_save();
+	int ret = 0;
+
+	if (l->writer == km_thread_current())
+		l->writer = NULL;
+	else if (l->readers && !l->writer)
+		l->readers--;
+	else
+		ret = -EPERM;
+	if (!ret && !l->writer && !l->readers) {
+		if (l->writers_waiting)
+			km_waitq_wake_one(&l->wq);
+		else
+			km_waitq_wake_all(&l->rq);
+	}
+	km_plat_irq_restore(fl);
+	return ret;
+}

@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The one-shot timer on linuxu: a POSIX timer on the host's monotonic clock
+ * delivering SIGALRM, armed with absolute deadlines.
+ *
+ * Interrupt masking is a flag in memory, not the host signal mask: a
+ * SIGALRM that arrives while "interrupts" are off is recorded and the
+ * handler runs from km_plat_irq_restore() when they come back on, which is
+ * what a CPU does with a pending interrupt at sti. Masking thus costs no
+ * system call (every lock and every thread switch masks), and the host
+ * never blocks SIGALRM for us (SA_NODEFER), so a handler that switches to
+ * another thread (preemption) leaves that thread able to take the next one.
+ */
+#include <km/plat/timer.h>
+#include "linuxu.h"
+
+#define LINUXU_SIGALRM 14
+#define LINUXU_SA_SIGINFO 0x00000004UL
+#define LINUXU_SA_RESTORER 0x04000000UL
+#define LINUXU_SA_RESTART 0x10000000UL
+#define LINUXU_SA_NODEFER 0x40000000UL
+#define LINUXU_SIGEV_SIGNAL 0
+
+km_nsec_t linuxu_host_deadline(km_nsec_t deadline);
+
+struct linuxu_sigaction {
+	void *handler;
+	unsigned long flags;
+	void (*restorer)(void);
+	unsigned long mask;
+};
+
+struct linuxu_sigevent {
+	long value;
+	int signo;
+	int notify;
+	int pad[12];
+};
+
+struct linuxu_itimerspec {
+	struct linuxu_timespec interval;
+	struct linuxu_timespec value;
+};
+
+/* Returning from a signal handler lands here (sa_restorer). */
+void linuxu_sigreturn(void);
+__asm__(".text\n"
+	".global linuxu_sigreturn\n"
+	"linuxu_sigreturn:\n"
+	"	mov $15, %eax\n" /* rt_sigreturn */
+	"	syscall\n"
+	"	ud2\n");
+
+static km_timer_handler_t handler;
+static void *handler_arg;
+static int timer_id = -1;
+static volatile int irq_off;
+static volatile int irq_pending;
+
+#define barrier() __atomic_signal_fence(__ATOMIC_SEQ_CST)
+
+static void run_handler(void)
+{
+	if (handler)
+		handler(handler_arg);
+}
+
+static void on_sigalrm(int sig, void *info, void *uc)
+{
+	if (irq_off) {
+		irq_pending = 1;
+		return;
+	}
+	irq_off = 1;
+	barrier();
+	run_handler();
+	/* The handler may have run other threads; the interrupted code had
+	 * interrupts on, so that is what it gets back. */
+	km_plat_irq_restore(0);
+}
+
+static int timer_setup(void)
+{
+	struct linuxu_sigaction sa = {
+		.handler = (void *)on_sigalrm,
+		.flags = LINUXU_SA_SIGINFO | LINUXU_SA_RESTORER | LINUXU_SA_RESTART |
+			 LINUXU_SA_NODEFER,
+		.restorer = linuxu_sigreturn,
+		.mask = 0,
+	};
+	struct linuxu_sigevent sev = {
+		.signo = LINUXU_SIGALRM,
+		.notify = LINUXU_SIGEV_SIGNAL,
+	};
+	long r;
+
+	r = linuxu_syscall6(LINUXU_SYS_rt_sigaction, LINUXU_SIGALRM, (long)&sa, 0, 8, 0, 0);
+	if (r < 0)
+		return (int)r;
+	r = linuxu_syscall(LINUXU_SYS_timer_create, LINUXU_CLOCK_MONOTONIC, &sev, &timer_id);
+	return r < 0 ? (int)r : 0;
+}
+
+void km_plat_timer_set_handler(km_timer_handler_t h, void *arg)
+{
+	unsigned long fl = km_plat_irq_save();
+
+	if (timer_id < 0 && timer_setup() < 0)
+		timer_id = -1;
+	handler = h;
+	handler_arg = arg;
+	km_plat_irq_restore(fl);
+}
+
+static void timer_set(km_nsec_t host_deadline)
+{
+	struct linuxu_itimerspec its = {
+		.value = {
+			.tv_sec = (long)(host_deadline / KM_NSEC_PER_SEC),
+			.tv_nsec = (long)(host_deadline % KM_NSEC_PER_SEC),
+		},
+	};
+
+	if (timer_id < 0 && timer_setup() < 0)
+		return;
+	linuxu_syscall6(LINUXU_SYS_timer_settime, timer_id, LINUXU_TIMER_ABSTIME,
+			(long)&its, 0, 0, 0);
+}
+
+void km_plat_timer_arm(km_nsec_t deadline)
+{
+	/* Absolute 0 would disarm: a deadline at boot means "now". */
+	timer_set(KM_MAX(linuxu_host_deadline(deadline), 1));
+}
+
+void km_plat_timer_disarm(void)
+{
+	if (timer_id >= 0)
+		timer_set(0);
+}
+
+unsigned long km_plat_irq_save(void)
+{
+	unsigned long f = (unsigned long)irq_off;
+
+	irq_off = 1;
+	barrier();
+	return f;
+}
+
+void km_plat_irq_restore(unsigned long flags)
+{
+	barrier();
+	if (flags)
+		return; /* nested: stays masked */
+	for (;;) {
+		irq_off = 0;
+		barrier();
+		if (!irq_pending)
+			return;
+		/* A SIGALRM came while masked: deliver it now. */
+		irq_off = 1;
+		irq_pending = 0;
+		barrier();
+		run_handler();
+	}
+}

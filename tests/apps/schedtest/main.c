@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * schedtest: the KM_TESTs of this folder run before main. main() then
+ * handles the modes after "--":
+ *   overflow   a thread named "overflower" recurses into its guard page
+ *              (the image must die with KM_EXIT_CRASH naming it)
+ */
+#include <stdio.h>
+#include <string.h>
+#include <km/sched.h>
+
+static int recurse(int depth)
+{
+	volatile char buf[512];
+
+	buf[0] = (char)depth;
+	if (depth < 0)
+		return 0;
+	return recurse(depth + 1) + buf[0];
+}
+
+static void *overflower(void *arg)
+{
+	return (void *)(long)recurse(0);
+}
+
+int main(int argc, char *argv[])
+{
+	if (argc > 1 && !strcmp(argv[1], "overflow")) {
+		struct km_thread *t = km_thread_create("overflower", 16 * 1024, overflower, NULL);
+
+		km_thread_join(t, NULL);
+		printf("overflow: survived (wrong)\n");
+		return 1;
+	}
+	printf("schedtest: main in thread '%s', scheduler %s\n",
+	       km_thread_name(km_thread_current()), km_sched_name());
+	return 0;
+}
