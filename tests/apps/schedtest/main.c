@@ -4,6 +4,7 @@
  * handles the modes after "--":
  *   overflow   a thread named "overflower" recurses into its guard page
  *              (the image must die with KM_EXIT_CRASH naming it)
+ *   idle       main sleeps 500 ms: the idle thread must halt, not spin
  */
 #include <stdio.h>
 #include <string.h>
@@ -32,6 +33,11 @@ int main(int argc, char *argv[])
 		km_thread_join(t, NULL);
 		printf("overflow: survived (wrong)\n");
 		return 1;
+	}
+	if (argc > 1 && !strcmp(argv[1], "idle")) {
+		km_sched_sleep_ns(500 * KM_NSEC_PER_MSEC);
+		printf("idle: slept\n");
+		return 0;
 	}
 	printf("schedtest: main in thread '%s', scheduler %s\n",
 	       km_thread_name(km_thread_current()), km_sched_name());
