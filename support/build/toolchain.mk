@@ -26,11 +26,12 @@ CFLAGS-y += -std=gnu11 -ffreestanding -nostdinc -isystem $(KM_GCC_INCLUDE) \
 	-ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
 	-Wall -Wextra -Wno-unused-parameter $(KM_OPT_FLAGS-y) $(KM_ARCH_FLAGS-y)
 CFLAGS-$(CONFIG_DEBUG_SYMBOLS) += -g
-CFLAGS-$(CONFIG_FRAME_POINTERS) += -fno-omit-frame-pointer
+# Leaf functions too, or every backtrace loses the caller of a leaf.
+CFLAGS-$(CONFIG_FRAME_POINTERS) += -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer
 CFLAGS-$(CONFIG_WERROR) += -Werror
 ASFLAGS-y += -Wa,--noexecstack -D__ASSEMBLY__ -nostdinc -isystem $(KM_GCC_INCLUDE) $(KM_ARCH_FLAGS-y)
 ASFLAGS-$(CONFIG_DEBUG_SYMBOLS) += -g
-CINCLUDES-y += -I$(KM_ROOT)/include
+CINCLUDES-y += -I$(KM_ROOT)/include -I$(KM_ROOT)/arch/$(ARCH)/include
 CPPFLAGS-y += -include $(KCONFIG_DIR)/include/generated/autoconf.h
 CPPFLAGS-$(if $(CONFIG_ASSERTIONS),,y) += -DNDEBUG
 

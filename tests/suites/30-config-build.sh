@@ -155,3 +155,42 @@ t_kconfig_err() {
 	t_err "$lib/Config.uk:3" make -C "$KM_ROOT" A="$HELLO" O="$C/e6" C="$C/e6/.config" L="$lib"
 }
 check "error: a Kconfig syntax error names file and line" t_kconfig_err
+
+t_oldconfig() {
+	local o=$C/old
+	km_build_app "$HELLO" "$o" defconfig > /dev/null &&
+	sed -i '/APPHELLOWORLD_GREETING/d' "$o/.config" &&
+	printf 'asked for it\n' | km_build_app "$HELLO" "$o" oldconfig > "$C/old.out" &&
+	expect_output "$C/old.out" 'Greeting' &&
+	grep -q '^CONFIG_APPHELLOWORLD_GREETING="asked for it"$' "$o/.config" &&
+	km_build_app "$HELLO" "$o" syncconfig > /dev/null &&
+	grep -q 'APPHELLOWORLD_GREETING "asked for it"' "$o/kconfig/include/generated/autoconf.h"
+}
+check "oldconfig asks only about the new symbol; syncconfig writes autoconf.h" t_oldconfig
+
+# menuconfig in a real terminal (tmux): open, leave with Esc Esc, save.
+t_menuconfig() {
+	local o=$C/menu s=kumiki-menu-$$
+	km_build_app "$HELLO" "$o" defconfig > /dev/null && rm -f "$o/.config.old" || return 1
+	sed -i 's/^CONFIG_DEBUG_SYMBOLS=y/# CONFIG_DEBUG_SYMBOLS is not set/' "$o/.config"
+	tmux new-session -d -s "$s" -x 120 -y 40 "make -C '$KM_ROOT' A='$HELLO' O='$o' C='$o/.config' menuconfig; echo menuconfig-exit=\$? > '$C/menu.status'"
+	for _ in $(seq 50); do tmux capture-pane -p -t "$s" | grep -q 'Build options' && break; sleep 0.2; done
+	tmux capture-pane -p -t "$s" > "$C/menu.screen"
+	# Build options is the fifth entry: open it, toggle the debug-symbols entry, leave and save.
+	tmux send-keys -t "$s" Down Down Down Down Enter; sleep 0.5
+	tmux capture-pane -p -t "$s" >> "$C/menu.screen"
+	tmux send-keys -t "$s" Down Space Escape Escape; sleep 0.5
+	tmux send-keys -t "$s" Escape Escape; sleep 0.5
+	tmux send-keys -t "$s" Enter
+	for _ in $(seq 50); do [ -f "$C/menu.status" ] && break; sleep 0.2; done
+	tmux kill-session -t "$s" 2>/dev/null
+	cat "$C/menu.screen"
+	expect_output "$C/menu.status" 'menuconfig-exit=0' &&
+	expect_output "$C/menu.screen" 'Debug information in the .dbg image' &&
+	grep -q '^CONFIG_DEBUG_SYMBOLS=y' "$o/.config"
+}
+if command -v tmux > /dev/null; then
+	check "menuconfig: navigate, toggle an option, save (in tmux)" t_menuconfig
+else
+	skip "menuconfig in a terminal" "tmux not installed (apt-get install tmux)"
+fi
