@@ -11,6 +11,7 @@
 #define LINUXU_SYS_write 1
 #define LINUXU_SYS_mmap 9
 #define LINUXU_SYS_munmap 11
+#define LINUXU_SYS_madvise 28
 #define LINUXU_SYS_rt_sigaction 13
 #define LINUXU_SYS_rt_sigprocmask 14
 #define LINUXU_SYS_rt_sigreturn 15

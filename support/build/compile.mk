@@ -18,6 +18,13 @@ km_obj = $(basename $(call km_obj_path,$(abspath $(1)),$(2))).o
 
 $(foreach l,$(KM_LIBS),$(eval $(l)_OBJS := $(foreach s,$($(l)_SRCS-y),$(call km_obj,$(s),$(l)))))
 $(foreach l,$(KM_LIBS),$(eval $(l)_LIBOBJ := $($(l)_BUILD)/$($(l)_NAME).o))
+
+# foo.c and foo.S (or one source in two libraries) would silently share one
+# object and one of them would never be linked.
+km_all_objs := $(foreach l,$(KM_LIBS),$($(l)_OBJS))
+km_dup_objs := $(strip $(foreach o,$(sort $(km_all_objs)),$(if $(word 2,$(filter $(o),$(km_all_objs))),$(o))))
+km_srcs_of_obj = $(foreach l,$(KM_LIBS),$(foreach s,$($(l)_SRCS-y),$(if $(filter $(1),$(call km_obj,$(s),$(l))),$(s))))
+$(if $(km_dup_objs),$(error two sources compile to the same object: $(foreach o,$(km_dup_objs),$(strip $(call km_srcs_of_obj,$(o))) -> $(patsubst $(O_DIR)/%,%,$(o))); rename one))
 $(foreach l,$(KM_LIBS),$(foreach s,$($(l)_SRCS-y),$(if $(wildcard $(s)),,$(error $($(l)_BASE)/Makefile.uk: $($(l)_NAME): source file $(s) does not exist))))
 
 # Everything a library's objects are compiled with; it is recorded in the

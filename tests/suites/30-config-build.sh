@@ -204,3 +204,11 @@ if command -v tmux > /dev/null; then
 else
 	skip "menuconfig in a terminal" "tmux not installed (apt-get install tmux)"
 fi
+t_dupobj() {
+	local lib=$C/duplib
+	mkdir -p "$lib" && printf 'config LIBDUPLIB\n\tbool\n\tdefault y\n' > "$lib/Config.uk" &&
+	printf '$(eval $(call addlib_s,libduplib,$(CONFIG_LIBDUPLIB)))\nLIBDUPLIB_SRCS-y += $(LIBDUPLIB_BASE)/x.c $(LIBDUPLIB_BASE)/x.S\n' > "$lib/Makefile.uk" &&
+	touch "$lib/x.c" "$lib/x.S" &&
+	t_err "two sources compile to the same object: $lib/x.c $lib/x.S -> lib/duplib/x.o" make -C "$KM_ROOT" A="$HELLO" O="$C/e7" C="$C/e7/.config" L="$lib"
+}
+check "error: two sources that would share one object" t_dupobj
