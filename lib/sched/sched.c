@@ -206,7 +206,9 @@ static void thread_start(void *arg)
 	struct km_thread *t = arg;
 
 	sched_finish_switch();
-	km_plat_irq_restore(0); /* switches happen with interrupts off */
+	/* Switches happen with interrupts masked; a thread starts with them
+	 * on (KM_PLAT_IRQ_ON is the contract's "were enabled" value). */
+	km_plat_irq_restore(KM_PLAT_IRQ_ON);
 	km_thread_exit(t->fn(t->arg));
 }
 

@@ -10,7 +10,13 @@
  * MUST NOT block.
  *
  * km_plat_irq_save()/restore() mask and unmask the timer (and, on kvm, all
- * device interrupts) on the current CPU; they nest.
+ * device interrupts) on the current CPU; they nest. The value saved MUST be
+ * KM_PLAT_IRQ_ON (0) when interrupts were enabled and non-zero when they
+ * were already masked, on every platform: portable code MAY pass
+ * KM_PLAT_IRQ_ON to km_plat_irq_restore() to enable interrupts in a context
+ * that never saved them (lib/sched does, in a new thread's first code,
+ * since threads are switched with interrupts masked). An interrupt that
+ * came while masked MUST be delivered when they are enabled again.
  *
  * Non-goals: multiple timers (the time library multiplexes), SMP.
  */
@@ -24,6 +30,8 @@ typedef void (*km_timer_handler_t)(void *arg);
 void km_plat_timer_set_handler(km_timer_handler_t handler, void *arg);
 void km_plat_timer_arm(km_nsec_t deadline);
 void km_plat_timer_disarm(void);
+
+#define KM_PLAT_IRQ_ON 0UL
 
 unsigned long km_plat_irq_save(void);
 void km_plat_irq_restore(unsigned long flags);
