@@ -4,11 +4,13 @@
  * feeds the heap: every KM_REGION_FREE region of the boot info, taken in a
  * lib-class init (after the platform's plat-class inits have added theirs,
  * and after the chosen allocator registered itself at priority 0).
+ * Allocator calls run with interrupts masked, as in libc.c.
  */
 #include <errno.h>
 #include <km/alloc.h>
 #include <km/init.h>
 #include <km/plat/bootinfo.h>
+#include <km/plat/timer.h>
 #include <km/print.h>
 
 struct km_alloc *km_alloc_current;
@@ -29,23 +31,33 @@ struct km_alloc *km_alloc_get(void)
 int km_alloc_add_memory(void *base, size_t len)
 {
 	struct km_alloc *a = km_alloc_current;
+	unsigned long fl;
+	int rc;
 
-	return a ? a->ops->add_memory(a, base, len) : -ENODEV;
+	if (!a)
+		return -ENODEV;
+	fl = km_plat_irq_save();
+	rc = a->ops->add_memory(a, base, len);
+	km_plat_irq_restore(fl);
+	return rc;
 }
 
 void *km_palloc(size_t npages)
 {
 	struct km_alloc *a = km_alloc_current;
+	unsigned long fl;
 	void *p;
 
 	if (!a || !npages) {
 		errno = a ? EINVAL : ENOMEM;
 		return NULL;
 	}
+	fl = km_plat_irq_save();
 #ifdef CONFIG_ASSERTIONS
 	a->caller = __builtin_return_address(0);
 #endif
 	p = a->ops->palloc(a, npages);
+	km_plat_irq_restore(fl);
 	if (!p)
 		errno = ENOMEM;
 	return p;
@@ -54,27 +66,41 @@ void *km_palloc(size_t npages)
 void km_pfree(void *ptr, size_t npages)
 {
 	struct km_alloc *a = km_alloc_current;
+	unsigned long fl;
 
 	if (!ptr || !a)
 		return;
+	fl = km_plat_irq_save();
 #ifdef CONFIG_ASSERTIONS
 	a->caller = __builtin_return_address(0);
 #endif
 	a->ops->pfree(a, ptr, npages);
+	km_plat_irq_restore(fl);
 }
 
 size_t km_alloc_available(void)
 {
 	struct km_alloc *a = km_alloc_current;
+	unsigned long fl;
+	size_t n;
 
-	return a ? a->ops->available(a) : 0;
+	if (!a)
+		return 0;
+	fl = km_plat_irq_save();
+	n = a->ops->available(a);
+	km_plat_irq_restore(fl);
+	return n;
 }
 
 int km_alloc_stats_get(struct km_alloc_stats *st)
 {
+	unsigned long fl;
+
 	if (!km_alloc_current)
 		return -ENODEV;
+	fl = km_plat_irq_save();
 	*st = km_alloc_current->stats;
+	km_plat_irq_restore(fl);
 	return 0;
 }
 

@@ -4,11 +4,17 @@
  * add what every allocator would otherwise repeat: NULL handling, errno,
  * argument checks, calloc's overflow check and zeroing, and (with
  * CONFIG_ASSERTIONS) the caller's address for bad-pointer reports.
+ *
+ * Every call into the allocator runs with interrupts masked
+ * (km_plat_irq_save/restore): on one CPU that serialises threads, preempted
+ * ones included, and timer functions, at the cost of two platform calls.
+ * Work that needs no allocator state (calloc's zeroing) runs unmasked.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <km/alloc.h>
+#include <km/plat/timer.h>
 
 extern struct km_alloc *km_alloc_current; /* alloc.c */
 
@@ -27,33 +33,42 @@ static inline void *nomem(void)
 void *malloc(size_t size)
 {
 	struct km_alloc *a = km_alloc_current;
+	unsigned long fl;
 	void *p;
 
 	if (km_unlikely(!a))
 		return nomem();
+	fl = km_plat_irq_save();
 	p = a->ops->malloc(a, size);
+	km_plat_irq_restore(fl);
 	return km_likely(p != NULL) ? p : nomem();
 }
 
 void free(void *ptr)
 {
 	struct km_alloc *a = km_alloc_current;
+	unsigned long fl;
 
 	if (!ptr || !a)
 		return;
+	fl = km_plat_irq_save();
 	SET_CALLER(a);
 	a->ops->free(a, ptr);
+	km_plat_irq_restore(fl);
 }
 
 void *calloc(size_t nmemb, size_t size)
 {
 	struct km_alloc *a = km_alloc_current;
 	size_t n;
+	unsigned long fl;
 	void *p;
 
 	if (__builtin_mul_overflow(nmemb, size, &n) || !a)
 		return nomem();
+	fl = km_plat_irq_save();
 	p = a->ops->malloc(a, n);
+	km_plat_irq_restore(fl);
 	if (!p)
 		return nomem();
 	return memset(p, 0, n);
@@ -62,20 +77,24 @@ void *calloc(size_t nmemb, size_t size)
 void *realloc(void *ptr, size_t size)
 {
 	struct km_alloc *a = km_alloc_current;
+	unsigned long fl;
 	void *p;
 
 	if (!a)
 		return nomem();
 	if (!ptr)
 		return malloc(size);
+	fl = km_plat_irq_save();
 	SET_CALLER(a);
 	p = a->ops->realloc(a, ptr, size ? size : 1);
+	km_plat_irq_restore(fl);
 	return p ? p : nomem();
 }
 
 static void *do_memalign(size_t align, size_t size, int *err)
 {
 	struct km_alloc *a = km_alloc_current;
+	unsigned long fl;
 	void *p;
 
 	if (!KM_IS_POW2(align)) {
@@ -88,7 +107,9 @@ static void *do_memalign(size_t align, size_t size, int *err)
 	}
 	if (align < sizeof(void *))
 		align = sizeof(void *);
+	fl = km_plat_irq_save();
 	p = a->ops->memalign(a, align, size);
+	km_plat_irq_restore(fl);
 	if (!p)
 		*err = ENOMEM;
 	return p;
@@ -126,6 +147,13 @@ int posix_memalign(void **memptr, size_t align, size_t size)
 size_t malloc_usable_size(void *ptr)
 {
 	struct km_alloc *a = km_alloc_current;
+	unsigned long fl;
+	size_t n;
 
-	return ptr && a ? a->ops->usable_size(a, ptr) : 0;
+	if (!ptr || !a)
+		return 0;
+	fl = km_plat_irq_save();
+	n = a->ops->usable_size(a, ptr);
+	km_plat_irq_restore(fl);
+	return n;
 }

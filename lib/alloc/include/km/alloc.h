@@ -35,9 +35,18 @@
  *   Detection is best effort: a freed block that was handed out again
  *   cannot be told from a live one.
  *
- * Non-goals: thread safety (callers serialise until lib/lock exists; the
- * allocator will take a lock then), more than one registered allocator at
- * a time, returning memory to the platform, NUMA.
+ * - Thread and interrupt safety: every function of this header and of the
+ *   malloc family MAY be called from any thread, preempted or not, and from
+ *   interrupt context (timer functions). lib/alloc serialises each call
+ *   into the allocator by masking interrupts around it
+ *   (km_plat_irq_save/restore; one CPU, so nothing else runs meanwhile):
+ *   allocators need no locking of their own and MUST NOT block. The cost
+ *   is two platform calls per operation; an operation's time with
+ *   interrupts masked is the allocator's (realloc's copy included).
+ *
+ * Non-goals: SMP (masking interrupts serialises one CPU only), more than
+ * one registered allocator at a time, returning memory to the platform,
+ * NUMA.
  */
 #ifndef KM_ALLOC_H
 #define KM_ALLOC_H
