@@ -66,8 +66,11 @@ uint64_t kvm_paging_init(const struct kvm_boot *b); /* returns the mapped RAM li
 int kvm_addr_mapped(uintptr_t va, size_t len);
 
 /* Clocks */
-void kvm_tsc_init(void);
-uint64_t kvm_tsc_hz(void);
+void kvm_tsc_init(void);                /* first in kvm_start(): may start a window */
+uint64_t kvm_tsc_hz(void);              /* this and the others below end it */
+uint32_t kvm_tsc_error_ppm(void);       /* bound on the rate's error; 0: exact */
+uint32_t kvm_tsc_window_us(void);       /* calibration window; 0: none */
+void kvm_tsc_sample(void);              /* more window starts during the boot */
 const char *kvm_tsc_source(void);
 uint64_t kvm_ns_to_tsc(km_nsec_t ns);   /* absolute monotonic ns -> TSC value */
 uint32_t kvm_lapic_hz_hint(void);       /* LAPIC timer Hz measured with the TSC, 0 if unknown */
@@ -82,5 +85,13 @@ void kvm_acpi_poweroff(void);
 
 /* Shutdown */
 void kvm_reset_triple_fault(void) __km_noreturn;
+
+/* Boot profile (CONFIG_KVM_BOOT_PROFILE): a TSC stamp per boot step,
+ * printed with the entry-to-main time. */
+#ifdef CONFIG_KVM_BOOT_PROFILE
+void kvm_boot_mark(const char *step);
+#else
+static inline void kvm_boot_mark(const char *step) { (void)step; }
+#endif
 
 #endif /* KVM_H */

@@ -2,21 +2,27 @@
 /*
  * The monotonic clock: TSC ticks since entry32.S read it, scaled to ns.
  * The TSC frequency comes from the first source that knows it, without a
- * long wait on a legacy timer:
+ * wait on a legacy timer:
  *   1. CPUID 0x15 (crystal clock x ratio), when it names the crystal;
  *   2. the hypervisor timing leaf 0x40000010 (KVM, VMware: TSC kHz);
  *   3. KVM's pvclock (its tsc_to_system_mul is the exact ratio);
- *   4. a short PIT channel 0 window (CONFIG_KVM_TSC_CALIBRATE_US, 500 us
- *      by default): the count starts when it is written and the end is
- *      seen within one port read. Both edges are bracketed by TSC reads;
- *      a window whose edges are uncertain by more than 0.5% (port I/O
- *      under TCG on a busy host can take tens of us) is measured again,
- *      up to three times, keeping the best. Expect ~0.1% on an idle host
- *      and ~1-2% on a loaded one; KVM gives an exact figure (2 or 3).
- *   5. no PIT (microvm): a window on the LAPIC timer, assuming the 1 GHz
- *      rate QEMU and KVM give it.
- * The PIT window also measures the LAPIC timer rate, which spares the timer a
- * calibration of its own. Under TCG the guest TSC runs at the host's rate.
+ *   4. otherwise (software emulation) a measurement against a reference
+ *      timer that overlaps the rest of the boot instead of busy-waiting:
+ *      kvm_tsc_init() starts the PIT (channel 0, mode 0, full count: a
+ *      55 ms range) and the LAPIC timer (divide by 1, masked) at the top
+ *      of kvm_start(), each start bracketed by TSC reads; the first user
+ *      of the clock (kvm_timer_init(), the first log line, main) ends the
+ *      window with one read-back of the PIT, again bracketed. The window
+ *      is whatever boot work happened in between, stretched to at least
+ *      CONFIG_KVM_TSC_CALIBRATE_US when it is shorter. Its error bound is
+ *      known: (start bracket + end bracket) / 2 + one PIT tick (838 ns)
+ *      over the window; it is kept and logged (kvm_tsc_error_ppm()).
+ *      Without a PIT, the LAPIC timer is the reference at the 1 GHz rate
+ *      QEMU and KVM give it. With a PIT, the LAPIC rate is measured in the
+ *      same window, which spares the one-shot timer a calibration.
+ * Under TCG the guest TSC is the host's, so the rate measured is the
+ * host's TSC rate; QEMU derives the PIT and LAPIC counts from its virtual
+ * clock (the host's monotonic clock), so the reference is good to ppm.
  */
 #include <km/plat/time.h>
 #include <km/print.h>
@@ -26,7 +32,6 @@
 #ifndef CONFIG_KVM_TSC_CALIBRATE_US
 #define CONFIG_KVM_TSC_CALIBRATE_US 500
 #endif
-
 #define PIT_HZ 1193182ULL
 #define LAPIC_BASE 0xfee00000UL
 #define LAPIC_TIMER_INIT 0x380
@@ -39,6 +44,7 @@ static uint64_t ns_mult;  /* ns = ticks * ns_mult >> 32 */
 static uint64_t tsc_mult; /* ticks = ns * tsc_mult >> 32 */
 static uint32_t lapic_hz;
 static const char *source = "none";
+static uint32_t window_us; /* length of the calibration window */
 
 static inline volatile uint32_t *lapic_reg(unsigned int off)
 {
@@ -118,137 +124,218 @@ static uint64_t from_kvmclock(const char *sig)
 }
 
 /*
- * PIT channel 0 in mode 0 (its IRQ is masked at the PIC): the count starts
- * when its high byte is written and OUT goes high at terminal count, read
- * with the read-back command. Channel 0 rather than the usual channel 2,
- * whose gate and output sit behind port 0x61, which microvm lacks.
+ * The overlapped window. The reference is PIT channel 0 in mode 0 (its
+ * IRQ is masked at the PIC), counting down from 0xffff once its high byte
+ * is written (OUT goes high at terminal count, 55 ms later), read with a
+ * read-back command that latches status and count at once. Channel 0
+ * rather than the usual channel 2, whose gate sits behind port 0x61, which
+ * microvm lacks. Without a PIT, the LAPIC timer at 1 GHz.
+ *
+ * Every access to the reference is bracketed by TSC reads. Port I/O under
+ * TCG takes QEMU's global lock, which early in a boot can keep an access
+ * waiting for tens of us, so brackets vary: the window starts at the first
+ * access whose bracket is narrow (SLACK), the start itself or a sample
+ * taken later in the boot (kvm_tsc_sample()), or else the narrowest; it
+ * ends with a sample retried until narrow. An event happens somewhere in
+ * its bracket, so with the late edges as estimates the error is at most
+ * the wider bracket plus one count of the reference (counts truncate).
  */
-static int pit_out_high(void)
+struct sample {
+	uint64_t ta, tb; /* TSC before and after */
+	uint32_t ticks;  /* reference ticks since the start */
+};
+
+#define PIT_FULL 0xffffu
+#define LAPIC_FULL 0xffffffffu
+#define QEMU_LAPIC_HZ 1000000000ULL
+#define TRIES 8
+#define SLACK 4000 /* TSC ticks: 1-4 us at 1-4 GHz */
+
+static struct {
+	int running;         /* started, not finished */
+	int pit;             /* the PIT answered: it is the reference */
+	int lapic;           /* the LAPIC timer count was started */
+	struct sample lapic0;
+	struct sample start; /* the window's start */
+} win;
+static uint32_t error_ppm; /* bound on the rate's error, 0: exact source */
+
+static void pit_start(void)
 {
+	for (int i = 0; i < TRIES; i++) {
+		x86_outb(0x43, 0x30); /* channel 0, lo/hi byte, mode 0, binary */
+		x86_outb(0x40, PIT_FULL & 0xff);
+		win.start.ta = x86_rdtsc();
+		x86_outb(0x40, PIT_FULL >> 8); /* counting starts now */
+		win.start.tb = x86_rdtsc();
+		if (win.start.tb - win.start.ta <= SLACK)
+			break;
+	}
+	win.start.ticks = 0;
+	/* A PIT reads back our control word (lo/hi, mode 0) with OUT low; a
+	 * missing one reads 0xff. */
 	x86_outb(0x43, 0xe2); /* read-back: status only, channel 0 */
-	return x86_inb(0x40) & 0x80;
+	win.pit = (x86_inb(0x40) & 0xbf) == 0x30;
 }
 
-/*
- * One window: both of its ends are bracketed by TSC reads, so a window in
- * which the vCPU was descheduled at an edge (a busy host under TCG) shows
- * a large uncertainty and is measured again. Returns TSC ticks for @count
- * PIT ticks, or 0 without a PIT; *unc is the uncertainty in TSC ticks.
- */
-static uint64_t pit_window(uint32_t count, uint64_t *unc, uint32_t *lapic_ticks)
+/* Needs the LAPIC mapped (after kvm_paging_init()). */
+static void lapic_start(void)
 {
-	uint64_t ta, tb, tl = 0, th;
-	unsigned long spins = 0;
-	uint32_t l1;
-
-	x86_outb(0x43, 0x30); /* channel 0, lo/hi byte, mode 0, binary */
-	x86_outb(0x40, count & 0xff);
 	*lapic_reg(LAPIC_TIMER_DIV) = 0xb;      /* divide by 1 */
 	*lapic_reg(LAPIC_LVT_TIMER) = 1u << 16; /* masked */
-	ta = x86_rdtsc();
-	x86_outb(0x40, count >> 8); /* counting starts now */
-	tb = x86_rdtsc();
-	*lapic_reg(LAPIC_TIMER_INIT) = 0xffffffffu;
-	if (pit_out_high())
-		return 0; /* OUT already high (or reads 0xff): no PIT */
+	for (int i = 0; i < TRIES; i++) {
+		win.lapic0.ta = x86_rdtsc();
+		*lapic_reg(LAPIC_TIMER_INIT) = LAPIC_FULL;
+		win.lapic0.tb = x86_rdtsc();
+		if (win.lapic0.tb - win.lapic0.ta <= SLACK)
+			break;
+	}
+	win.lapic0.ticks = 0;
+	win.lapic = 1;
+	if (!win.pit) /* the LAPIC is the reference */
+		win.start = win.lapic0;
+}
+
+static void lapic_sample(struct sample *sm)
+{
+	sm->ta = x86_rdtsc();
+	sm->ticks = LAPIC_FULL - *lapic_reg(LAPIC_TIMER_CUR);
+	sm->tb = x86_rdtsc();
+}
+
+/* A sample of the reference; 0 once the PIT count has wrapped (OUT high:
+ * more than 55 ms, e.g. the host stalled the guest). */
+static int sample(struct sample *sm)
+{
+	uint8_t st, lo, hi;
+
+	if (!win.pit) {
+		lapic_sample(sm);
+		return sm->ticks < LAPIC_FULL;
+	}
+	sm->ta = x86_rdtsc();
+	x86_outb(0x43, 0xc2); /* read-back: latch count and status, channel 0 */
+	sm->tb = x86_rdtsc();
+	st = x86_inb(0x40);
+	lo = x86_inb(0x40);
+	hi = x86_inb(0x40);
+	sm->ticks = PIT_FULL - (uint32_t)(lo | hi << 8);
+	return !(st & 0x80);
+}
+
+static inline uint64_t width(const struct sample *sm)
+{
+	return sm->tb - sm->ta;
+}
+
+/* During the boot, after kvm_paging_init(): starts the LAPIC count, then
+ * offers a later window start in case the first one's bracket was wide. */
+void kvm_tsc_sample(void)
+{
+	struct sample sm;
+
+	if (!win.running)
+		return;
+	if (!win.lapic) {
+		lapic_start();
+		return;
+	}
+	if (width(&win.start) > SLACK && sample(&sm) && width(&sm) < width(&win.start))
+		win.start = sm;
+}
+
+static uint64_t muldiv(uint64_t a, uint64_t b, uint64_t c)
+{
+	return (uint64_t)((unsigned __int128)a * b / c);
+}
+
+static void set_rate(uint64_t hz);
+
+/* Ends the window: the first use of the clock. */
+static void window_finish(void)
+{
+	uint64_t ref_hz = win.pit ? PIT_HZ : QEMU_LAPIC_HZ;
+	uint64_t min = ref_hz * CONFIG_KVM_TSC_CALIBRATE_US / 1000000;
+	uint64_t d, ticks, hz;
+	struct sample e, l;
+	int tries = 0;
+
+	win.running = 0;
+	if (!win.lapic)
+		lapic_start();
 	for (;;) {
-		uint64_t t = x86_rdtsc();
-
-		if (pit_out_high()) {
-			th = x86_rdtsc();
-			break;
+		if (!sample(&e)) { /* wrapped: start over */
+			if (win.pit)
+				pit_start();
+			else
+				lapic_start();
+			continue;
 		}
-		tl = t;
-		if (++spins > 100000000UL)
-			return 0;
-	}
-	l1 = *lapic_reg(LAPIC_TIMER_CUR);
-	*lapic_reg(LAPIC_TIMER_INIT) = 0;
-	*unc = (tb - ta) + (th - tl);
-	*lapic_ticks = 0xffffffffu - l1;
-	return (th + tl) / 2 - (ta + tb) / 2;
-}
-
-static uint64_t from_pit(void)
-{
-	uint32_t count = (uint32_t)(PIT_HZ * CONFIG_KVM_TSC_CALIBRATE_US / 1000000);
-	uint64_t best = 0, best_unc = ~0ULL;
-	uint32_t best_lapic = 0;
-
-	if (count > 0xffff)
-		count = 0xffff;
-	for (int i = 0; i < 3; i++) {
-		uint64_t unc, d;
-		uint32_t lt;
-
-		d = pit_window(count, &unc, &lt);
-		if (!d)
-			return 0;
-		if (unc < best_unc) {
-			best = d;
-			best_unc = unc;
-			best_lapic = lt;
-		}
-		if (best_unc * 200 < best) /* within 0.5% */
+		if (e.ticks - win.start.ticks >= min && (width(&e) <= SLACK || ++tries >= TRIES))
 			break;
+		x86_pause();
 	}
-	lapic_hz = (uint32_t)((uint64_t)best_lapic * PIT_HZ / count);
-	return best * PIT_HZ / count;
-}
-
-/*
- * No PIT (microvm): QEMU's and KVM's local APIC timer counts at 1 GHz with
- * divide-by-1 (the rate the PIT window measures on pc and q35), so it can
- * serve as the reference. Only reached when nothing better exists.
- */
-#define QEMU_LAPIC_HZ 1000000000ULL
-
-static uint64_t from_lapic(void)
-{
-	uint32_t ticks = (uint32_t)(QEMU_LAPIC_HZ / 1000000 * CONFIG_KVM_TSC_CALIBRATE_US);
-	uint64_t t0, t1;
-	unsigned long spins = 0;
-
-	*lapic_reg(LAPIC_TIMER_DIV) = 0xb;
-	*lapic_reg(LAPIC_LVT_TIMER) = 1u << 16;
-	t0 = x86_rdtsc();
-	*lapic_reg(LAPIC_TIMER_INIT) = 0xffffffffu;
-	while (0xffffffffu - *lapic_reg(LAPIC_TIMER_CUR) < ticks)
-		if (++spins > 100000000UL)
-			return 0;
-	t1 = x86_rdtsc();
+	lapic_sample(&l);
 	*lapic_reg(LAPIC_TIMER_INIT) = 0;
-	lapic_hz = QEMU_LAPIC_HZ;
-	return (t1 - t0) * (QEMU_LAPIC_HZ / 1000) / (ticks / 1000);
+	d = e.tb - win.start.tb;
+	ticks = e.ticks - win.start.ticks;
+	hz = muldiv(d, ref_hz, ticks);
+	error_ppm = (uint32_t)(((KM_MAX(width(&win.start), width(&e)) + d / ticks) * 1000000) / d + 1);
+	window_us = (uint32_t)(ticks * 1000000 / ref_hz);
+	if (win.pit) {
+		/* the LAPIC rate over the same stretch of time, by the TSC */
+		if (l.ticks && l.ticks < LAPIC_FULL)
+			lapic_hz = (uint32_t)muldiv(l.ticks, hz, l.tb - win.lapic0.tb);
+		source = "PIT, overlapped window";
+	} else {
+		lapic_hz = QEMU_LAPIC_HZ;
+		source = "LAPIC timer (1 GHz), overlapped window";
+	}
+	set_rate(hz);
 }
 
+static void set_rate(uint64_t hz)
+{
+	tsc_hz = hz;
+	/* (tsc_hz << 32) / 1e9 without overflowing 64 bits above 4.29 GHz */
+	tsc_mult = ((hz / KM_NSEC_PER_SEC) << 32) +
+		   ((hz % KM_NSEC_PER_SEC) << 32) / KM_NSEC_PER_SEC;
+	/* written last: the fast paths test it */
+	__atomic_store_n(&ns_mult, (KM_NSEC_PER_SEC << 32) / hz, __ATOMIC_RELEASE);
+}
+
+/* Every reader of the rate comes through here. */
+static inline void need_rate(void)
+{
+	if (__builtin_expect(!__atomic_load_n(&ns_mult, __ATOMIC_ACQUIRE), 0))
+		window_finish();
+}
+
+/* First thing in kvm_start(): the rate if something knows it, otherwise
+ * the start of the overlapped window. */
 void kvm_tsc_init(void)
 {
 	char sig[13] = "";
 	uint32_t hvmax = hv_max_leaf(sig);
+	uint64_t hz;
 
-	if ((tsc_hz = from_cpuid15()))
+	if ((hz = from_cpuid15()))
 		source = "cpuid 0x15";
-	else if ((tsc_hz = from_hv_leaf(hvmax)))
+	else if ((hz = from_hv_leaf(hvmax)))
 		source = "hypervisor leaf 0x40000010";
-	else if ((tsc_hz = from_kvmclock(sig)))
+	else if ((hz = from_kvmclock(sig)))
 		source = "kvmclock";
-	else if ((tsc_hz = from_pit()))
-		source = "PIT window";
-	else if ((tsc_hz = from_lapic()))
-		source = "LAPIC timer window (1 GHz)";
-	else {
-		tsc_hz = 1000000000ULL; /* keeps time moving; logged at boot */
-		source = "guess (no reference timer)";
+	if (hz) {
+		set_rate(hz);
+		return;
 	}
-	ns_mult = (KM_NSEC_PER_SEC << 32) / tsc_hz;
-	/* (tsc_hz << 32) / 1e9 without overflowing 64 bits above 4.29 GHz */
-	tsc_mult = ((tsc_hz / KM_NSEC_PER_SEC) << 32) +
-		   ((tsc_hz % KM_NSEC_PER_SEC) << 32) / KM_NSEC_PER_SEC;
+	win.running = 1;
+	pit_start();
 }
 
 km_nsec_t km_plat_monotonic_ns(void)
 {
+	need_rate();
 	uint64_t d = x86_rdtsc() - kvm_boot_tsc;
 
 	return (km_nsec_t)(((unsigned __int128)d * ns_mult) >> 32);
@@ -256,20 +343,36 @@ km_nsec_t km_plat_monotonic_ns(void)
 
 uint64_t kvm_ns_to_tsc(km_nsec_t ns)
 {
+	need_rate();
 	return kvm_boot_tsc + (uint64_t)(((unsigned __int128)ns * tsc_mult) >> 32);
 }
 
 uint64_t kvm_tsc_hz(void)
 {
+	need_rate();
 	return tsc_hz;
 }
 
 const char *kvm_tsc_source(void)
 {
+	need_rate();
 	return source;
 }
 
 uint32_t kvm_lapic_hz_hint(void)
 {
+	need_rate();
 	return lapic_hz;
+}
+
+uint32_t kvm_tsc_error_ppm(void)
+{
+	need_rate();
+	return error_ppm;
+}
+
+uint32_t kvm_tsc_window_us(void)
+{
+	need_rate();
+	return window_us;
 }
