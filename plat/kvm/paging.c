@@ -39,41 +39,43 @@
 uint64_t kvm_pt_pool[POOL_PAGES][512] __km_aligned(4096) __km_section(".bss.kvm_pt_pool");
 
 static uint64_t nx_bit;
-
-static int is_ram(const struct kvm_boot *b, uint64_t base, uint64_t len, int any_type)
-{
-	for (unsigned int i = 0; i < b->nr_mmap; i++) {
-		const struct kvm_mmap_entry *e = &b->mmap[i];
-
-		if ((any_type || e->type == KVM_MEM_RAM) && base < e->base + e->len &&
-		    e->base < base + len)
-			return 1;
-	}
-	return 0;
-}
-
-static uint64_t image_page_flags(uintptr_t a)
-{
-	if (a >= (uintptr_t)kvm_boot_stack_guard && a < (uintptr_t)kvm_boot_stack)
-		return 0;
-	if (a < (uintptr_t)__km_text_end)
-		return PTE_P;
-	if (a < (uintptr_t)__km_rodata_end)
-		return PTE_P | nx_bit;
-	return PTE_P | PTE_W | nx_bit;
-}
-
 static uint64_t ram_end; /* top of mapped RAM */
 
+/* The 4 KiB entry of @a (below the image's last 2 MiB boundary). */
+static inline uint64_t *pte(uintptr_t a)
+{
+	return &kvm_pt_pool[POOL_FIRST_PT + (a >> 21)][(a >> 12) & 511];
+}
+
+/* [from, to) with 4 KiB pages, identity; flags 0 unmaps. */
+static void map_4k(uintptr_t from, uintptr_t to, uint64_t flags)
+{
+	for (uintptr_t a = from; a < to; a += PAGE)
+		*pte(a) = flags ? (a | flags) : 0;
+}
+
+/*
+ * Built with as few loop iterations and branches as possible: under
+ * software emulation every new basic block costs microseconds to translate
+ * and every iteration tens of instructions. The pool is .bss (zero), so
+ * only present entries are written, except in the boot PD (pool[2]) that
+ * entry32.S filled and that stays live while it is rewritten: every entry
+ * keeps mapping the same physical memory or nothing, and the image and
+ * its stack stay mapped, so the switch needs one flush.
+ */
 uint64_t kvm_paging_init(const struct kvm_boot *b)
 {
 	uint64_t (*pool)[512] = kvm_pt_pool;
-	uint64_t *pml4 = pool[0], *pdpt = pool[1];
+	uint64_t *pdpt = pool[1], *pd0 = pool[2];
 	uintptr_t img_end = KM_ALIGN_UP((uintptr_t)__km_bss_end, PAGE);
-	unsigned int next_pt = POOL_FIRST_PT;
+	unsigned int nr_pt = (unsigned int)(KM_ALIGN_UP(img_end, MB2) / MB2);
+	const uint64_t rw = PTE_P | PTE_W;
 
 	nx_bit = (x86_rdmsr(X86_MSR_EFER) & X86_EFER_NXE) ? PTE_NX : 0;
-
+	if (POOL_FIRST_PT + nr_pt > POOL_PAGES) {
+		kvm_early_puts("kvm: image too large for the page-table pool\n");
+		kvm_reset_triple_fault();
+	}
 	for (unsigned int i = 0; i < b->nr_mmap; i++) {
 		uint64_t end = b->mmap[i].base + b->mmap[i].len;
 
@@ -83,51 +85,38 @@ uint64_t kvm_paging_init(const struct kvm_boot *b)
 	if (ram_end > MAPPED_LIMIT)
 		ram_end = MAPPED_LIMIT;
 
-	/* The boot PD (pool[2]) is live and rewritten in place: every new
-	 * entry maps the same physical memory as before or nothing, and the
-	 * image and its stack stay mapped, so the switch needs one flush. */
-	for (unsigned int g = 0; g < 4; g++) {
-		uint64_t *pd = pool[2 + g];
+	/* entry32.S's 2 MiB entries go: what is RAM is mapped again below. */
+	for (unsigned int i = nr_pt; i < 512; i++)
+		pd0[i] = 0;
 
-		for (unsigned int i = 0; i < 512; i++) {
-			uint64_t pa = (uint64_t)g * GB1 + (uint64_t)i * MB2;
+	/* Firmware-map entries of any type below the top of RAM: 4 KiB pages
+	 * up to the image's last 2 MiB boundary, 2 MiB pages above. */
+	for (unsigned int i = 0; i < b->nr_mmap; i++) {
+		uint64_t base = b->mmap[i].base, end = KM_MIN(base + b->mmap[i].len, ram_end);
+		uint64_t low_end = (uint64_t)nr_pt * MB2;
 
-			if (pa < img_end) {
-				/* 4 KiB pages for the low memory and the image */
-				uint64_t *pt;
-
-				if (next_pt >= POOL_PAGES) {
-					kvm_early_puts("kvm: image too large for the page-table pool\n");
-					kvm_reset_triple_fault();
-				}
-				pt = pool[next_pt++];
-				for (unsigned int j = 0; j < 512; j++) {
-					uint64_t a = pa + (uint64_t)j * PAGE, fl;
-
-					if (a == 0)
-						fl = 0;
-					else if (a < 0x100000)
-						fl = PTE_P | PTE_W | nx_bit;
-					else if (a >= (uintptr_t)__km_image_start && a < img_end)
-						fl = image_page_flags((uintptr_t)a);
-					else if (is_ram(b, a, PAGE, 1))
-						fl = PTE_P | PTE_W | nx_bit;
-					else
-						fl = 0;
-					pt[j] = fl ? (a | fl) : 0;
-				}
-				pd[i] = (uintptr_t)pt | PTE_P | PTE_W;
-			} else if (pa < ram_end && is_ram(b, pa, MB2, 1)) {
-				pd[i] = pa | PTE_P | PTE_W | PTE_PS | nx_bit;
-			} else if (pa >= DEVICE_BASE) {
-				pd[i] = pa | PTE_P | PTE_W | PTE_PS | PTE_PCD | PTE_PWT | nx_bit;
-			} else {
-				pd[i] = 0;
-			}
-		}
-		pdpt[g] = (uintptr_t)pd | PTE_P | PTE_W;
+		if (base < low_end)
+			map_4k(KM_ALIGN_UP(base, PAGE), KM_MIN(end, low_end), rw | nx_bit);
+		for (uint64_t pa = KM_MAX(KM_ALIGN_DOWN(base, MB2), low_end); pa < end; pa += MB2)
+			pool[2 + (pa >> 30)][(pa >> 21) & 511] = pa | rw | PTE_PS | nx_bit;
 	}
-	(void)pml4;
+	/* Low memory whatever the map says, then the image (W^X) over it. */
+	*pte(0) = 0;
+	map_4k(PAGE, 0x100000, rw | nx_bit);
+	map_4k((uintptr_t)__km_image_start, (uintptr_t)__km_text_end, PTE_P);
+	map_4k((uintptr_t)__km_text_end, (uintptr_t)__km_rodata_end, PTE_P | nx_bit);
+	map_4k((uintptr_t)__km_rodata_end, img_end, rw | nx_bit);
+	map_4k((uintptr_t)kvm_boot_stack_guard, (uintptr_t)kvm_boot_stack, 0);
+
+	/* Devices: [3 GiB, 4 GiB) where it is not RAM, uncached. */
+	for (uint64_t pa = KM_MAX(DEVICE_BASE, KM_ALIGN_UP(ram_end, MB2)); pa < MAPPED_LIMIT; pa += MB2)
+		pool[5][(pa >> 21) & 511] = pa | rw | PTE_PS | PTE_PCD | PTE_PWT | nx_bit;
+
+	/* The boot PD: its low entries become the 4 KiB tables. */
+	for (unsigned int i = 0; i < nr_pt; i++)
+		pd0[i] = (uintptr_t)pool[POOL_FIRST_PT + i] | rw;
+	for (unsigned int g = 1; g < 4; g++)
+		pdpt[g] = (uintptr_t)pool[2 + g] | rw;
 	x86_write_cr3(x86_read_cr3());
 	return ram_end;
 }
