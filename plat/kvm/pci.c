@@ -4,6 +4,7 @@
  * bus 0 that follows PCI-to-PCI bridges, logging each function at debug
  * level and keeping it in a small table for the drivers that come later
  * (kvm_pci_dev()). Machines without PCI (microvm) read all-ones: no devices.
+ * The scan runs at boot at debug log level, otherwise on first use.
  */
 #include <km/init.h>
 #include <km/print.h>
@@ -90,9 +91,27 @@ static void scan_bus(unsigned int bus, unsigned int depth)
 	}
 }
 
+static int scanned;
+
+static void scan(void)
+{
+	if (scanned)
+		return;
+	scanned = 1;
+	/* No host bridge at 00:00.0 (microvm): no PCI, and no 32 probes. */
+	if ((kvm_pci_read32(0, 0, 0, 0x00) & 0xffff) == 0xffff)
+		return;
+	scan_bus(0, 0);
+}
+
+/* Every probe is port I/O, microseconds each under software emulation: at
+ * boot the scan runs only when its log is wanted (debug level), otherwise
+ * on the first kvm_pci_dev() call. */
 static int kvm_pci_scan(void)
 {
-	scan_bus(0, 0);
+	if (KM_LOG_DEBUG > km_print_level)
+		return 0;
+	scan();
 	km_pr_debug("pci: %u function(s)\n", nr_devs);
 	return 0;
 }
@@ -100,5 +119,6 @@ KM_INIT_PLAT(kvm_pci_scan, 5);
 
 const struct kvm_pci_dev *kvm_pci_dev(unsigned int i)
 {
+	scan();
 	return i < nr_devs ? &devs[i] : NULL;
 }
