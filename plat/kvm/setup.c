@@ -89,8 +89,14 @@ static void build_regions(uint64_t mapped_limit)
 				   e->type == KVM_MEM_ACPI ? "acpi" : e->type == KVM_MEM_NVS ? "acpi-nvs" : "firmware");
 			continue;
 		}
-		if (base < 4096)
-			base = 4096; /* page 0 stays unmapped */
+		/* RAM below the image (page 0 aside, which stays unmapped) is
+		 * not heap: a small wild pointer must not hit live memory. */
+		if (base < (uintptr_t)__km_image_start) {
+			uint64_t low = KM_MIN(end, (uintptr_t)__km_image_start);
+
+			add_region(KM_MAX(base, 4096), low, KM_REGION_RESERVED, "low-ram");
+			base = low;
+		}
 		if (end > mapped_limit) {
 			add_region(KM_MAX(base, mapped_limit), end, KM_REGION_RESERVED, "unmapped");
 			end = mapped_limit;
