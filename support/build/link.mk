@@ -64,7 +64,9 @@ all: $(KM_IMAGES) $(O_DIR)/boot-order.txt
 print-images:
 	@printf '%s\n' $(KM_IMAGES)
 
-# run/gdb: PLAT= picks the platform, else the first one selected.
+# run/gdb: PLAT= picks the platform, else the first one selected. make can
+# only exit 0 or 2, so a non-zero guest status is also printed; the
+# support/scripts/run-<plat> scripts return it exactly.
 KM_RUN_PLAT := $(if $(strip $(PLAT)),$(PLAT),$(firstword $(KM_PLATS)))
 KM_RUN_IMAGE := $(call km_image,$(KM_RUN_PLAT))
 run gdb: KM_SCRIPT = $(KM_ROOT)/support/scripts/$@-$(KM_RUN_PLAT)
@@ -72,4 +74,5 @@ run gdb: $(KM_IMAGES)
 	$(Q)$(if $(filter $(KM_RUN_PLAT),$(KM_PLATS)),,echo "error: PLAT=$(PLAT) is not selected (selected: $(KM_PLATS))" >&2; exit 2;) \
 	$(if $(word 2,$(KM_PLATS)),$(if $(PLAT),,echo "  RUN     $(KM_RUN_PLAT) (of: $(KM_PLATS); pick with PLAT=)" >&2;)) \
 	test -x $(KM_SCRIPT) || { echo "error: no $(KM_SCRIPT): platform $(KM_RUN_PLAT) cannot $@" >&2; exit 2; }; \
-	exec $(KM_SCRIPT) $(KM_RUN_IMAGE) $(ARGS)
+	$(KM_SCRIPT) $(KM_RUN_IMAGE) $(ARGS); rc=$$?; \
+	[ $$rc -eq 0 ] || echo "  $(if $(filter run,$@),RUN,GDB)     $(notdir $(KM_RUN_IMAGE)) exited with status $$rc" >&2; exit $$rc

@@ -47,6 +47,14 @@ t_status() {
 }
 check "main's return value is the exit status (0 1 3 42 255)" t_status
 
+t_make_run_status() {
+	make -C "$KM_ROOT" A="$ARGSTATUS" O="$B/as" C="$B/as/.config" run ARGS="-- status=3" > "$B/mrs.out" 2>&1 &&
+		{ echo "make run succeeded for status 3"; return 1; }
+	expect_output "$B/mrs.out" 'argstatus_linuxu-x86_64 exited with status 3' &&
+	make -C "$KM_ROOT" A="$ARGSTATUS" O="$B/as" C="$B/as/.config" run ARGS="-- status=0" > "$B/mrs0.out" 2>&1
+}
+check "make run: a non-zero guest status fails make and is printed" t_make_run_status
+
 t_headless() {
 	"$AS" -- cat < /dev/null | cat > "$B/headless1.out" &&
 	expect_output "$B/headless1.out" '^stdin: EOF$' &&
