@@ -75,6 +75,16 @@ __attribute__((weak)) int x86_addr_readable(uintptr_t addr, uintptr_t len)
 	return addr >= 4096 && addr + len > addr;
 }
 
+/* What was running: the platform asks whoever registered (lib/sched names
+ * the thread); @addr is the faulting data address or 0. */
+__attribute__((weak)) const char *x86_crash_describe(uintptr_t addr, char *buf, size_t len)
+{
+	(void)addr;
+	(void)buf;
+	(void)len;
+	return NULL;
+}
+
 static void out_addr(const char *prefix, uintptr_t addr)
 {
 	uintptr_t off;
@@ -140,6 +150,14 @@ void x86_crash(struct x86_trap_frame *f)
 	out("\n[crash] %s, vector %u, error code 0x%lx\n",
 	    v < 32 && exc_names[v] ? exc_names[v] : "reserved exception", v,
 	    (unsigned long)f->error);
+	{
+		char what[96];
+		const char *d = x86_crash_describe((v == 14 || v == 8) ? x86_read_cr2() : 0,
+						   what, sizeof(what));
+
+		if (d)
+			out("[crash] %s\n", d);
+	}
 	out_addr("[crash] RIP ", f->rip);
 	if (v == 14) {
 		out("[crash] CR2 0x%016lx (faulting address)\n", x86_read_cr2());

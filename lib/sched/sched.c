@@ -5,8 +5,10 @@
  * is the registered struct km_sched_ops.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <km/init.h>
 #include <km/plat/lifecycle.h>
+#include <km/plat/memprot.h>
 #include <km/plat/tls.h>
 #include <km/print.h>
 #include "sched_internal.h"
@@ -50,6 +52,20 @@ struct km_thread *km_thread_current(void)
 const char *km_thread_name(const struct km_thread *t)
 {
 	return t ? t->name : "boot";
+}
+
+const char *sched_fault_describe(uintptr_t addr, char *buf, size_t len)
+{
+	struct km_thread *t = sched_cur;
+
+	if (!t)
+		return NULL;
+	if (t->guarded && addr >= (uintptr_t)t->mem && addr < (uintptr_t)t->mem + SCHED_PAGE)
+		snprintf(buf, len, "stack overflow in thread '%s' (guard page at %#lx)", t->name,
+			 (unsigned long)addr);
+	else
+		snprintf(buf, len, "in thread '%s'", t->name);
+	return buf;
 }
 
 /* Per-thread errno: overrides nolibc's weak single int. */
@@ -334,6 +350,7 @@ static int sched_init(void)
 	sched_cur = &main_thread;
 	km_plat_tls_set(main_thread.tp);
 
+	km_plat_fault_describe_register(sched_fault_describe);
 	km_time_set_sleeper(km_sched_sleep_until);
 	if (sched_ops->slice_ns) {
 		km_timer_init(&tick_timer, tick_fn, NULL);

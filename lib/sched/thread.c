@@ -7,15 +7,11 @@
 #include <errno.h>
 #include <string.h>
 #include <km/alloc.h>
+#include <km/plat/memprot.h>
 #include "sched_internal.h"
 #include "tls.h" /* arch/<arch>/tls.h */
 
 #define MIN_STACK (16 * 1024UL)
-
-__km_weak int sched_stack_guard(void *page, int on)
-{
-	return -ENOSYS;
-}
 
 void sched_thread_set_name(struct km_thread *t, const char *name)
 {
@@ -61,7 +57,8 @@ struct km_thread *sched_thread_alloc(const char *name, size_t stack_size)
 	km_sched_list_init(&t->link);
 	km_waitq_init(&t->joiners);
 	sched_thread_set_name(t, name);
-	sched_stack_guard(mem, 1);
+	/* No guard where the platform cannot (km/plat/memprot.h): not fatal. */
+	t->guarded = km_plat_page_protect(mem, 1, KM_PLAT_PROT_NONE) == 0;
 	return t;
 }
 
@@ -72,6 +69,7 @@ void sched_thread_free(struct km_thread *t)
 
 	if (!mem)
 		return; /* the boot context's "main" is never freed */
-	sched_stack_guard(mem, 0);
+	if (t->guarded)
+		km_plat_page_protect(mem, 1, KM_PLAT_PROT_RW);
 	km_pfree(mem, pages);
 }

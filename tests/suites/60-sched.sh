@@ -1,17 +1,19 @@
-# Threads, locks and time (issue 4) on linuxu, under both schedulers:
+# Threads, locks and time (issue 4) on linuxu and kvm, under both schedulers:
 # tests/apps/schedtest's KM_TESTs (run order, sleep accuracy: never early,
 # at most 20 ms late; 1000 threads; producer/consumer over every lock type;
 # a spinning thread starves others under sched-coop only; __thread and
-# errno per thread; timers), the idle thread halting, and the crash report
-# of a stack overflow.
+# errno per thread; timers; preempted threads hammering malloc/free), the
+# idle thread halting, and the crash report of a stack overflow (on kvm also
+# with the stack in a 2 MiB mapping split for its guard page). kvm images
+# boot under QEMU (TCG here, ~0.3 s a boot), each run bounded by timeout.
 ST=$KM_ROOT/tests/apps/schedtest
 B=$KM_TMP/sched
 
-st_build() { # <coop|preempt>
-	local o=$B/$1
+st_build() { # <coop|preempt> [plat]
+	local o=$B/$1${2:+-$2}
 	mkdir -p "$o" &&
 	sed "s/CONFIG_LIBSCHED_COOP=y/CONFIG_LIBSCHED_$(echo "$1" | tr a-z A-Z)=y/" \
-		"$ST/defconfigs/linuxu-x86_64" > "$o/defconfig" &&
+		"$ST/defconfigs/${2:-linuxu}-x86_64" > "$o/defconfig" &&
 	km_build_app "$ST" "$o" defconfig DEFCONFIG="$o/defconfig" &&
 	km_build_app "$ST" "$o" &&
 	grep -q "^CONFIG_LIBSCHED_$(echo "$1" | tr a-z A-Z)=y" "$o/.config"
@@ -48,3 +50,56 @@ for s in coop preempt; do
 	check "schedtest ($s): idle thread halts while main sleeps" st_idle $s
 	check "schedtest ($s): stack overflow hits the guard page, report names the thread" st_overflow $s
 done
+
+if ! command -v qemu-system-x86_64 >/dev/null 2>&1; then
+	skip "schedtest: kvm" "qemu-system-x86_64 not installed (Debian package qemu-system-x86)"
+	return 0 2>/dev/null || exit 0
+fi
+
+# st_kvm OUT IMAGE [ARGS...]: output without \r in OUT, the guest's status.
+st_kvm() {
+	local out=$1 rc
+	shift
+	timeout -k 5 "${KM_QEMU_TIMEOUT:-60}" "$KM_ROOT/support/scripts/run-kvm" "$@" > "$out.raw" 2>&1
+	rc=$?
+	tr -d '\r' < "$out.raw" > "$out"
+	return $rc
+}
+
+st_kvm_tap() {
+	local o=$B/$1-kvm
+	st_kvm "$o/tap" "$o/schedtest_kvm-x86_64" || { cat "$o/tap"; return 1; }
+	expect_output "$o/tap" '^1\.\.[0-9]+' &&
+	! grep -q '^not ok' "$o/tap" &&
+	expect_output "$o/tap" '^ok .* - sched\.thousand_threads_created_and_joined$' &&
+	expect_output "$o/tap" '^ok .* - lock\.producer_consumer_mutex_condvar$' &&
+	expect_output "$o/tap" '^ok .* - alloc\.preempted_threads_hammer_malloc_free$' &&
+	expect_output "$o/tap" "scheduler $1\$"
+}
+
+# QEMU's CPU time for a 500 ms sleep, less a boot that does nothing: a
+# halting idle thread adds next to nothing under TCG, a spinning one ~0.5 s.
+st_kvm_idle() {
+	local o=$B/$1-kvm t0 t1
+	t0=$( { TIMEFORMAT='%U %S'; time st_kvm "$o/base" "$o/schedtest_kvm-x86_64" test.filter=none; } 2>&1 ) || return 1
+	t1=$( { TIMEFORMAT='%U %S'; time st_kvm "$o/idle" "$o/schedtest_kvm-x86_64" test.filter=none -- idle; } 2>&1 ) || return 1
+	expect_output "$o/idle" '^idle: slept$' || return 1
+	echo "QEMU cpu user/sys: boot only $t0, boot + 500 ms sleep $t1"
+	awk -v a="$t0" -v b="$t1" 'BEGIN { split(a, x, " "); split(b, y, " ");
+		exit !((y[1] + y[2]) - (x[1] + x[2]) < 0.25) }'
+}
+
+st_kvm_overflow() { # <sched> [threads created first]
+	local o=$B/$1-kvm rc
+	st_kvm "$o/ovf$2" "$o/schedtest_kvm-x86_64" test.filter=none -- overflow $2; rc=$?
+	[ $rc -eq 125 ] || { cat "$o/ovf$2"; echo "exit $rc, want 125"; return 1; }
+	expect_output "$o/ovf$2" "^\[crash\] stack overflow in thread 'overflower' \(guard page at 0x[0-9a-f]+\)"
+}
+
+for s in coop preempt; do
+	check "schedtest kvm ($s): builds" st_build $s kvm
+	check "schedtest kvm ($s): in-image tests pass (TAP)" st_kvm_tap $s
+	check "schedtest kvm ($s): idle thread halts while main sleeps" st_kvm_idle $s
+	check "schedtest kvm ($s): stack overflow hits the guard page, report names the thread" st_kvm_overflow $s
+done
+check "schedtest kvm (preempt): guard page in a split 2 MiB mapping (200 threads first)" st_kvm_overflow preempt 200

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * lib/sched on linuxu: guard pages are mprotect(PROT_NONE)ed heap pages,
- * and SIGSEGV/SIGBUS are caught on an alternate signal stack (the faulting
- * thread's own stack is what overflowed) to report the address and the
- * thread's name before exiting with KM_EXIT_CRASH.
+ * lib/sched on linuxu: guard pages are mprotect(PROT_NONE)ed heap pages
+ * (km_plat_page_protect), and SIGSEGV/SIGBUS are caught on an alternate
+ * signal stack (the faulting thread's own stack is what overflowed) to
+ * report the address and the thread's name before exiting with
+ * KM_EXIT_CRASH.
  */
 #include <km/exit.h>
 #include <km/plat/lifecycle.h>
@@ -11,10 +12,7 @@
 #include "sched_internal.h"
 #include "syscall.h" /* plat/linuxu */
 
-#define SYS_mprotect 10
 #define SYS_sigaltstack 131
-#define PROT_NONE 0
-#define PROT_RW 3
 #define SIGBUS 7
 #define SIGSEGV 11
 #define SA_SIGINFO 0x00000004UL
@@ -39,13 +37,6 @@ struct k_stack {
 
 static char altstack[ALTSTACK_SIZE] __km_aligned(16);
 
-int sched_stack_guard(void *page, int on)
-{
-	long r = linuxu_syscall(SYS_mprotect, page, SCHED_PAGE, on ? PROT_NONE : PROT_RW);
-
-	return r < 0 ? (int)r : 0;
-}
-
 static void on_fault(int sig, void *info, void *uc)
 {
 	uintptr_t addr = *(uintptr_t *)((char *)info + 16);   /* si_addr */
@@ -54,7 +45,7 @@ static void on_fault(int sig, void *info, void *uc)
 	const char *name = t ? t->name : "boot";
 
 	km_plat_irq_save();
-	if (t && t->mem && addr >= (uintptr_t)t->mem && addr < (uintptr_t)t->mem + SCHED_PAGE)
+	if (t && t->guarded && addr >= (uintptr_t)t->mem && addr < (uintptr_t)t->mem + SCHED_PAGE)
 		km_pr_crit("crash: stack overflow in thread '%s': %s at %#lx (guard page), pc %#lx\n",
 			   name, sig == SIGSEGV ? "SIGSEGV" : "SIGBUS", (unsigned long)addr,
 			   (unsigned long)rip);

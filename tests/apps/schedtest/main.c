@@ -2,11 +2,14 @@
 /*
  * schedtest: the KM_TESTs of this folder run before main. main() then
  * handles the modes after "--":
- *   overflow   a thread named "overflower" recurses into its guard page
- *              (the image must die with KM_EXIT_CRASH naming it)
+ *   overflow [N]  a thread named "overflower" recurses into its guard page
+ *              (the image must die with KM_EXIT_CRASH naming it); with N,
+ *              N threads are created (and end) first, so that its stack
+ *              comes from further up the heap (kvm: a split 2 MiB page)
  *   idle       main sleeps 500 ms: the idle thread must halt, not spin
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <km/sched.h>
 
@@ -25,10 +28,19 @@ static void *overflower(void *arg)
 	return (void *)(long)recurse(0);
 }
 
+static void *filler(void *arg)
+{
+	return arg; /* never joined: its memory stays allocated */
+}
+
 int main(int argc, char *argv[])
 {
 	if (argc > 1 && !strcmp(argv[1], "overflow")) {
-		struct km_thread *t = km_thread_create("overflower", 16 * 1024, overflower, NULL);
+		struct km_thread *t;
+
+		for (int i = argc > 2 ? atoi(argv[2]) : 0; i > 0; i--)
+			km_thread_create("filler", 16 * 1024, filler, NULL);
+		t = km_thread_create("overflower", 16 * 1024, overflower, NULL);
 
 		km_thread_join(t, NULL);
 		printf("overflow: survived (wrong)\n");

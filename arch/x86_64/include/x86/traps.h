@@ -20,6 +20,7 @@
 #ifndef X86_TRAPS_H
 #define X86_TRAPS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #define X86_SEL_KCODE 0x08
@@ -52,6 +53,13 @@ void x86_crash(struct x86_trap_frame *f) __attribute__((noreturn));
  * a weak default returns NULL.
  */
 const char *x86_symbol_lookup(uintptr_t addr, uintptr_t *offset);
+
+/*
+ * One line for the report naming what was running, given the faulting data
+ * address (CR2 for #PF and #DF, else 0); NULL for none. Weak default: NULL;
+ * the platform overrides it (kvm: the km/plat/memprot.h hook).
+ */
+const char *x86_crash_describe(uintptr_t addr, char *buf, size_t len);
 
 /* Print "  #n 0x... name+0x..." lines walking frame pointers from @rbp
  * (and a "?" line for a return address found at @rsp). */

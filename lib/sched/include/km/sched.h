@@ -16,9 +16,12 @@
  *   (truncated to KM_THREAD_NAME_MAX - 1 bytes); NULL names it "thread".
  *   Returns NULL with errno = ENOMEM when memory runs out, EINVAL for bad
  *   arguments.
- * - Every stack has an unmapped guard page below it where the platform
- *   allows it (linuxu: always; kvm: not yet). Overflowing into it stops the
- *   image with KM_EXIT_CRASH and a report naming the thread and the address.
+ * - Every stack has an inaccessible guard page below it
+ *   (km_plat_page_protect, km/plat/memprot.h) where the platform can give
+ *   one (linuxu: always; kvm: while its pool of split 2 MiB mappings
+ *   lasts, 16 regions = 32 MiB of heap). Overflowing into it stops the
+ *   image with KM_EXIT_CRASH and a report naming the thread and the
+ *   address; on kvm every crash report also names the running thread.
  * - A thread ends by returning from @fn or calling km_thread_exit(); its
  *   value goes to km_thread_join(). Every thread MUST be joined once or
  *   detached once (not both); a detached thread's memory is freed when it

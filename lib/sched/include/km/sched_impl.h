@@ -67,11 +67,11 @@ struct km_thread {
 	km_thread_fn_t fn;
 	void *arg;
 	void *retval;
-	unsigned int detached : 1, joined : 1;
+	unsigned int detached : 1, joined : 1, guarded : 1;
 	struct km_waitq joiners;
 	void *stack;                  /* lowest usable byte; NULL: boot stack */
 	size_t stack_size;
-	void *mem;                    /* pages holding guard + stack */
+	void *mem;                    /* pages holding guard + stack (guard: mem's first page) */
 	size_t mem_pages;
 	void *tls_area;
 	char name[KM_THREAD_NAME_MAX];
