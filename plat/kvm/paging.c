@@ -41,37 +41,60 @@ uint64_t kvm_pt_pool[POOL_PAGES][512] __km_aligned(4096) __km_section(".bss.kvm_
 static uint64_t nx_bit;
 static uint64_t ram_end; /* top of mapped RAM */
 
-/* The 4 KiB entry of @a (below the image's last 2 MiB boundary). */
+/* The entries for an address: the PTs follow each other in the pool, and
+ * so do the four PDs, so a range of entries is one array either way. */
 static inline uint64_t *pte(uintptr_t a)
 {
-	return &kvm_pt_pool[POOL_FIRST_PT + (a >> 21)][(a >> 12) & 511];
+	return &kvm_pt_pool[POOL_FIRST_PT][a >> 12];
 }
 
-/* [from, to) with 4 KiB pages, identity; flags 0 unmaps. */
-static void map_4k(uintptr_t from, uintptr_t to, uint64_t flags)
+static inline uint64_t *pde(uint64_t a)
 {
-	for (uintptr_t a = from; a < to; a += PAGE)
-		*pte(a) = flags ? (a | flags) : 0;
+	return &kvm_pt_pool[2][a >> 21];
 }
 
 /*
- * Built with as few loop iterations and branches as possible: under
- * software emulation every new basic block costs microseconds to translate
- * and every iteration tens of instructions. The pool is .bss (zero), so
- * only present entries are written, except in the boot PD (pool[2]) that
- * entry32.S filled and that stays live while it is rewritten: every entry
- * keeps mapping the same physical memory or nothing, and the image and
- * its stack stay mapped, so the switch needs one flush.
+ * Built as a list of runs of entries (v, v + step, ...) written by one
+ * loop at the end, later runs over earlier ones: under software emulation
+ * each distinct basic block (and each return from a call) costs several
+ * microseconds to translate the first time, far more than running a loop,
+ * so the builder has few branches and no calls. The pool is .bss (zero),
+ * so only present entries are written, except in the boot PD (pool[2])
+ * that entry32.S filled and that stays live while it is rewritten: every
+ * entry keeps mapping the same physical memory or nothing, and the image
+ * and its stack stay mapped, so the switch needs one flush.
  */
+struct run {
+	uint64_t *e;
+	uint64_t n, v, step;
+};
+
+#define RUNS (KVM_MMAP_MAX * 2 + 12)
+
+/* Entries of size sz covering [from, to), none if empty */
+static inline uint64_t count(uint64_t from, uint64_t to, uint64_t sz)
+{
+	return to > from ? (to - from + sz - 1) / sz : 0;
+}
+
 uint64_t kvm_paging_init(const struct kvm_boot *b)
 {
 	uint64_t (*pool)[512] = kvm_pt_pool;
-	uint64_t *pdpt = pool[1], *pd0 = pool[2];
 	uintptr_t img_end = KM_ALIGN_UP((uintptr_t)__km_bss_end, PAGE);
-	unsigned int nr_pt = (unsigned int)(KM_ALIGN_UP(img_end, MB2) / MB2);
-	const uint64_t rw = PTE_P | PTE_W;
+	uint64_t low_end = KM_ALIGN_UP(img_end, MB2); /* 4 KiB pages below */
+	uint64_t nr_pt = low_end / MB2;
+	uint64_t rw, dev;
+	struct run r[RUNS];
+	unsigned int k = 0;
+
+#define RUN(entry, cnt, val, st) \
+	(r[k].e = (entry), r[k].n = (cnt), r[k].v = (val), r[k].step = (st), k++)
+#define RUN_4K(from, to, fl) \
+	RUN(pte(from), count((from), (to), PAGE), (fl) ? (from) | (fl) : 0, (fl) ? PAGE : 0)
 
 	nx_bit = (x86_rdmsr(X86_MSR_EFER) & X86_EFER_NXE) ? PTE_NX : 0;
+	rw = PTE_P | PTE_W | nx_bit;
+	dev = rw | PTE_PS | PTE_PCD | PTE_PWT;
 	if (POOL_FIRST_PT + nr_pt > POOL_PAGES) {
 		kvm_early_puts("kvm: image too large for the page-table pool\n");
 		kvm_reset_triple_fault();
@@ -82,41 +105,41 @@ uint64_t kvm_paging_init(const struct kvm_boot *b)
 		if (b->mmap[i].type == KVM_MEM_RAM && end > ram_end)
 			ram_end = end;
 	}
-	if (ram_end > MAPPED_LIMIT)
-		ram_end = MAPPED_LIMIT;
+	ram_end = KM_MIN(ram_end, MAPPED_LIMIT);
 
 	/* entry32.S's 2 MiB entries go: what is RAM is mapped again below. */
-	for (unsigned int i = nr_pt; i < 512; i++)
-		pd0[i] = 0;
-
+	RUN(pde(low_end), 512 - nr_pt, 0, 0);
+	/* Devices: [3 GiB, 4 GiB), uncached, unless RAM (next) */
+	RUN(pde(DEVICE_BASE), 512, DEVICE_BASE | dev, MB2);
 	/* Firmware-map entries of any type below the top of RAM: 4 KiB pages
-	 * up to the image's last 2 MiB boundary, 2 MiB pages above. */
+	 * below low_end, 2 MiB pages above. */
 	for (unsigned int i = 0; i < b->nr_mmap; i++) {
 		uint64_t base = b->mmap[i].base, end = KM_MIN(base + b->mmap[i].len, ram_end);
-		uint64_t low_end = (uint64_t)nr_pt * MB2;
+		uint64_t p4 = KM_ALIGN_UP(base, PAGE), p2 = KM_MAX(KM_ALIGN_DOWN(base, MB2), low_end);
 
-		if (base < low_end)
-			map_4k(KM_ALIGN_UP(base, PAGE), KM_MIN(end, low_end), rw | nx_bit);
-		for (uint64_t pa = KM_MAX(KM_ALIGN_DOWN(base, MB2), low_end); pa < end; pa += MB2)
-			pool[2 + (pa >> 30)][(pa >> 21) & 511] = pa | rw | PTE_PS | nx_bit;
+		RUN(pte(p4), count(p4, KM_MIN(end, low_end), PAGE), p4 | rw, PAGE);
+		RUN(pde(p2), count(p2, end, MB2), p2 | rw | PTE_PS, MB2);
 	}
 	/* Low memory whatever the map says, then the image (W^X) over it. */
-	*pte(0) = 0;
-	map_4k(PAGE, 0x100000, rw | nx_bit);
-	map_4k((uintptr_t)__km_image_start, (uintptr_t)__km_text_end, PTE_P);
-	map_4k((uintptr_t)__km_text_end, (uintptr_t)__km_rodata_end, PTE_P | nx_bit);
-	map_4k((uintptr_t)__km_rodata_end, img_end, rw | nx_bit);
-	map_4k((uintptr_t)kvm_boot_stack_guard, (uintptr_t)kvm_boot_stack, 0);
+	RUN_4K(PAGE, 0x100000, rw);
+	RUN(pte(0), 1, 0, 0);
+	RUN_4K((uintptr_t)__km_image_start, (uintptr_t)__km_text_end, PTE_P);
+	RUN_4K((uintptr_t)__km_text_end, (uintptr_t)__km_rodata_end, PTE_P | nx_bit);
+	RUN_4K((uintptr_t)__km_rodata_end, img_end, rw);
+	RUN((uint64_t *)pte((uintptr_t)kvm_boot_stack_guard), 1, 0, 0);
+	/* The boot PD's low entries become the 4 KiB tables; the other PDs
+	 * join the PDPT (entry 0 is the boot PD already). */
+	RUN(pool[2], nr_pt, (uintptr_t)pool[POOL_FIRST_PT] | PTE_P | PTE_W, PAGE);
+	RUN(&pool[1][1], 3, (uintptr_t)pool[3] | PTE_P | PTE_W, PAGE);
+#undef RUN
+#undef RUN_4K
 
-	/* Devices: [3 GiB, 4 GiB) where it is not RAM, uncached. */
-	for (uint64_t pa = KM_MAX(DEVICE_BASE, KM_ALIGN_UP(ram_end, MB2)); pa < MAPPED_LIMIT; pa += MB2)
-		pool[5][(pa >> 21) & 511] = pa | rw | PTE_PS | PTE_PCD | PTE_PWT | nx_bit;
+	for (unsigned int i = 0; i < k; i++) {
+		uint64_t *e = r[i].e, v = r[i].v;
 
-	/* The boot PD: its low entries become the 4 KiB tables. */
-	for (unsigned int i = 0; i < nr_pt; i++)
-		pd0[i] = (uintptr_t)pool[POOL_FIRST_PT + i] | rw;
-	for (unsigned int g = 1; g < 4; g++)
-		pdpt[g] = (uintptr_t)pool[2 + g] | rw;
+		for (uint64_t n = r[i].n; n; n--, v += r[i].step)
+			*e++ = v;
+	}
 	x86_write_cr3(x86_read_cr3());
 	return ram_end;
 }
