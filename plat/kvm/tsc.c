@@ -8,15 +8,15 @@
  *   3. KVM's pvclock (its tsc_to_system_mul is the exact ratio);
  *   4. otherwise (software emulation) a measurement against a reference
  *      timer that overlaps the rest of the boot instead of busy-waiting:
- *      kvm_tsc_init() starts the PIT (channel 0, mode 0, full count: a
- *      55 ms range) and the LAPIC timer (divide by 1, masked) at the top
- *      of kvm_start(), each start bracketed by TSC reads; the first user
- *      of the clock (kvm_timer_init(), the first log line, main) ends the
- *      window with one read-back of the PIT, again bracketed. The window
- *      is whatever boot work happened in between, stretched to at least
- *      CONFIG_KVM_TSC_CALIBRATE_US when it is shorter. Its error bound is
- *      known: (start bracket + end bracket) / 2 + one PIT tick (838 ns)
- *      over the window; it is kept and logged (kvm_tsc_error_ppm()).
+ *      kvm_tsc_init(), first in kvm_start(), starts the PIT (channel 0,
+ *      mode 0, full count: a 55 ms range), kvm_tsc_sample() after paging
+ *      the LAPIC timer (divide by 1, masked), each start bracketed by TSC
+ *      reads; the first user of the clock (kvm_timer_init(), last in
+ *      kvm_start(), or any clock read) ends the window with a read-back of
+ *      the PIT, again bracketed. The window is whatever boot work happened
+ *      in between, stretched to CONFIG_KVM_TSC_CALIBRATE_US only when
+ *      shorter. Its error bound, the wider bracket plus one PIT count
+ *      (838 ns) over the window, is kept and logged (kvm_tsc_error_ppm()).
  *      Without a PIT, the LAPIC timer is the reference at the 1 GHz rate
  *      QEMU and KVM give it. With a PIT, the LAPIC rate is measured in the
  *      same window, which spares the one-shot timer a calibration.
