@@ -12,7 +12,7 @@ km_kconfig_env = cd $(KCONFIG_DIR) && env KCONFIG_CONFIG=$(C_FILE) \
 	KCONFIG_TRISTATE=$(KCONFIG_DIR)/include/config/tristate.conf \
 	KM_KCONFIG_DIR=$(KCONFIG_DIR)
 km_conf = $(call km_need_tool,kconfig-conf,kconfig-frontends-nox)$(km_kconfig_env) kconfig-conf $(1) $(KM_ROOT)/Config.uk
-km_need_tool = command -v $(1) >/dev/null 2>&1 || { echo "error: $(1) not found: install the Debian package $(2) (apt-get install $(2))" >&2; exit 1; };
+km_need_tool = { command -v $(1) >/dev/null 2>&1 || { echo "error: $(1) not found: install the Debian package $(2) (apt-get install $(2))" >&2; exit 1; }; };
 
 # The source lists are rewritten only when their text changes, so that an
 # unchanged tree does not re-run Kconfig.
@@ -35,11 +35,13 @@ $(C_FILE): | $(KCONFIG_LISTS)
 	@echo "  CONFIG  no .config: loading $(patsubst $(A_DIR)/%,%,$(KM_DEFAULT_DEFCONFIG))"
 	$(Q)$(call km_conf,-s --defconfig=$(KM_DEFAULT_DEFCONFIG))
 
-# Sync: new symbols get their defaults (never a question), then auto.conf,
+# Sync: new symbols get their defaults (never a question; a value Kconfig
+# would change or cannot read is an error, see kconfig-sync), then auto.conf,
 # autoconf.h and the per-symbol timestamps under include/config are written.
 $(KM_AUTOCONF): $(C_FILE) $(KCONFIG_LISTS) $(KM_ROOT)/Config.uk $(KM_PLAT_CONFIGS) $(KM_LIB_CONFIGS) $(KM_APP_CONFIGS)
-	$(Q)$(call km_echo,SYNC,$(patsubst $(A_DIR)/%,%,$(C_FILE)))$(call km_conf,-s --olddefconfig) >/dev/null && \
-	$(call km_conf,-s --silentoldconfig) </dev/null
+	$(Q)$(call km_echo,SYNC,$(patsubst $(A_DIR)/%,%,$(C_FILE)))$(call km_need_tool,kconfig-conf,kconfig-frontends-nox)$(km_kconfig_env) \
+		$(KM_ROOT)/support/scripts/kconfig-sync $(C_FILE) $(KM_ROOT)/Config.uk
+	$(Q)$(call km_conf,-s --silentoldconfig) </dev/null
 	$(Q)touch $@
 
 .PHONY: syncconfig

@@ -81,7 +81,7 @@ t_incremental() {
 	km_build_app "$app" "$o" > "$C/inc3.out" || return 1
 	[ "$(km_compiled "$C/inc3.out")" = "app/main.o " ] || { echo "greeting change rebuilt: $(km_compiled "$C/inc3.out")"; return 1; }
 	"$o/myhello_linuxu-x86_64" 2>/dev/null | grep -q changed || "$o/inc-app_linuxu-x86_64" | grep -q '^changed$' || return 1
-	sed -i 's/^CONFIG_LIBPRINT_LEVEL_WARN=y/# CONFIG_LIBPRINT_LEVEL_WARN is not set\nCONFIG_LIBPRINT_LEVEL_ERR=y/' "$o/.config"
+	sed -i '/CONFIG_LIBPRINT_LEVEL_ERR/d; s/^CONFIG_LIBPRINT_LEVEL_WARN=y/# CONFIG_LIBPRINT_LEVEL_WARN is not set\nCONFIG_LIBPRINT_LEVEL_ERR=y/' "$o/.config"
 	km_build_app "$app" "$o" > "$C/inc4.out" || return 1
 	[ "$(km_compiled "$C/inc4.out")" = "lib/print/print.o " ] || { echo "log level change rebuilt: $(km_compiled "$C/inc4.out")"; return 1; }
 	# A flag change (optimisation level) rebuilds everything.
@@ -212,3 +212,19 @@ t_dupobj() {
 	t_err "two sources compile to the same object: $lib/x.c $lib/x.S -> lib/duplib/x.o" make -C "$KM_ROOT" A="$HELLO" O="$C/e7" C="$C/e7/.config" L="$lib"
 }
 check "error: two sources that would share one object" t_dupobj
+
+# A hand-edited .config that Kconfig would change stops the build, names the
+# symbol and is left as the user wrote it; olddefconfig accepts the change.
+t_bad_config() {
+	local o=$C/badcfg
+	km_build_app "$HELLO" "$o" defconfig > /dev/null || return 1
+	printf 'nonsense line\nCONFIG_PLAT_LINUXU_HEAP_MIB=99999999\nCONFIG_LIBTEST_EXIT=y\n' >> "$o/.config"
+	cp "$o/.config" "$o/config.written"
+	t_err 'CONFIG_PLAT_LINUXU_HEAP_MIB=99999999 is not valid here' km_build_app "$HELLO" "$o" || return 1
+	t_err 'unexpected data: nonsense line' km_build_app "$HELLO" "$o" || return 1
+	t_err 'CONFIG_LIBTEST_EXIT=y would be dropped' km_build_app "$HELLO" "$o" || return 1
+	cmp "$o/.config" "$o/config.written" || { echo ".config was changed"; return 1; }
+	km_build_app "$HELLO" "$o" olddefconfig && km_build_app "$HELLO" "$o" > /dev/null &&
+	grep -q '^CONFIG_PLAT_LINUXU_HEAP_MIB=16$' "$o/.config"
+}
+check "a bad .config: build refused naming each symbol, file untouched" t_bad_config
