@@ -9,6 +9,7 @@ MAKEFLAGS += -r -R
 .DELETE_ON_ERROR:
 
 include $(KM_ROOT)/support/build/verbose.mk
+include $(KM_ROOT)/support/build/util.mk
 include $(KCONFIG_DIR)/include/config/auto.conf
 include $(KM_ROOT)/support/build/toolchain.mk
 include $(KM_ROOT)/support/build/lang.mk

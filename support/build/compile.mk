@@ -42,8 +42,8 @@ $(foreach l,$(KM_LIBS),$(eval $($(l)_OBJS): $($(l)_BUILD)/.flags))
 
 # The flag record is compared and rewritten in the recipe, never at parse time.
 $(addsuffix /.flags,$(foreach l,$(KM_LIBS),$($(l)_BUILD))): FORCE
-	$(Q)mkdir -p $(@D) && printf '%s\n' '$(subst ','\'',$(call km_lib_flag_record,$(KM_FLAGS_LIB)))' | \
-		$(KM_ROOT)/support/scripts/write-if-changed $@
+	$(call km_write_if_changed,$@,$(call km_lib_flag_record,$(KM_FLAGS_LIB)),$(KM_FLAGS_LIB)_FLAGS_WRITTEN)
+-include $(addsuffix /.flags.mk,$(foreach l,$(KM_LIBS),$($(l)_BUILD)))
 $(foreach l,$(KM_LIBS),$(eval $($(l)_BUILD)/.flags: KM_FLAGS_LIB := $(l)))
 
 # Dependencies: gcc's header list, rewritten by fixdep so that autoconf.h is
@@ -52,18 +52,23 @@ KM_FIXDEP := $(O_DIR)/tools/fixdep
 $(KM_FIXDEP): $(KM_ROOT)/support/tools/fixdep.c
 	$(Q)$(call km_echo,HOSTCC,tools/fixdep)mkdir -p $(@D) && $(HOSTCC) -O2 -o $@ $<
 
-km_depfix = $(KM_FIXDEP) $@.tmp.d $(KCONFIG_DIR)/include/config > $@.d && rm -f $@.tmp.d
+km_depfix = $(KM_FIXDEP) $@.tmp.d $(KCONFIG_DIR)/include/config > $@.d
 km_cc_cmd = $(CC) $(call km_lib_cflags,$(KM_LIB)) $(call km_file_flags,$(KM_LIB),$<) -MMD -MF $@.tmp.d -c -o $@ $< && $(km_depfix)
 km_as_cmd = $(CC) $(call km_lib_asflags,$(KM_LIB)) $(call km_file_flags,$(KM_LIB),$<) -MMD -MF $@.tmp.d -c -o $@ $< && $(km_depfix)
 km_short = $(patsubst $(O_DIR)/%,%,$@)
 
 # One pattern rule per source root, shared by all libraries below it.
 define km_compile_rules
-$(1)/%.o: $(2)/%.c | $$(KM_FIXDEP)
-	$$(Q)$$(call km_echo,CC,$$(km_short))mkdir -p $$(@D) && $$(km_cc_cmd)
-$(1)/%.o: $(2)/%.S | $$(KM_FIXDEP)
-	$$(Q)$$(call km_echo,AS,$$(km_short))mkdir -p $$(@D) && $$(km_as_cmd)
+$(1)/%.o: $(2)/%.c | $$(KM_FIXDEP) km-objdirs
+	$$(Q)$$(call km_echo,CC,$$(km_short))$$(km_cc_cmd)
+$(1)/%.o: $(2)/%.S | $$(KM_FIXDEP) km-objdirs
+	$$(Q)$$(call km_echo,AS,$$(km_short))$$(km_as_cmd)
 endef
+
+# Every object folder at once, and no process at all when they exist.
+.PHONY: km-objdirs
+km-objdirs:
+	$(call km_mkdirs,$(sort $(patsubst %/,%,$(dir $(km_all_objs)))))
 $(eval $(call km_compile_rules,$(O_DIR)/app,$(A_DIR)))
 $(eval $(call km_compile_rules,$(O_DIR),$(KM_ROOT)))
 $(foreach e,$(km_ext_dirs),$(eval $(call km_compile_rules,$(lastword $(subst =, ,$(e))),$(firstword $(subst =, ,$(e))))))

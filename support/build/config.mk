@@ -16,8 +16,9 @@ km_need_tool = { command -v $(1) >/dev/null 2>&1 || { echo "error: $(1) not foun
 
 # The source lists are rewritten only when their text changes, so that an
 # unchanged tree does not re-run Kconfig.
-km_write_list = $(Q)mkdir -p $(KCONFIG_DIR)/include/config $(KCONFIG_DIR)/include/generated && \
-	printf 'source "%s"\n' $(1) | $(KM_ROOT)/support/scripts/write-if-changed $@
+km_write_list = $(call km_mkdirs,$(KCONFIG_DIR)/include/config $(KCONFIG_DIR)/include/generated)$(call \
+	km_write_if_changed,$@,$(subst |, ,$(subst $(km_space),$(km_newline),$(foreach f,$(1),source|"$(f)"))),$(notdir $@)_WRITTEN)
+-include $(addsuffix .mk,$(KCONFIG_LISTS))
 
 $(KCONFIG_DIR)/plats.uk: FORCE
 	$(call km_write_list,$(KM_PLAT_CONFIGS))

@@ -41,7 +41,8 @@ $(foreach p,$(KM_PLATS),$(eval $(call km_image_rules,$(p),$(call km_image,$(p)),
 # The expanded link command (objects, script, flags) is recorded, so that
 # removing a library or changing link flags relinks although no input got newer.
 $(addsuffix .link,$(KM_IMAGES)): FORCE
-	$(Q)mkdir -p $(@D) && printf '%s\n' '$(subst ','\'',$(KM_LINK_CMD))' | $(KM_ROOT)/support/scripts/write-if-changed $@
+	$(call km_write_if_changed,$@,$(KM_LINK_CMD),$(notdir $@)_WRITTEN)
+-include $(addsuffix .link.mk,$(KM_IMAGES))
 
 $(addsuffix .dbg,$(KM_IMAGES)):
 	$(Q)$(call km_echo,LD,$(patsubst $(O_DIR)/%,%,$@))$(KM_LINK_CMD)

@@ -12,11 +12,13 @@
  * the build (like gcc -MP).
  *
  * usage: fixdep <gcc .d file> <include/config dir>  (result on stdout)
+ * The gcc file is removed once read: the build would only delete it next.
  */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct strset {
 	char **items;
@@ -118,6 +120,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "fixdep: cannot read %s\n", argv[1]);
 		return 1;
 	}
+	unlink(argv[1]);
 	/* "target: dep dep \\\n dep" - words separated by blanks and continuations. */
 	target = text;
 	p = strchr(text, ':');
