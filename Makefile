@@ -14,6 +14,7 @@ export KM_ROOT
 MAKEFLAGS += --no-print-directory -r -R
 
 include $(KM_ROOT)/support/build/verbose.mk
+include $(KM_ROOT)/support/build/util.mk
 include $(KM_ROOT)/support/build/driver.mk
 include $(KM_ROOT)/support/build/config.mk
 include $(KM_ROOT)/support/build/targets.mk
