@@ -16,6 +16,8 @@
 #define META_FREE 0x40
 #define META_USED 0x80
 #define META_ORDER 0x3f
+#define META_PENDING (META_FREE | META_USED) /* free, not yet linked (below) */
+#define BUDDY_LAZY_MIN (64UL << 10) /* smaller zones are linked at once */
 
 struct buddy_free {
 	struct buddy_free *next, *prev;
@@ -27,16 +29,46 @@ static inline struct km_buddy *buddy_of(struct km_alloc *a)
 	return KM_CONTAINER_OF(a, struct km_buddy, a);
 }
 
-static inline uint8_t *meta(struct buddy_zone *z, uintptr_t addr)
+/*
+ * The metadata is zeroed on first use, a chunk of 2^BUDDY_CHUNK_SHIFT
+ * bytes (2^(BUDDY_CHUNK_SHIFT + BUDDY_MIN_ORDER) bytes of heap) at a time,
+ * not when the zone is added: zeroing one byte per 32 B of a large heap is
+ * most of the boot time under emulation. A chunk not yet zeroed reads as
+ * zero, which is what it would hold; writing 0 there changes nothing.
+ */
+static inline int chunk_zeroed(const struct buddy_zone *z, size_t c)
 {
-	return &z->meta[(addr - z->base) >> BUDDY_MIN_ORDER];
+	return (int)(z->zeroed[c / 64] >> (c % 64)) & 1;
+}
+
+static inline uint8_t meta_get(const struct buddy_zone *z, uintptr_t addr)
+{
+	size_t i = (addr - z->base) >> BUDDY_MIN_ORDER;
+
+	return chunk_zeroed(z, i >> BUDDY_CHUNK_SHIFT) ? z->meta[i] : 0;
+}
+
+static inline void meta_set(struct buddy_zone *z, uintptr_t addr, uint8_t v)
+{
+	size_t i = (addr - z->base) >> BUDDY_MIN_ORDER, c = i >> BUDDY_CHUNK_SHIFT;
+
+	if (__builtin_expect(!chunk_zeroed(z, c), 0)) {
+		size_t first = c << BUDDY_CHUNK_SHIFT;
+		size_t units = (z->end - z->base) >> BUDDY_MIN_ORDER;
+
+		if (!v)
+			return;
+		__builtin_memset(z->meta + first, 0, KM_MIN((size_t)1 << BUDDY_CHUNK_SHIFT, units - first));
+		z->zeroed[c / 64] |= 1ull << (c % 64);
+	}
+	z->meta[i] = v;
 }
 
 static void push(struct km_buddy *b, struct buddy_zone *z, uintptr_t addr, unsigned int order)
 {
 	struct buddy_free *f = (struct buddy_free *)addr, *head = b->lists[order];
 
-	*meta(z, addr) = META_FREE | order;
+	meta_set(z, addr, META_FREE | order);
 	f->zone = z;
 	f->prev = NULL;
 	f->next = head;
@@ -54,9 +86,49 @@ static void unlink_free(struct km_buddy *b, struct buddy_free *f, unsigned int o
 		f->prev->next = f->next;
 	} else {
 		b->lists[order] = f->next;
-		if (!f->next)
+		if (!f->next && !b->npend[order])
 			b->nonempty &= ~(1ull << order);
 	}
+}
+
+/*
+ * Pending blocks: the blocks a zone is first cut into are not linked (their
+ * first bytes not written) until they are taken or merged: writing a link
+ * into each would touch a page every few MiB of the heap, which is most of
+ * the boot time under emulation (the host faults in and clears each
+ * page). They stand for the tail of each list, in the order pushing them
+ * would have given (last zone first, higher addresses first), so the
+ * allocator hands out the same blocks as if they had been linked. A zone
+ * added once some list has linked blocks is linked at once, as those
+ * would otherwise come first.
+ */
+static uintptr_t pend_take(struct km_buddy *b, unsigned int order, struct buddy_zone **zp)
+{
+	for (unsigned int i = b->nr_zones; i-- > 0;) {
+		struct buddy_zone *z = &b->zones[i];
+
+		for (unsigned int j = z->nr_pend; j-- > 0;) {
+			uintptr_t p = z->pend[j];
+
+			if (p && meta_get(z, p) == (META_PENDING | order)) {
+				z->pend[j] = 0;
+				b->npend[order]--;
+				*zp = z;
+				return p;
+			}
+		}
+	}
+	*zp = NULL;
+	return 0; /* not reached: npend[order] said there was one */
+}
+
+static void pend_remove(struct km_buddy *b, struct buddy_zone *z, uintptr_t p, unsigned int order)
+{
+	for (unsigned int j = 0; j < z->nr_pend; j++)
+		if (z->pend[j] == p)
+			z->pend[j] = 0;
+	if (!--b->npend[order] && !b->lists[order])
+		b->nonempty &= ~(1ull << order);
 }
 
 static unsigned int order_for(size_t size)
@@ -80,13 +152,19 @@ static void *alloc_order(struct km_buddy *b, unsigned int order)
 		return km_alloc_stat_fail(&b->a);
 	k = (unsigned int)__builtin_ctzll(avail);
 	f = b->lists[k];
-	z = f->zone;
-	unlink_free(b, f, k);
+	if (f) {
+		z = f->zone;
+		unlink_free(b, f, k);
+	} else {
+		f = (struct buddy_free *)pend_take(b, k, &z);
+		if (!b->npend[k])
+			b->nonempty &= ~(1ull << k);
+	}
 	while (k > order) { /* keep the lower half, list the upper one */
 		k--;
 		push(b, z, (uintptr_t)f + (1UL << k), k);
 	}
-	*meta(z, (uintptr_t)f) = META_USED | order;
+	meta_set(z, (uintptr_t)f, META_USED | order);
 	km_alloc_stat_alloc(&b->a, 1UL << order);
 	return f;
 }
@@ -110,7 +188,7 @@ static int check(struct km_buddy *b, void *ptr, struct buddy_zone **zp)
 		km_alloc_report(&b->a, KM_ALLOC_FOREIGN, ptr);
 		return -1;
 	}
-	m = *meta(z, p);
+	m = meta_get(z, p);
 	if (m & META_FREE) {
 		km_alloc_report(&b->a, KM_ALLOC_DOUBLE_FREE, ptr);
 		return -1;
@@ -138,18 +216,25 @@ static void buddy_free(struct km_alloc *a, void *ptr)
 		order = (unsigned int)o;
 	} else {
 		z = zone_of(b, p);
-		order = *meta(z, p) & META_ORDER;
+		order = meta_get(z, p) & META_ORDER;
 	}
 	km_alloc_stat_free(a, 1UL << order);
-	*meta(z, p) = 0;
+	meta_set(z, p, 0);
 	while (order < BUDDY_MAX_ORDER) {
 		uintptr_t buddy = p ^ (1UL << order);
 
-		if (buddy < z->base || buddy + (1UL << order) > z->end ||
-		    *meta(z, buddy) != (META_FREE | order))
+		uint8_t m;
+
+		if (buddy < z->base || buddy + (1UL << order) > z->end)
 			break;
-		unlink_free(b, (struct buddy_free *)buddy, order);
-		*meta(z, buddy) = 0;
+		m = meta_get(z, buddy);
+		if (m == (META_FREE | order))
+			unlink_free(b, (struct buddy_free *)buddy, order);
+		else if (m == (META_PENDING | order))
+			pend_remove(b, z, buddy, order);
+		else
+			break;
+		meta_set(z, buddy, 0);
 		p &= ~(1UL << order);
 		order++;
 	}
@@ -175,7 +260,7 @@ static size_t buddy_usable_size(struct km_alloc *a, void *ptr)
 	struct km_buddy *b = buddy_of(a);
 	uintptr_t p = (uintptr_t)ptr;
 
-	return 1UL << (*meta(zone_of(b, p), p) & META_ORDER);
+	return 1UL << (meta_get(zone_of(b, p), p) & META_ORDER);
 }
 
 static void *buddy_realloc(struct km_alloc *a, void *ptr, size_t size)
@@ -194,7 +279,7 @@ static void *buddy_realloc(struct km_alloc *a, void *ptr, size_t size)
 		order = (unsigned int)o;
 	} else {
 		z = zone_of(b, p);
-		order = *meta(z, p) & META_ORDER;
+		order = meta_get(z, p) & META_ORDER;
 	}
 	if (size > (1UL << BUDDY_MAX_ORDER))
 		return km_alloc_stat_fail(a);
@@ -202,7 +287,7 @@ static void *buddy_realloc(struct km_alloc *a, void *ptr, size_t size)
 		/* Shrink in place: the upper halves become free blocks. */
 		for (unsigned int k = order; k > want; k--)
 			push(b, z, p + (1UL << (k - 1)), k - 1);
-		*meta(z, p) = META_USED | want;
+		meta_set(z, p, META_USED | want);
 		km_alloc_stat_resize(a, 1UL << order, 1UL << want);
 		return ptr;
 	}
@@ -247,12 +332,17 @@ static size_t buddy_available(struct km_alloc *a)
 	for (unsigned int k = 0; k <= BUDDY_MAX_ORDER; k++)
 		for (struct buddy_free *f = b->lists[k]; f; f = f->next)
 			sum += 1UL << k;
+	for (unsigned int i = 0; i < b->nr_zones; i++)
+		for (unsigned int j = 0; j < b->zones[i].nr_pend; j++)
+			if (b->zones[i].pend[j])
+				sum += 1UL << (meta_get(&b->zones[i], b->zones[i].pend[j]) & META_ORDER);
 	return sum;
 }
 
 /*
- * The zone's metadata goes first; the rest is cut into the largest
- * naturally aligned blocks that fit, from the low end up.
+ * The zone's metadata goes first (its pending blocks, the bitmap of zeroed
+ * chunks, then one byte per unit); the rest is cut into the largest naturally aligned
+ * blocks that fit, from the low end up.
  */
 static int buddy_add_memory(struct km_alloc *a, void *base, size_t len)
 {
@@ -260,18 +350,28 @@ static int buddy_add_memory(struct km_alloc *a, void *base, size_t len)
 	uintptr_t start = KM_ALIGN_UP((uintptr_t)base, UNIT);
 	uintptr_t end = KM_ALIGN_DOWN((uintptr_t)base + len, UNIT);
 	struct buddy_zone *z;
-	size_t nmeta;
+	size_t nmeta, nwords;
+	int link;
 
 	if ((uintptr_t)base + len < (uintptr_t)base || end <= start || end - start < 4 * UNIT)
 		return -EINVAL;
 	if (b->nr_zones == BUDDY_MAX_ZONES)
 		return -ENOSPC;
+	/* the pending blocks (none in a small zone, linked at once), the
+	 * bitmap of zeroed chunks (zeroed now), then the metadata */
 	nmeta = (end - start) / (UNIT + 1) + 1;
+	nwords = ((nmeta >> BUDDY_CHUNK_SHIFT) + 1 + 63) / 64;
+	link = end - start < BUDDY_LAZY_MIN;
+	for (unsigned int k = 0; k <= BUDDY_MAX_ORDER; k++)
+		link |= b->lists[k] != NULL;
 	z = &b->zones[b->nr_zones++];
-	z->meta = (uint8_t *)start;
-	z->base = KM_ALIGN_UP(start + nmeta, UNIT);
+	z->pend = (uintptr_t *)start;
+	z->nr_pend = 0;
+	z->zeroed = (uint64_t *)(start + (link ? 0 : BUDDY_MAX_PENDING * sizeof(uintptr_t)));
+	z->meta = (uint8_t *)((uintptr_t)z->zeroed + nwords * 8);
+	z->base = KM_ALIGN_UP((uintptr_t)z->meta + nmeta, UNIT);
 	z->end = end;
-	__builtin_memset(z->meta, 0, nmeta);
+	__builtin_memset(z->zeroed, 0, nwords * 8);
 	for (uintptr_t p = z->base; p < end;) {
 		unsigned int order = km_alloc_log2_floor(end - p);
 
@@ -279,7 +379,14 @@ static int buddy_add_memory(struct km_alloc *a, void *base, size_t len)
 			order = (unsigned int)__builtin_ctzl(p);
 		if (order > BUDDY_MAX_ORDER)
 			order = BUDDY_MAX_ORDER;
-		push(b, z, p, order);
+		if (link) {
+			push(b, z, p, order);
+		} else {
+			meta_set(z, p, META_PENDING | order);
+			z->pend[z->nr_pend++] = p;
+			b->npend[order]++;
+			b->nonempty |= 1ull << order;
+		}
 		p += 1UL << order;
 	}
 	a->stats.heap += end - z->base;

@@ -4,7 +4,8 @@
  *
  * Memory is cut into naturally aligned power-of-two blocks of 2^5 (32 B) up
  * to 2^BUDDY_MAX_ORDER bytes. One metadata byte per 32-byte unit, kept at
- * the start of each zone and out of reach of buffer overflows, records
+ * the start of each zone and out of reach of buffer overflows (zeroed on
+ * first use, a chunk at a time), records
  * whether a block starts there, its order and whether it is free; so
  * allocated blocks carry no header and a block of 2^k bytes is aligned to
  * 2^k (memalign and palloc are plain allocations of the right order).
@@ -17,18 +18,25 @@
 #define BUDDY_MIN_ORDER 5
 #define BUDDY_MAX_ORDER 40
 #define BUDDY_MAX_ZONES 32
+/* blocks a zone is first cut into: at most two of each order */
+#define BUDDY_MAX_PENDING (2 * (BUDDY_MAX_ORDER - BUDDY_MIN_ORDER + 1))
+#define BUDDY_CHUNK_SHIFT 9 /* metadata zeroed on first use, 512 B at a time */
 
 struct buddy_free;
 
 struct buddy_zone {
 	uintptr_t base, end; /* the blocks: base is aligned to 2^BUDDY_MIN_ORDER */
 	uint8_t *meta;       /* one byte per 2^BUDDY_MIN_ORDER bytes from base */
+	uint64_t *zeroed;    /* bit c: meta chunk c (2^BUDDY_CHUNK_SHIFT bytes) is zeroed */
+	uintptr_t *pend;     /* blocks first cut, not linked yet (0: gone); buddy.c */
+	unsigned int nr_pend;
 };
 
 struct km_buddy {
 	struct km_alloc a;
 	uint64_t nonempty; /* bit k: lists[k] has a block */
 	struct buddy_free *lists[BUDDY_MAX_ORDER + 1];
+	unsigned int npend[BUDDY_MAX_ORDER + 1]; /* pending blocks of each order */
 	struct buddy_zone zones[BUDDY_MAX_ZONES];
 	unsigned int nr_zones;
 };

@@ -37,6 +37,7 @@ struct kvm_boot {
 	unsigned int nr_mmap;
 	char *cmdline;              /* in a static buffer; NULL if none */
 	int cmdline_has_image_name; /* multiboot: first word is the kernel path */
+	unsigned int cmdline_words; /* runs of non-blanks: >= its words */
 	uint64_t initrd_base, initrd_len;
 	uint64_t rsdp;              /* 0: scan the BIOS areas */
 };
@@ -76,7 +77,6 @@ uint64_t kvm_ns_to_tsc(km_nsec_t ns);   /* absolute monotonic ns -> TSC value */
 uint32_t kvm_lapic_hz_hint(void);       /* LAPIC timer Hz measured with the TSC, 0 if unknown */
 
 void kvm_lapic_init(void);       /* PIC masked, LAPIC on, vectors registered */
-void kvm_timer_init(void);       /* after kvm_tsc_init(): picks the timer mode */
 const char *kvm_timer_mode(void);
 
 /* ACPI (shutdown fallback) */

@@ -58,10 +58,16 @@ static void pic_mask_all(void)
 	x86_outb(0xa1, 0xff);
 }
 
+static void timer_setup(void);
+static int timer_ready;
+
 /* Program the hardware for the earlier pending deadline; IRQs off. */
 static void program(void)
 {
 	km_nsec_t d = user_deadline;
+
+	if (__builtin_expect(!timer_ready, 0))
+		timer_setup();
 
 	if (halt_deadline && (!d || halt_deadline < d))
 		d = halt_deadline;
@@ -121,9 +127,13 @@ void kvm_lapic_init(void)
 	x86_irq_register(VEC_SPURIOUS, spurious_irq);
 }
 
-/* After the TSC is calibrated: pick the timer mode. */
-void kvm_timer_init(void)
+/* On the first use of the timer (not at boot: a program that never arms
+ * it never waits for the TSC calibration): the TSC rate first, which ends
+ * tsc.c's window and stops its use of the LAPIC count, then the mode. */
+static void timer_setup(void)
 {
+	(void)kvm_tsc_hz();
+	timer_ready = 1;
 	use_deadline_msr = !!(x86_cpuid(1, 0).ecx & (1u << 24));
 	if (use_deadline_msr) {
 		lapic_write(LAPIC_LVT_TIMER, LVT_TSC_DEADLINE | VEC_TIMER);
@@ -152,6 +162,13 @@ void kvm_timer_init(void)
 
 const char *kvm_timer_mode(void)
 {
+	if (!timer_ready) {
+		unsigned long fl = km_plat_irq_save();
+
+		if (!timer_ready)
+			timer_setup();
+		km_plat_irq_restore(fl);
+	}
 	return use_deadline_msr ? "TSC-deadline" : "one-shot";
 }
 

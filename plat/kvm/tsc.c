@@ -11,12 +11,14 @@
  *      kvm_tsc_init(), first in kvm_start(), starts the PIT (channel 0,
  *      mode 0, full count: a 55 ms range), kvm_tsc_sample() after paging
  *      the LAPIC timer (divide by 1, masked), each start bracketed by TSC
- *      reads; the first user of the clock (kvm_timer_init(), last in
- *      kvm_start(), or any clock read) ends the window with a read-back of
- *      the PIT, again bracketed. The window is whatever boot work happened
- *      in between, stretched to CONFIG_KVM_TSC_CALIBRATE_US only when
- *      shorter. Its error bound, the wider bracket plus one PIT count
- *      (838 ns) over the window, is kept and logged (kvm_tsc_error_ppm()).
+ *      reads; the first user of the clock (any clock read, the first
+ *      use of the timer: not before main unless something there needs
+ *      it) ends the window with a read-back of the PIT, again bracketed.
+ *      The window is whatever ran in between, stretched to
+ *      CONFIG_KVM_TSC_CALIBRATE_US only when shorter; past the PIT's
+ *      55 ms range the LAPIC count, started with it, is the reference.
+ *      The error bound, the wider bracket plus one count of the reference
+ *      over the window, is kept and logged (kvm_tsc_error_ppm()).
  *      Without a PIT, the LAPIC timer is the reference at the 1 GHz rate
  *      QEMU and KVM give it. With a PIT, the LAPIC rate is measured in the
  *      same window, which spares the one-shot timer a calibration.
@@ -254,9 +256,7 @@ static void set_rate(uint64_t hz);
 /* Ends the window: the first use of the clock. */
 static void window_finish(void)
 {
-	uint64_t ref_hz = win.pit ? PIT_HZ : QEMU_LAPIC_HZ;
-	uint64_t min = ref_hz * CONFIG_KVM_TSC_CALIBRATE_US / 1000000;
-	uint64_t d, ticks, hz;
+	uint64_t ref_hz, d, ticks, hz;
 	struct sample e, l;
 	int tries = 0;
 
@@ -264,14 +264,21 @@ static void window_finish(void)
 	if (!win.lapic)
 		lapic_start();
 	for (;;) {
-		if (!sample(&e)) { /* wrapped: start over */
-			if (win.pit)
-				pit_start();
-			else
+		if (!sample(&e)) {
+			/* The PIT wrapped (a window of more than 55 ms: the first
+			 * clock read came late): the LAPIC count, started with
+			 * it, has 4.29 s of range. Otherwise start over. */
+			if (win.pit) {
+				win.pit = 0;
+				win.start = win.lapic0;
+			} else {
 				lapic_start();
+			}
 			continue;
 		}
-		if (e.ticks - win.start.ticks >= min && (width(&e) <= SLACK || ++tries >= TRIES))
+		ref_hz = win.pit ? PIT_HZ : QEMU_LAPIC_HZ;
+		if (e.ticks - win.start.ticks >= ref_hz * CONFIG_KVM_TSC_CALIBRATE_US / 1000000 &&
+		    (width(&e) <= SLACK || ++tries >= TRIES))
 			break;
 		x86_pause();
 	}
