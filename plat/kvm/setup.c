@@ -48,24 +48,24 @@ void kvm_boot_copy_cmdline(struct kvm_boot *b, const char *src)
 	b->cmdline = cmdline_buf;
 }
 
-/* One copy: under TCG each inlined copy would be translated again. */
+/* Adds [base, end) unless empty, kept sorted by base (one insertion step:
+ * firmware maps come sorted, so it rarely moves anything). One copy: under
+ * TCG each inlined copy would be translated again. */
 __attribute__((noinline)) static void add_region(uint64_t base, uint64_t end, enum km_region_type type, const char *name)
 {
+	unsigned int j;
+
 	if (end <= base)
 		return;
-	if (km_bootinfo_add_region(&bi, (uintptr_t)base, (size_t)(end - base), type, name))
+	if (km_bootinfo_add_region(&bi, (uintptr_t)base, (size_t)(end - base), type, name)) {
 		kvm_early_puts("kvm: too many memory regions; some are left out\n");
-}
+		return;
+	}
+	for (j = bi.nr_regions - 1; j > 0 && bi.regions[j - 1].base > (uintptr_t)base; j--) {
+		struct km_region r = bi.regions[j];
 
-static void sort_regions(void)
-{
-	for (unsigned int i = 1; i < bi.nr_regions; i++) {
-		struct km_region r = bi.regions[i];
-		unsigned int j = i;
-
-		for (; j > 0 && bi.regions[j - 1].base > r.base; j--)
-			bi.regions[j] = bi.regions[j - 1];
-		bi.regions[j] = r;
+		bi.regions[j] = bi.regions[j - 1];
+		bi.regions[j - 1] = r;
 	}
 }
 
@@ -119,7 +119,6 @@ static void build_regions(uint64_t mapped_limit)
 	}
 	add_region(img_start, img_end, KM_REGION_KERNEL, "image");
 	add_region(boot.initrd_base, boot.initrd_base + boot.initrd_len, KM_REGION_INITRD, "initrd");
-	sort_regions();
 }
 
 static void build_argv(void)
