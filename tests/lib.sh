@@ -6,7 +6,9 @@
 #                              that is shown when it fails.
 #   skip NAME REASON           counted and printed with its reason
 #   expect_output FILE REGEX   helper for checks: grep -E, shows FILE on failure
-#   km_build_app APP_DIR BUILD_DIR [make args]: quiet build, log on failure
+#   km_build_app APP_DIR BUILD_DIR [make args]: build (make -C root A= O= C=)
+#   km_run_image OUT IMAGE [ARGS...]: boot an image of any platform
+#   km_have_qemu               true when QEMU can run kvm images
 #
 # Variables: KM_ROOT (the checkout), KM_TMP (scratch, removed at the end
 # unless KM_KEEP=1), KM_JOBS (parallel make jobs).
@@ -69,6 +71,24 @@ expect_output() {
 		return 1
 	fi
 }
+
+# km_run_image OUT IMAGE [ARGS...]: boot an image of any platform (linuxu:
+# run it; kvm: QEMU through support/scripts/run-kvm), bounded in time
+# (KM_QEMU_TIMEOUT for QEMU, default 120 s), with its output in OUT without
+# a serial console's \r. Returns the image's exit status.
+km_run_image() {
+	local out=$1 img=$2 rc
+	shift 2
+	case "$img" in
+	*_kvm-*) timeout -k 5 "${KM_QEMU_TIMEOUT:-120}" "$KM_ROOT/support/scripts/run-kvm" "$img" "$@" > "$out.raw" 2>&1 ;;
+	*) timeout -k 5 120 "$img" "$@" > "$out.raw" 2>&1 ;;
+	esac
+	rc=$?
+	tr -d '\r' < "$out.raw" > "$out"
+	return $rc
+}
+
+km_have_qemu() { command -v qemu-system-x86_64 > /dev/null 2>&1; }
 
 km_build_app() {
 	local app=$1 out=$2

@@ -36,12 +36,7 @@ t_randconfig() {
 	# With in-image tests that exit, the image ends after TAP, before main.
 	if grep -q '^CONFIG_LIBTEST_EXIT=y' "$o/.config"; then want='^# [0-9]+ tests, [0-9]+ passed, 0 failed'; else want='^argv\[0\]'; fi
 	for img in "$o"/helloworld_*-x86_64; do
-		case "$img" in
-		*_linuxu-*) "$img" > "$o.out" 2>&1 ;;
-		*_kvm-*) timeout 120 "$KM_ROOT/support/scripts/run-kvm" "$img" > "$o.out" 2>&1 ;;
-		*) echo "no way to run $img here"; return 1 ;;
-		esac
-		rc=$?
+		km_run_image "$o.out" "$img"; rc=$?
 		echo "== $img: exit $rc"; cat "$o.out"
 		[ $rc -eq 0 ] && grep -Eq "$want" "$o.out" || return 1
 	done

@@ -6,8 +6,7 @@ t_unittests() {
 	local defconfig=$1 o=$KM_TMP/ut/$1 rc
 	km_build_app "$UT" "$o" defconfig DEFCONFIG="defconfigs/$defconfig" > /dev/null &&
 	km_build_app "$UT" "$o" || return 1
-	km_build_app "$UT" "$o" run > "$o.raw" 2>&1; rc=$?
-	tr -d '\r' < "$o.raw" > "$o.tap"   # a serial console ends lines with \r\n
+	km_run_image "$o.tap" "$(km_build_app "$UT" "$o" print-images | grep "^$o/")"; rc=$?
 	cat "$o.tap"
 	[ $rc -eq 0 ] || { echo "image exited $rc"; return 1; }
 	expect_output "$o.tap" '^TAP version 13' && expect_output "$o.tap" '^1\.\.[1-9]' &&

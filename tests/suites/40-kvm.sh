@@ -6,25 +6,12 @@
 # the init entries boot-order.txt lists, in that order.
 HELLO=$KM_ROOT/apps/helloworld
 CRASH=$KM_ROOT/apps/crashtest
-RUN=$KM_ROOT/support/scripts/run-kvm
 K=$KM_TMP/kvm
-QEMU_TIMEOUT=${KM_QEMU_TIMEOUT:-60}
 
-if ! command -v qemu-system-x86_64 >/dev/null 2>&1; then
+if ! km_have_qemu; then
 	skip "kvm: all" "qemu-system-x86_64 not installed (Debian package qemu-system-x86)"
 	return 0 2>/dev/null || exit 0
 fi
-
-# kvm_run OUT IMAGE [ARGS...]: QEMU_MACHINE etc. from the environment;
-# output without the serial line's \r; returns the guest's status.
-kvm_run() {
-	local out=$1 rc
-	shift
-	timeout -k 5 "$QEMU_TIMEOUT" "$RUN" "$@" > "$out.raw" 2>&1
-	rc=$?
-	tr -d '\r' < "$out.raw" > "$out"
-	return $rc
-}
 
 t_build_mb() {
 	km_build_app "$HELLO" "$K/mb" defconfig DEFCONFIG=defconfigs/kvm-x86_64 &&
@@ -53,7 +40,7 @@ check "kvm: stripped helloworld image <= 64 KiB" t_size
 # t_boot BUILD MACHINE PROTOCOL
 t_boot() {
 	local o=$K/boot-$1-$2
-	QEMU_MACHINE=$2 kvm_run "$o" "$K/$1/helloworld_kvm-x86_64" print.level=debug -- one "two words" || {
+	QEMU_MACHINE=$2 km_run_image "$o" "$K/$1/helloworld_kvm-x86_64" print.level=debug -- one "two words" || {
 		echo "exit status $?"; cat "$o"; return 1; }
 	expect_output "$o" "booted by $3," &&
 	expect_output "$o" '^Hello, world!$' &&
@@ -69,7 +56,7 @@ done
 t_status() {
 	# A bad boot parameter stops before main with KM_EXIT_USAGE (64).
 	local rc
-	kvm_run "$K/usage" "$K/mb/helloworld_kvm-x86_64" no.such=1
+	km_run_image "$K/usage" "$K/mb/helloworld_kvm-x86_64" no.such=1
 	rc=$?
 	echo "status $rc"
 	[ $rc -eq 64 ]
@@ -78,13 +65,13 @@ check "kvm: exit status carried out through isa-debug-exit (64 for a bad paramet
 
 t_initrd() {
 	head -c 5000 /dev/zero > "$K/initrd.img"
-	QEMU_ARGS="-initrd $K/initrd.img" kvm_run "$K/initrd" "$K/pvh/helloworld_kvm-x86_64" print.level=debug &&
+	QEMU_ARGS="-initrd $K/initrd.img" km_run_image "$K/initrd" "$K/pvh/helloworld_kvm-x86_64" print.level=debug &&
 	expect_output "$K/initrd" 'region initrd +0x[0-9a-f]+-0x[0-9a-f]+ .* initrd'
 }
 check "kvm: -initrd becomes an initrd region" t_initrd
 
 t_boot_order() {
-	QEMU_MACHINE=microvm kvm_run "$K/order" "$K/mb/helloworld_kvm-x86_64" print.level=debug || return 1
+	QEMU_MACHINE=microvm km_run_image "$K/order" "$K/mb/helloworld_kvm-x86_64" print.level=debug || return 1
 	grep -v '^#' "$K/mb/boot-order.txt" > "$K/order.want"
 	sed -n 's/^.*libboot: init //p' "$K/order" > "$K/order.got"
 	diff -u "$K/order.want" "$K/order.got"
@@ -100,7 +87,7 @@ check "kvm: crashtest builds" t_build_crash
 # t_crash CASE REGEX: the report names the exception and the function
 t_crash() {
 	local o=$K/crash-$1 rc
-	kvm_run "$o" "$K/crash/crashtest_kvm-x86_64" -- "$1"
+	km_run_image "$o" "$K/crash/crashtest_kvm-x86_64" -- "$1"
 	rc=$?
 	echo "status $rc"
 	cat "$o"
@@ -124,7 +111,7 @@ check "kvm: page-fault reports give CR2 and the cause" t_null_cr2
 
 t_stack() {
 	local o=$K/crash-stack rc
-	kvm_run "$o" "$K/crash/crashtest_kvm-x86_64" -- stack
+	km_run_image "$o" "$K/crash/crashtest_kvm-x86_64" -- stack
 	rc=$?
 	[ $rc -eq 125 ] && expect_output "$o" '^\[crash\] double fault \(#DF\)' &&
 	expect_output "$o" 'crash_stack\+0x'

@@ -10,26 +10,11 @@ AT=$KM_ROOT/tests/apps/alloctest
 AB=$KM_TMP/alloc
 ALLOCATORS="tlsf buddy region"
 PLATS=linuxu
-if command -v qemu-system-x86_64 >/dev/null 2>&1; then
+if km_have_qemu; then
 	PLATS="linuxu kvm"
 else
 	skip "alloc: kvm images" "qemu-system-x86_64 not installed (Debian package qemu-system-x86)"
 fi
-
-# alloc_run PLAT OUT IMAGE [ARGS...]: the image's output in OUT, its status returned.
-alloc_run() {
-	local plat=$1 out=$2 rc
-	shift 2
-	if [ "$plat" = kvm ]; then
-		timeout -k 5 "${KM_QEMU_TIMEOUT:-120}" "$KM_ROOT/support/scripts/run-kvm" "$@" > "$out.raw" 2>&1
-		rc=$?
-		tr -d '\r' < "$out.raw" > "$out"
-	else
-		"$@" > "$out" 2>&1
-		rc=$?
-	fi
-	return $rc
-}
 
 t_alloc_build() {
 	local plat=$1 al=$2 o=$AB/$1-$2
@@ -46,7 +31,7 @@ t_alloc_build() {
 
 t_alloc_tap() {
 	local plat=$1 al=$2 o=$AB/$1-$2 rc
-	alloc_run "$plat" "$o/tap.out" "$o/alloctest_$plat-x86_64"; rc=$?
+	km_run_image "$o/tap.out" "$o/alloctest_$plat-x86_64"; rc=$?
 	cat "$o/tap.out"
 	[ $rc -eq 0 ] || { echo "exit $rc"; return 1; }
 	expect_output "$o/tap.out" '^1\.\.[1-9]' && ! grep -q '^not ok' "$o/tap.out" &&
@@ -57,7 +42,7 @@ t_alloc_tap() {
 # t_alloc_misuse PLAT ALLOC CMD REGEX
 t_alloc_misuse() {
 	local plat=$1 al=$2 o=$AB/$1-$2 rc addr fn
-	alloc_run "$plat" "$o/$3.out" "$o/alloctest_$plat-x86_64" test.filter=- -- "$3"; rc=$?
+	km_run_image "$o/$3.out" "$o/alloctest_$plat-x86_64" test.filter=- -- "$3"; rc=$?
 	cat "$o/$3.out"
 	[ $rc -eq 125 ] || { echo "exit $rc, want 125"; return 1; }
 	expect_output "$o/$3.out" "crit: $al: $4: 0x[0-9a-f]+ \(caller 0x[0-9a-f]+\)" || return 1
@@ -71,7 +56,7 @@ t_alloc_misuse() {
 
 t_alloc_exhaust() {
 	local plat=$1 al=$2 o=$AB/$1-$2 rc
-	alloc_run "$plat" "$o/exhaust.out" "$o/alloctest_$plat-x86_64" test.filter=- -- exhaust; rc=$?
+	km_run_image "$o/exhaust.out" "$o/alloctest_$plat-x86_64" test.filter=- -- exhaust; rc=$?
 	cat "$o/exhaust.out"
 	[ $rc -eq 0 ] && expect_output "$o/exhaust.out" 'exhausted after [1-9][0-9]* blocks of 4 KiB: ENOMEM'
 }

@@ -51,24 +51,14 @@ for s in coop preempt; do
 	check "schedtest ($s): stack overflow hits the guard page, report names the thread" st_overflow $s
 done
 
-if ! command -v qemu-system-x86_64 >/dev/null 2>&1; then
+if ! km_have_qemu; then
 	skip "schedtest: kvm" "qemu-system-x86_64 not installed (Debian package qemu-system-x86)"
 	return 0 2>/dev/null || exit 0
 fi
 
-# st_kvm OUT IMAGE [ARGS...]: output without \r in OUT, the guest's status.
-st_kvm() {
-	local out=$1 rc
-	shift
-	timeout -k 5 "${KM_QEMU_TIMEOUT:-60}" "$KM_ROOT/support/scripts/run-kvm" "$@" > "$out.raw" 2>&1
-	rc=$?
-	tr -d '\r' < "$out.raw" > "$out"
-	return $rc
-}
-
 st_kvm_tap() {
 	local o=$B/$1-kvm
-	st_kvm "$o/tap" "$o/schedtest_kvm-x86_64" || { cat "$o/tap"; return 1; }
+	km_run_image "$o/tap" "$o/schedtest_kvm-x86_64" || { cat "$o/tap"; return 1; }
 	expect_output "$o/tap" '^1\.\.[0-9]+' &&
 	! grep -q '^not ok' "$o/tap" &&
 	expect_output "$o/tap" '^ok .* - sched\.thousand_threads_created_and_joined$' &&
@@ -81,8 +71,8 @@ st_kvm_tap() {
 # halting idle thread adds next to nothing under TCG, a spinning one ~0.5 s.
 st_kvm_idle() {
 	local o=$B/$1-kvm t0 t1
-	t0=$( { TIMEFORMAT='%U %S'; time st_kvm "$o/base" "$o/schedtest_kvm-x86_64" test.filter=none; } 2>&1 ) || return 1
-	t1=$( { TIMEFORMAT='%U %S'; time st_kvm "$o/idle" "$o/schedtest_kvm-x86_64" test.filter=none -- idle; } 2>&1 ) || return 1
+	t0=$( { TIMEFORMAT='%U %S'; time km_run_image "$o/base" "$o/schedtest_kvm-x86_64" test.filter=none; } 2>&1 ) || return 1
+	t1=$( { TIMEFORMAT='%U %S'; time km_run_image "$o/idle" "$o/schedtest_kvm-x86_64" test.filter=none -- idle; } 2>&1 ) || return 1
 	expect_output "$o/idle" '^idle: slept$' || return 1
 	echo "QEMU cpu user/sys: boot only $t0, boot + 500 ms sleep $t1"
 	awk -v a="$t0" -v b="$t1" 'BEGIN { split(a, x, " "); split(b, y, " ");
@@ -91,7 +81,7 @@ st_kvm_idle() {
 
 st_kvm_overflow() { # <sched> [threads created first]
 	local o=$B/$1-kvm rc
-	st_kvm "$o/ovf$2" "$o/schedtest_kvm-x86_64" test.filter=none -- overflow $2; rc=$?
+	km_run_image "$o/ovf$2" "$o/schedtest_kvm-x86_64" test.filter=none -- overflow $2; rc=$?
 	[ $rc -eq 125 ] || { cat "$o/ovf$2"; echo "exit $rc, want 125"; return 1; }
 	expect_output "$o/ovf$2" "^\[crash\] stack overflow in thread 'overflower' \(guard page at 0x[0-9a-f]+\)"
 }
