@@ -7,7 +7,7 @@
 #   P  colon-separated external platforms
 #   V  1 for full command lines
 
-km_no_app_goals := help test check clean-tests
+km_no_app_goals := help test check
 km_goals := $(if $(MAKECMDGOALS),$(MAKECMDGOALS),all)
 km_need_app := $(filter-out $(km_no_app_goals),$(km_goals))
 
