@@ -9,6 +9,7 @@
  */
 #include <stdint.h>
 #include <x86/cpu.h>
+#include <x86/mmio.h>
 #include "kvm.h"
 
 static uint64_t rsdp_hint;
@@ -152,7 +153,7 @@ void kvm_acpi_poweroff(void)
 		if (g[0] == 1)
 			x86_outb((uint16_t)addr, v);
 		else if (g[0] == 0 && readable(addr, 1))
-			*(volatile uint8_t *)(uintptr_t)addr = v;
+			km_mmio_write8((uintptr_t)addr, v);
 	} else {
 		uint32_t pm1a = *(const uint32_t *)(f + 64);
 

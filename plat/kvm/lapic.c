@@ -14,6 +14,7 @@
 #include <km/plat/timer.h>
 #include <km/print.h>
 #include <x86/cpu.h>
+#include <x86/mmio.h>
 #include <x86/traps.h>
 #include "kvm.h"
 
@@ -40,7 +41,7 @@ static km_nsec_t halt_deadline; /* 0: not halting */
 
 static inline void lapic_write(unsigned int off, uint32_t v)
 {
-	*(volatile uint32_t *)(LAPIC_BASE + off) = v;
+	km_mmio_write32(LAPIC_BASE + off, v);
 }
 
 static void pic_mask_all(void)
@@ -151,7 +152,7 @@ static void timer_setup(void)
 			end = t0 + kvm_tsc_hz() / 10000;
 			while (x86_rdtsc() < end)
 				x86_pause();
-			hz = (uint64_t)(0xffffffffu - *(volatile uint32_t *)(LAPIC_BASE + 0x390)) *
+			hz = (uint64_t)(0xffffffffu - km_mmio_read32(LAPIC_BASE + 0x390)) *
 			     kvm_tsc_hz() / (x86_rdtsc() - t0);
 			lapic_write(LAPIC_TIMER_INIT, 0);
 		}

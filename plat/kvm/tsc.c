@@ -29,6 +29,7 @@
 #include <km/plat/time.h>
 #include <km/print.h>
 #include <x86/cpu.h>
+#include <x86/mmio.h>
 #include "kvm.h"
 
 #ifndef CONFIG_KVM_TSC_CALIBRATE_US
@@ -48,9 +49,14 @@ static uint32_t lapic_hz;
 static const char *source = "none";
 static uint32_t window_us; /* length of the calibration window */
 
-static inline volatile uint32_t *lapic_reg(unsigned int off)
+static inline uint32_t lapic_read(unsigned int off)
 {
-	return (volatile uint32_t *)(LAPIC_BASE + off);
+	return km_mmio_read32(LAPIC_BASE + off);
+}
+
+static inline void lapic_write(unsigned int off, uint32_t v)
+{
+	km_mmio_write32(LAPIC_BASE + off, v);
 }
 
 static uint64_t from_cpuid15(void)
@@ -183,11 +189,11 @@ static void pit_start(void)
 /* Needs the LAPIC mapped (after kvm_paging_init()). */
 static void lapic_start(void)
 {
-	*lapic_reg(LAPIC_TIMER_DIV) = 0xb;      /* divide by 1 */
-	*lapic_reg(LAPIC_LVT_TIMER) = 1u << 16; /* masked */
+	lapic_write(LAPIC_TIMER_DIV, 0xb);      /* divide by 1 */
+	lapic_write(LAPIC_LVT_TIMER, 1u << 16); /* masked */
 	for (int i = 0; i < TRIES; i++) {
 		win.lapic0.ta = x86_rdtsc();
-		*lapic_reg(LAPIC_TIMER_INIT) = LAPIC_FULL;
+		lapic_write(LAPIC_TIMER_INIT, LAPIC_FULL);
 		win.lapic0.tb = x86_rdtsc();
 		if (win.lapic0.tb - win.lapic0.ta <= SLACK)
 			break;
@@ -201,7 +207,7 @@ static void lapic_start(void)
 static void lapic_sample(struct sample *sm)
 {
 	sm->ta = x86_rdtsc();
-	sm->ticks = LAPIC_FULL - *lapic_reg(LAPIC_TIMER_CUR);
+	sm->ticks = LAPIC_FULL - lapic_read(LAPIC_TIMER_CUR);
 	sm->tb = x86_rdtsc();
 }
 
@@ -283,7 +289,7 @@ static void window_finish(void)
 		x86_pause();
 	}
 	lapic_sample(&l);
-	*lapic_reg(LAPIC_TIMER_INIT) = 0;
+	lapic_write(LAPIC_TIMER_INIT, 0);
 	d = e.tb - win.start.tb;
 	ticks = e.ticks - win.start.ticks;
 	hz = muldiv(d, ref_hz, ticks);
