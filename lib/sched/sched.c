@@ -315,15 +315,11 @@ static struct km_thread main_thread;
 static int sched_init(void)
 {
 	size_t tls;
-	int ret;
 
 	if (!sched_ops) {
 		km_pr_crit("no scheduling policy registered (enable sched-coop or sched-preempt)\n");
 		return -ENODEV;
 	}
-	ret = sched_plat_init();
-	if (ret < 0)
-		return ret;
 	sched_idle = sched_thread_alloc("idle", 0);
 	if (!sched_idle)
 		return -ENOMEM;

@@ -21,7 +21,7 @@
  *   one (linuxu: always; kvm: while its pool of split 2 MiB mappings
  *   lasts, 16 regions = 32 MiB of heap). Overflowing into it stops the
  *   image with KM_EXIT_CRASH and a report naming the thread and the
- *   address; on kvm every crash report also names the running thread.
+ *   address; every crash report also names the running thread.
  * - A thread ends by returning from @fn or calling km_thread_exit(); its
  *   value goes to km_thread_join(). Every thread MUST be joined once or
  *   detached once (not both); a detached thread's memory is freed when it
