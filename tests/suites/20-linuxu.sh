@@ -228,3 +228,28 @@ t_crash_kill() { # a fault signal sent by another process is a crash, not a faul
 	[ $rc -eq 125 ] && expect_output "$B/crash-kill.out" '^\[crash\] host signal SIGSEGV sent by process [0-9]+, not a fault$'
 }
 check "crash: SIGSEGV sent by kill is reported as sent, status 125" t_crash_kill
+
+# doc/boot.md's boot log example is what helloworld prints today (times,
+# addresses and microseconds aside).
+t_boot_doc_example() {
+	local norm='s/^\[ *[0-9]+\.[0-9]+\] //; s/0x[0-9a-f]+/0x_/g; s/after [0-9]+ us/after N us/; s/^argv\[0\]: .*/argv[0]: IMAGE/'
+	sed -n '/^## Example: linuxu at debug level/,/^## /p' "$KM_ROOT/doc/boot.md" |
+		sed -n '/^\$ /,/^```$/p' | sed '1d;$d' | sed -E "$norm" > "$B/doc-log.txt"
+	(cd "$B/hello" && ./helloworld_linuxu-x86_64 print.level=debug -- x) | sed -E "$norm" > "$B/real-log.txt"
+	test -s "$B/doc-log.txt" && diff "$B/doc-log.txt" "$B/real-log.txt"
+}
+check "doc/boot.md: the debug boot log example matches a real run" t_boot_doc_example
+
+# doc/architecture.md promises each library a README; each names every
+# Kconfig symbol its Config.uk defines.
+t_lib_readmes() {
+	local l s bad=0
+	for l in "$KM_ROOT"/lib/*/; do
+		[ -f "$l/README.md" ] || { echo "${l%/}: no README.md"; bad=1; continue; }
+		for s in $(sed -n 's/^\(menu\)\{0,1\}config \([A-Z0-9_]*\).*/\2/p' "$l/Config.uk" 2>/dev/null); do
+			grep -q "\b$s\b" "$l/README.md" || { echo "${l%/}/README.md does not name $s"; bad=1; }
+		done
+	done
+	return $bad
+}
+check "every library has a README naming its Kconfig symbols" t_lib_readmes
