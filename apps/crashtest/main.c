@@ -2,12 +2,15 @@
 /*
  * crashtest: faults on purpose so that tests can check the platform's
  * crash report and exit status (KM_EXIT_CRASH). Usage:
- *   crashtest null | div0 | ud | wtext | stack | ok
+ *   crashtest null | div0 | ud | bp | wtext | stack | spin | ok
  * null: read through a NULL pointer (#PF on the unmapped page 0)
  * div0: integer division by zero (#DE)
  * ud:   an invalid opcode (#UD, ud2)
+ * bp:   a breakpoint instruction nobody handles (#BP, int3)
  * wtext: a write into the image's code (#PF, W^X)
- * stack: unbounded recursion into the boot stack's guard page (#DF)
+ * stack: unbounded recursion off the end of the stack (kvm: the boot stack's
+ *        guard page, #DF; linuxu: the host stack's limit, #PF)
+ * spin: loop until something stops the image from outside
  * ok:   return 0 (the image itself works)
  */
 #include <stdio.h>
@@ -30,6 +33,12 @@ __attribute__((noinline)) static int crash_div0(void)
 __attribute__((noinline)) static int crash_ud(void)
 {
 	__asm__ __volatile__("ud2");
+	return 0;
+}
+
+__attribute__((noinline)) static int crash_bp(void)
+{
+	__asm__ __volatile__("int3");
 	return 0;
 }
 
@@ -60,18 +69,22 @@ static const struct {
 	{ "null", crash_null },
 	{ "div0", crash_div0 },
 	{ "ud", crash_ud },
+	{ "bp", crash_bp },
 	{ "wtext", crash_wtext },
 };
 
 int main(int argc, char *argv[])
 {
 	if (argc < 2) {
-		printf("usage: %s null|div0|ud|wtext|stack|ok\n", argv[0]);
+		printf("usage: %s null|div0|ud|bp|wtext|stack|spin|ok\n", argv[0]);
 		return 2;
 	}
 	printf("crashtest: %s\n", argv[1]);
 	if (!strcmp(argv[1], "ok"))
 		return 0;
+	if (!strcmp(argv[1], "spin"))
+		for (;;)
+			zero = 0;
 	if (!strcmp(argv[1], "stack"))
 		return crash_stack(0);
 	for (unsigned int i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)

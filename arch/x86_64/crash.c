@@ -1,24 +1,15 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The crash report for unhandled CPU exceptions:
- *
- *   [crash] page fault (#PF, vector 14), error 0x2 (not-present write kernel)
- *   [crash] at 0x101234 crash_null+0x14, address (CR2) 0x0
- *   [crash] RAX ... (all general registers, RFLAGS, CS/SS, CR0/CR3/CR4)
- *   [crash] backtrace:
- *   [crash]   #0 0x101234 crash_null+0x14
- *   [crash]   #1 0x1010f0 main+0x30
- *
- * It writes straight to the platform console (no locks, no allocation),
- * then terminates with KM_EXIT_CRASH. A fault while reporting stops at once.
+ * The crash report (x86/crash.h), shared by kvm (CPU exceptions, desc.c)
+ * and linuxu (the host's fault signals, plat/linuxu/crash.c). It writes
+ * straight to the platform console: no locks, no allocation.
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <km/exit.h>
 #include <km/plat/console.h>
 #include <km/plat/lifecycle.h>
-#include <x86/cpu.h>
-#include <x86/traps.h>
+#include <x86/crash.h>
 
 static const char *const exc_names[32] = {
 	[0] = "divide error (#DE)",
@@ -46,6 +37,8 @@ static const char *const exc_names[32] = {
 	[29] = "VMM communication (#VC)",
 	[30] = "security exception (#SX)",
 };
+
+#define X86_VEC_PF 14
 
 static void out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void out(const char *fmt, ...)
@@ -75,8 +68,6 @@ __attribute__((weak)) int x86_addr_readable(uintptr_t addr, uintptr_t len)
 	return addr >= 4096 && addr + len > addr;
 }
 
-/* What was running: the platform asks whoever registered (lib/sched names
- * the thread); @addr is the faulting data address or 0. */
 __attribute__((weak)) const char *x86_crash_describe(uintptr_t addr, char *buf, size_t len)
 {
 	(void)addr;
@@ -96,11 +87,22 @@ static void out_addr(const char *prefix, uintptr_t addr)
 		out("%s0x%lx\n", prefix, (unsigned long)addr);
 }
 
-#define BT_MAX 32
+/* Whether @addr may be a return address. Without a symbol table (an image
+ * linked without one) nothing can be told apart, so anything non-zero is. */
+static int code_addr(uintptr_t addr)
+{
+	uintptr_t off;
+
+	return addr && (x86_symbol_lookup(addr, &off) || !x86_symbol_lookup((uintptr_t)code_addr, &off));
+}
+
+#define BT_LINES 32          /* frames printed */
+#define BT_WALK (1UL << 20)  /* frames walked: a deep recursion still ends in main */
 
 void x86_backtrace_print(uintptr_t rip, uintptr_t rbp, uintptr_t rsp)
 {
-	uintptr_t off;
+	uintptr_t last = 0, off;
+	unsigned long repeats = 0, lines = 1, i;
 
 	out("[crash] backtrace:\n");
 	out_addr("[crash]   #0 ", rip);
@@ -111,21 +113,34 @@ void x86_backtrace_print(uintptr_t rip, uintptr_t rbp, uintptr_t rsp)
 	    x86_symbol_lookup(*(const uintptr_t *)rsp, &off) &&
 	    !(x86_addr_readable(rbp, 16) && ((const uintptr_t *)rbp)[1] == *(const uintptr_t *)rsp))
 		out_addr("[crash]   ?  ", *(const uintptr_t *)rsp);
-	for (int i = 1; i < BT_MAX && rbp; i++) {
+	for (i = 1; i < BT_WALK && rbp; i++) {
 		const uintptr_t *fp = (const uintptr_t *)rbp;
 		char prefix[24];
 
-		if ((rbp & 7) || !x86_addr_readable(rbp, 16))
+		if ((rbp & 7) || !x86_addr_readable(rbp, 16) || !code_addr(fp[1]))
 			break;
-		if (!fp[1])
-			break;
-		snprintf(prefix, sizeof(prefix), "[crash]   #%d ", i);
-		/* The return address points after the call; name the call. */
-		out_addr(prefix, fp[1]);
+		/* A recursion prints its frame once, then how often it repeats. */
+		if (fp[1] == last) {
+			repeats++;
+		} else {
+			if (repeats)
+				out("[crash]   ... the same %lu more time%s\n", repeats, repeats > 1 ? "s" : "");
+			repeats = 0;
+			if (lines++ == BT_LINES) {
+				out("[crash]   ... (more frames not shown)\n");
+				return;
+			}
+			snprintf(prefix, sizeof(prefix), "[crash]   #%lu ", i);
+			/* The return address points after the call; name the call. */
+			out_addr(prefix, fp[1]);
+			last = fp[1];
+		}
 		if (fp[0] <= rbp) /* frames go up the stack; stop on garbage */
 			break;
 		rbp = fp[0];
 	}
+	if (repeats)
+		out("[crash]   ... the same %lu more time%s\n", repeats, repeats > 1 ? "s" : "");
 }
 
 static void pf_detail(uint64_t err)
@@ -137,9 +152,12 @@ static void pf_detail(uint64_t err)
 
 static volatile int in_crash;
 
-void x86_crash(struct x86_trap_frame *f)
+void x86_crash_report(const struct x86_crash *c)
 {
+	const struct x86_trap_frame *f = c->frame;
 	unsigned int v = (unsigned int)f->vector;
+	char what[96];
+	const char *d;
 
 	if (in_crash++) {
 		static const char msg[] = "[crash] fault while reporting a crash\n";
@@ -147,20 +165,20 @@ void x86_crash(struct x86_trap_frame *f)
 		km_plat_console_write(msg, sizeof(msg) - 1);
 		km_plat_terminate(KM_EXIT_CRASH);
 	}
-	out("\n[crash] %s, vector %u, error code 0x%lx\n",
-	    v < 32 && exc_names[v] ? exc_names[v] : "reserved exception", v,
-	    (unsigned long)f->error);
-	{
-		char what[96];
-		const char *d = x86_crash_describe((v == 14 || v == 8) ? x86_read_cr2() : 0,
-						   what, sizeof(what));
-
-		if (d)
-			out("[crash] %s\n", d);
-	}
+	if (c->cause)
+		out("\n[crash] %s\n", c->cause);
+	else
+		out("\n[crash] %s, vector %u, error code 0x%lx\n",
+		    v < 32 && exc_names[v] ? exc_names[v] : "reserved exception", v,
+		    (unsigned long)f->error);
+	if (c->origin)
+		out("[crash] %s\n", c->origin);
+	d = x86_crash_describe(c->fault_addr, what, sizeof(what));
+	if (d)
+		out("[crash] %s\n", d);
 	out_addr("[crash] RIP ", f->rip);
-	if (v == 14) {
-		out("[crash] CR2 0x%016lx (faulting address)\n", x86_read_cr2());
+	if (!c->cause && v == X86_VEC_PF) {
+		out("[crash] CR2 0x%016lx (faulting address)\n", (unsigned long)c->fault_addr);
 		pf_detail(f->error);
 	}
 	out("[crash] RAX %016lx RBX %016lx RCX %016lx\n", f->rax, f->rbx, f->rcx);
@@ -169,13 +187,9 @@ void x86_crash(struct x86_trap_frame *f)
 	out("[crash] R9  %016lx R10 %016lx R11 %016lx\n", f->r9, f->r10, f->r11);
 	out("[crash] R12 %016lx R13 %016lx R14 %016lx\n", f->r12, f->r13, f->r14);
 	out("[crash] R15 %016lx RFLAGS %08lx CS %04lx SS %04lx\n", f->r15, f->rflags, f->cs, f->ss);
-	out("[crash] CR0 %08lx CR3 %08lx CR4 %08lx\n", x86_read_cr0(), x86_read_cr3(), x86_read_cr4());
+	if (c->has_cr)
+		out("[crash] CR0 %08lx CR3 %08lx CR4 %08lx\n", c->cr0, c->cr3, c->cr4);
 	x86_backtrace_print(f->rip, f->rbp, f->rsp);
 	out("[crash] stopping with status %d\n", KM_EXIT_CRASH);
 	km_plat_terminate(KM_EXIT_CRASH);
-}
-
-void x86_trap_handler(struct x86_trap_frame *f)
-{
-	x86_crash(f);
 }

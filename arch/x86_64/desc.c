@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include <km/essentials.h>
+#include <x86/cpu.h>
 #include <x86/traps.h>
 
 #define X86_NR_STUBS (48 + 16)
@@ -117,4 +118,19 @@ void x86_irq_dispatch(struct x86_trap_frame *f)
 	/* Unclaimed vectors (PIC spurious IRQ 7/15, APIC spurious) are ignored. */
 	if (h)
 		h(f);
+}
+
+/* Vectors 0-31: every CPU exception is fatal. */
+void x86_trap_handler(struct x86_trap_frame *f)
+{
+	struct x86_crash c = {
+		.frame = f,
+		.fault_addr = (f->vector == 14 || f->vector == 8) ? x86_read_cr2() : 0,
+		.has_cr = 1,
+		.cr0 = x86_read_cr0(),
+		.cr3 = x86_read_cr3(),
+		.cr4 = x86_read_cr4(),
+	};
+
+	x86_crash_report(&c);
 }

@@ -4,8 +4,10 @@
  *
  * A request takes the smallest free block of order >= ceil(log2(size)),
  * splitting it in halves and listing the unused upper halves; a free
- * merges the block with its buddy (address XOR size) while the buddy is
- * free, of the same order and in the same zone. A bitmap of non-empty
+ * merges the block with its buddy (offset XOR size) while the buddy is
+ * free, of the same order and in the same zone. Offsets count from the
+ * zone's origin (zone_origin()), not from address 0, so that how a zone's
+ * start is aligned does not limit its largest block. A bitmap of non-empty
  * lists makes finding the order one find-first-set. No platform calls:
  * this file also builds on the host.
  */
@@ -27,6 +29,18 @@ struct buddy_free {
 static inline struct km_buddy *buddy_of(struct km_alloc *a)
 {
 	return KM_CONTAINER_OF(a, struct km_buddy, a);
+}
+
+/* Offsets from the origin wrap below it; XOR and masks still pair the
+ * right blocks (arithmetic modulo 2^64). */
+static inline uintptr_t zone_off(const struct buddy_zone *z, uintptr_t p)
+{
+	return p - z->origin;
+}
+
+static inline uintptr_t buddy_addr(const struct buddy_zone *z, uintptr_t p, unsigned int order)
+{
+	return z->origin + (zone_off(z, p) ^ (1UL << order));
 }
 
 /*
@@ -193,7 +207,7 @@ static int check(struct km_buddy *b, void *ptr, struct buddy_zone **zp)
 		km_alloc_report(&b->a, KM_ALLOC_DOUBLE_FREE, ptr);
 		return -1;
 	}
-	if (!(m & META_USED) || (p & ((1UL << (m & META_ORDER)) - 1))) {
+	if (!(m & META_USED) || (zone_off(z, p) & ((1UL << (m & META_ORDER)) - 1))) {
 		km_alloc_report(&b->a, KM_ALLOC_FOREIGN, ptr);
 		return -1;
 	}
@@ -221,8 +235,7 @@ static void buddy_free(struct km_alloc *a, void *ptr)
 	km_alloc_stat_free(a, 1UL << order);
 	meta_set(z, p, 0);
 	while (order < BUDDY_MAX_ORDER) {
-		uintptr_t buddy = p ^ (1UL << order);
-
+		uintptr_t buddy = buddy_addr(z, p, order);
 		uint8_t m;
 
 		if (buddy < z->base || buddy + (1UL << order) > z->end)
@@ -235,7 +248,7 @@ static void buddy_free(struct km_alloc *a, void *ptr)
 		else
 			break;
 		meta_set(z, buddy, 0);
-		p &= ~(1UL << order);
+		p = KM_MIN(p, buddy);
 		order++;
 	}
 	push(b, z, p, order);
@@ -248,11 +261,32 @@ static void *buddy_malloc(struct km_alloc *a, size_t size)
 	return alloc_order(buddy_of(a), order_for(size));
 }
 
+/*
+ * A block of 2^k bytes is aligned to 2^k in memory only up to its zone's
+ * origin's alignment (at least a page; most zones far more). A block
+ * aligned too little is held while another is tried, a few times.
+ */
+#define MEMALIGN_TRIES 8
+
 static void *buddy_memalign(struct km_alloc *a, size_t align, size_t size)
 {
+	struct km_buddy *b = buddy_of(a);
+	void *held[MEMALIGN_TRIES], *p;
+	unsigned int n = 0, order = order_for(KM_MAX(size, align));
+
 	if (size > (1UL << BUDDY_MAX_ORDER) || align > (1UL << BUDDY_MAX_ORDER))
 		return km_alloc_stat_fail(a);
-	return alloc_order(buddy_of(a), order_for(KM_MAX(size, align)));
+	while ((p = alloc_order(b, order)) && ((uintptr_t)p & (align - 1))) {
+		if (n == MEMALIGN_TRIES) {
+			buddy_free(a, p);
+			p = km_alloc_stat_fail(a);
+			break;
+		}
+		held[n++] = p;
+	}
+	while (n)
+		buddy_free(a, held[--n]);
+	return p;
 }
 
 static size_t buddy_usable_size(struct km_alloc *a, void *ptr)
@@ -339,10 +373,46 @@ static size_t buddy_available(struct km_alloc *a)
 	return sum;
 }
 
+/* The most aligned address in [lo, hi] (lo > 0): the common high bits,
+ * then the first bit where they differ set, zeros below; lo itself when
+ * it is at least as aligned. */
+static uintptr_t most_aligned(uintptr_t lo, uintptr_t hi)
+{
+	unsigned int d;
+	uintptr_t a;
+
+	if (lo == hi)
+		return lo;
+	d = 63 - (unsigned int)__builtin_clzl(lo ^ hi);
+	a = hi & ~((1UL << d) - 1);
+	return (unsigned int)__builtin_ctzl(lo) > d ? lo : a;
+}
+
+/*
+ * The origin of a zone's block offsets is where its largest block goes:
+ * the largest power of two that fits in [lo, end), placed at the most
+ * aligned address where it fits. Blocks of up to that alignment are then
+ * naturally aligned in memory as well. The origin is page aligned at
+ * least (palloc), when a smaller order is the price (a zone less than a
+ * page longer than a power of two); in a zone too small for pages, UNIT
+ * aligned.
+ */
+static uintptr_t zone_origin(uintptr_t lo, uintptr_t end)
+{
+	unsigned int page = km_alloc_log2_floor(KM_ALLOC_PAGE_SIZE);
+
+	for (unsigned int o = KM_MIN(km_alloc_log2_floor(end - lo), BUDDY_MAX_ORDER);; o--) {
+		uintptr_t a = most_aligned(lo, end - (1UL << o));
+
+		if ((unsigned int)__builtin_ctzl(a) >= KM_MIN(o, page))
+			return a;
+	}
+}
+
 /*
  * The zone's metadata goes first (its pending blocks, the bitmap of zeroed
- * chunks, then one byte per unit); the rest is cut into the largest naturally aligned
- * blocks that fit, from the low end up.
+ * chunks, then one byte per unit); the rest is cut into the largest blocks
+ * aligned (from the origin) that fit, from the low end up.
  */
 static int buddy_add_memory(struct km_alloc *a, void *base, size_t len)
 {
@@ -371,12 +441,13 @@ static int buddy_add_memory(struct km_alloc *a, void *base, size_t len)
 	z->meta = (uint8_t *)((uintptr_t)z->zeroed + nwords * 8);
 	z->base = KM_ALIGN_UP((uintptr_t)z->meta + nmeta, UNIT);
 	z->end = end;
+	z->origin = zone_origin(z->base, end);
 	__builtin_memset(z->zeroed, 0, nwords * 8);
 	for (uintptr_t p = z->base; p < end;) {
 		unsigned int order = km_alloc_log2_floor(end - p);
 
-		if (p && (unsigned int)__builtin_ctzl(p) < order)
-			order = (unsigned int)__builtin_ctzl(p);
+		if (p != z->origin && (unsigned int)__builtin_ctzl(zone_off(z, p)) < order)
+			order = (unsigned int)__builtin_ctzl(zone_off(z, p));
 		if (order > BUDDY_MAX_ORDER)
 			order = BUDDY_MAX_ORDER;
 		if (link) {

@@ -6,6 +6,8 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <km/exit.h>
 #include <km/init.h>
 #include <km/plat/lifecycle.h>
 #include <km/plat/memprot.h>
@@ -21,6 +23,7 @@ struct km_thread *sched_idle;
 const struct km_sched_ops *sched_ops;
 
 static struct km_thread *zombie;  /* detached thread to free after a switch */
+static unsigned int nr_live;      /* threads not yet ended, idle aside */
 static unsigned long nr_switches;
 static int need_resched;
 static int tick_on;
@@ -246,6 +249,7 @@ struct km_thread *km_thread_create(const char *name, size_t stack_size, km_threa
 	km_timer_init(&t->timer, timeout_fn, t);
 	t->ctx_sp = km_arch_ctx_init(t->stack, t->stack_size, thread_start, t);
 	fl = km_plat_irq_save();
+	nr_live++;
 	sched_make_ready(t);
 	km_plat_irq_restore(fl);
 	return t;
@@ -254,16 +258,21 @@ struct km_thread *km_thread_create(const char *name, size_t stack_size, km_threa
 void km_thread_exit(void *retval)
 {
 	struct km_thread *t = sched_cur;
+	unsigned long fl = km_plat_irq_save();
 
-	km_plat_irq_save();
-	if (!t->mem) {
-		km_pr_crit("thread '%s' cannot exit: it runs on the boot stack\n", t->name);
-		km_plat_terminate(1);
+	if (nr_live == 1) {
+		/* The last thread: main ended through here earlier, and the
+		 * image ends as a process whose main called pthread_exit(). */
+		km_plat_irq_restore(fl);
+		exit(KM_EXIT_OK);
 	}
+	nr_live--;
 	t->retval = retval;
 	t->state = KM_THREAD_EXITED;
 	km_timer_stop(&t->timer);
-	if (t->detached)
+	if (!t->mem)
+		; /* main, on the boot stack: nothing to free, nobody joins it */
+	else if (t->detached)
 		zombie = t; /* freed by the next thread, once off this stack */
 	else
 		km_waitq_wake_all(&t->joiners);
@@ -315,15 +324,11 @@ static struct km_thread main_thread;
 static int sched_init(void)
 {
 	size_t tls;
-	int ret;
 
 	if (!sched_ops) {
 		km_pr_crit("no scheduling policy registered (enable sched-coop or sched-preempt)\n");
 		return -ENODEV;
 	}
-	ret = sched_plat_init();
-	if (ret < 0)
-		return ret;
 	sched_idle = sched_thread_alloc("idle", 0);
 	if (!sched_idle)
 		return -ENOMEM;
@@ -347,6 +352,7 @@ static int sched_init(void)
 	main_thread.state = KM_THREAD_RUNNING;
 	main_thread.err = boot_errno;
 	main_thread.detached = 1;
+	nr_live = 1;
 	sched_cur = &main_thread;
 	km_plat_tls_set(main_thread.tp);
 

@@ -27,8 +27,6 @@ struct km_thread *sched_thread_alloc(const char *name, size_t stack_size);
 void sched_thread_free(struct km_thread *t);
 void sched_thread_set_name(struct km_thread *t, const char *name);
 
-/* Platform hook (weak default does nothing; lib/sched/<plat>/ overrides). */
-int sched_plat_init(void);
 /* The crash-report text for a fault at @addr (km/plat/memprot.h hook):
  * names the running thread, says when @addr is its guard page. */
 const char *sched_fault_describe(uintptr_t addr, char *buf, size_t len);

@@ -8,5 +8,7 @@
 
 /* Records the host clock at entry so uptime starts near zero. */
 void linuxu_time_init(void);
+/* Reports the host's fault signals like kvm's exceptions (crash.c). */
+int linuxu_crash_init(void);
 
 #endif

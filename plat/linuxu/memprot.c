@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Page protection on linuxu (km/plat/memprot.h): mprotect on the heap,
- * which plat/linuxu maps with mmap. Faults are SIGSEGV, which lib/sched's
- * linuxu part catches and reports itself: the describe hook is only stored.
+ * which plat/linuxu maps with mmap. Faults are SIGSEGV, which crash.c turns
+ * into the shared crash report; that report asks the describe hook.
  */
 #include <errno.h>
 #include <km/plat/bootinfo.h>
 #include <km/plat/memprot.h>
+#include <x86/crash.h>
 #include "syscall.h"
 
 #define SYS_mprotect 10
@@ -29,4 +30,10 @@ int km_plat_page_protect(void *addr, size_t npages, int prot)
 void km_plat_fault_describe_register(km_plat_fault_describe_t fn)
 {
 	describe = fn;
+}
+
+/* Called by the crash report (overrides crash.c's weak default). */
+const char *x86_crash_describe(uintptr_t addr, char *buf, size_t len)
+{
+	return describe ? describe(addr, buf, len) : NULL;
 }

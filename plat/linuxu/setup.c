@@ -8,6 +8,7 @@ static struct km_bootinfo boot_info;
 void linuxu_entry(long *initial_stack) __km_noreturn;
 void linuxu_entry(long *initial_stack)
 {
+	linuxu_crash_init(); /* without it, faults are only the host's default report */
 	linuxu_time_init();
 	boot_info.plat_name = "linuxu";
 	boot_info.argc = (int)initial_stack[0];

@@ -15,6 +15,9 @@
 #define LINUXU_SYS_rt_sigaction 13
 #define LINUXU_SYS_rt_sigprocmask 14
 #define LINUXU_SYS_rt_sigreturn 15
+#define LINUXU_SYS_getpid 39
+#define LINUXU_SYS_sigaltstack 131
+#define LINUXU_SYS_process_vm_readv 310
 #define LINUXU_SYS_ppoll 271
 #define LINUXU_SYS_clock_gettime 228
 #define LINUXU_SYS_clock_nanosleep 230
@@ -44,6 +47,28 @@ struct linuxu_timespec {
 	long tv_sec;
 	long tv_nsec;
 };
+
+/* The kernel's struct sigaction (not glibc's): a mask of 8 bytes. */
+struct linuxu_sigaction {
+	void *handler;
+	unsigned long flags;
+	void (*restorer)(void);
+	unsigned long mask;
+};
+
+#define LINUXU_SA_SIGINFO 0x00000004UL
+#define LINUXU_SA_RESTORER 0x04000000UL
+#define LINUXU_SA_ONSTACK 0x08000000UL
+#define LINUXU_SA_RESTART 0x10000000UL
+#define LINUXU_SA_NODEFER 0x40000000UL
+
+/* Returning from a signal handler lands here (sa_restorer, timer.c). */
+void linuxu_sigreturn(void);
+
+static inline long linuxu_sigaction(int sig, const struct linuxu_sigaction *sa)
+{
+	return linuxu_syscall6(LINUXU_SYS_rt_sigaction, sig, (long)sa, 0, sizeof(sa->mask), 0, 0);
+}
 
 #define LINUXU_CLOCK_REALTIME 0
 #define LINUXU_CLOCK_MONOTONIC 1

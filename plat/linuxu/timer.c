@@ -15,20 +15,9 @@
 #include "linuxu.h"
 
 #define LINUXU_SIGALRM 14
-#define LINUXU_SA_SIGINFO 0x00000004UL
-#define LINUXU_SA_RESTORER 0x04000000UL
-#define LINUXU_SA_RESTART 0x10000000UL
-#define LINUXU_SA_NODEFER 0x40000000UL
 #define LINUXU_SIGEV_SIGNAL 0
 
 km_nsec_t linuxu_host_deadline(km_nsec_t deadline);
-
-struct linuxu_sigaction {
-	void *handler;
-	unsigned long flags;
-	void (*restorer)(void);
-	unsigned long mask;
-};
 
 struct linuxu_sigevent {
 	long value;
@@ -42,8 +31,6 @@ struct linuxu_itimerspec {
 	struct linuxu_timespec value;
 };
 
-/* Returning from a signal handler lands here (sa_restorer). */
-void linuxu_sigreturn(void);
 __asm__(".text\n"
 	".global linuxu_sigreturn\n"
 	"linuxu_sigreturn:\n"
@@ -94,7 +81,7 @@ static int timer_setup(void)
 	};
 	long r;
 
-	r = linuxu_syscall6(LINUXU_SYS_rt_sigaction, LINUXU_SIGALRM, (long)&sa, 0, 8, 0, 0);
+	r = linuxu_sigaction(LINUXU_SIGALRM, &sa);
 	if (r < 0)
 		return (int)r;
 	r = linuxu_syscall(LINUXU_SYS_timer_create, LINUXU_CLOCK_MONOTONIC, &sev, &timer_id);

@@ -160,3 +160,96 @@ t_out_of_tree() {
 	! make -C "$copy" > "$B/oot4.out" 2>&1 && expect_output "$B/oot4.out" 'KUMIKI_ROOT'
 }
 check "out-of-tree copy of helloworld builds with KUMIKI_ROOT= and with A=" t_out_of_tree
+
+# Crashes (issue 7, 2.2): every fault crashtest makes is reported like kvm
+# reports it (tests/suites/40-kvm.sh): the CPU exception, the host signal,
+# registers, a backtrace with function names down to main and _start, the
+# thread (with lib/sched), status 125 (never the host's 128 + signal);
+# without lib/sched and with each scheduler.
+CRASH=$KM_ROOT/apps/crashtest
+
+t_crash_build() { # <variant> <extra defconfig lines>
+	local o=$B/crash-$1
+	mkdir -p "$o" && printf "CONFIG_PLAT_LINUXU=y\n$2" > "$o/defconfig" &&
+	km_build_app "$CRASH" "$o" defconfig DEFCONFIG="$o/defconfig" &&
+	km_build_app "$CRASH" "$o"
+}
+
+t_crash() { # <variant> <case> <exception regex> <signal> <function>
+	local o=$B/crash-$1/$2.out rc
+	"$B/crash-$1/crashtest_linuxu-x86_64" -- "$2" > "$o" 2>&1; rc=$?
+	echo "status $rc"
+	[ $rc -eq 125 ] || { cat "$o"; echo "want status 125"; return 1; }
+	expect_output "$o" "^\[crash\] $3, vector [0-9]+, error code 0x" &&
+	expect_output "$o" "^\[crash\] host signal $4 " &&
+	expect_output "$o" "^\[crash\] RIP 0x[0-9a-f]+ $5\+0x" &&
+	expect_output "$o" '^\[crash\] RAX [0-9a-f]{16} RBX' &&
+	expect_output "$o" '^\[crash\] R15 [0-9a-f]{16} RFLAGS [0-9a-f]+ CS 0033' &&
+	expect_output "$o" "^\[crash\]   #0 0x[0-9a-f]+ $5\+0x" &&
+	expect_output "$o" '^\[crash\] +(#[0-9]+|\?) +0x[0-9a-f]+ main\+0x' &&
+	expect_output "$o" '^\[crash\]   #[0-9]+ 0x[0-9a-f]+ _start\+0x' &&
+	expect_output "$o" '^\[crash\] stopping with status 125$' || return 1
+	# every frame is in the code and named (no "0x7e +0x7e")
+	! grep -E '^\[crash\] +(#[0-9]+|\?) +0x[0-9a-f]+ *(\+0x.*)?$' "$o" || return 1
+	case $1 in
+	nosched) ! grep -q 'in thread' "$o" ;;
+	*) expect_output "$o" "^\[crash\] in thread 'main'$" ;;
+	esac
+}
+
+t_crash_pf() { # <variant>: CR2 and the decoded cause, as on kvm
+	expect_output "$B/crash-$1/null.out" '^\[crash\] CR2 0x0000000000000000 \(faulting address\)$' &&
+	expect_output "$B/crash-$1/null.out" '^\[crash\] page fault: not-present page on read, user mode$' &&
+	expect_output "$B/crash-$1/wtext.out" '^\[crash\] page fault: protection violation on write' &&
+	expect_output "$B/crash-$1/stack.out" 'SIGSEGV \(address not mapped\) next to the stack pointer: a stack overflow' &&
+	expect_output "$B/crash-$1/stack.out" '^\[crash\]   \.\.\. the same [0-9]+ more times$'
+}
+
+for v in nosched coop preempt; do
+	case $v in
+	nosched) extra= ;;
+	*) extra="CONFIG_LIBSCHED=y\nCONFIG_LIBSCHED_$(echo $v | tr a-z A-Z)=y\n" ;;
+	esac
+	check "crashtest ($v): builds for linuxu" t_crash_build $v "$extra"
+	check "crash ($v): null dereference is #PF/SIGSEGV, report, status 125" t_crash $v null 'page fault \(#PF\)' SIGSEGV crash_null
+	check "crash ($v): division by zero is #DE/SIGFPE, report, status 125" t_crash $v div0 'divide error \(#DE\)' SIGFPE crash_div0
+	check "crash ($v): invalid opcode is #UD/SIGILL, report, status 125" t_crash $v ud 'invalid opcode \(#UD\)' SIGILL crash_ud
+	check "crash ($v): int3 is #BP/SIGTRAP, report, status 125" t_crash $v bp 'breakpoint \(#BP\)' SIGTRAP crash_bp
+	check "crash ($v): write to code is #PF/SIGSEGV, report, status 125" t_crash $v wtext 'page fault \(#PF\)' SIGSEGV crash_wtext
+	check "crash ($v): stack overflow is reported on the signal stack, status 125" t_crash $v stack 'page fault \(#PF\)' SIGSEGV crash_stack
+	check "crash ($v): page faults give CR2, the cause, a folded recursion" t_crash_pf $v
+done
+
+t_crash_kill() { # a fault signal sent by another process is a crash, not a fault
+	local img=$B/crash-nosched/crashtest_linuxu-x86_64 rc
+	"$img" -- spin > "$B/crash-kill.out" 2>&1 &
+	sleep 0.3; kill -SEGV $!; wait $!; rc=$?
+	echo "status $rc"
+	[ $rc -eq 125 ] && expect_output "$B/crash-kill.out" '^\[crash\] host signal SIGSEGV sent by process [0-9]+, not a fault$'
+}
+check "crash: SIGSEGV sent by kill is reported as sent, status 125" t_crash_kill
+
+# doc/boot.md's boot log example is what helloworld prints today (times,
+# addresses and microseconds aside).
+t_boot_doc_example() {
+	local norm='s/^\[ *[0-9]+\.[0-9]+\] //; s/0x[0-9a-f]+/0x_/g; s/after [0-9]+ us/after N us/; s/^argv\[0\]: .*/argv[0]: IMAGE/'
+	sed -n '/^## Example: linuxu at debug level/,/^## /p' "$KM_ROOT/doc/boot.md" |
+		sed -n '/^\$ /,/^```$/p' | sed '1d;$d' | sed -E "$norm" > "$B/doc-log.txt"
+	(cd "$B/hello" && ./helloworld_linuxu-x86_64 print.level=debug -- x) | sed -E "$norm" > "$B/real-log.txt"
+	test -s "$B/doc-log.txt" && diff "$B/doc-log.txt" "$B/real-log.txt"
+}
+check "doc/boot.md: the debug boot log example matches a real run" t_boot_doc_example
+
+# doc/architecture.md promises each library a README; each names every
+# Kconfig symbol its Config.uk defines.
+t_lib_readmes() {
+	local l s bad=0
+	for l in "$KM_ROOT"/lib/*/; do
+		[ -f "$l/README.md" ] || { echo "${l%/}: no README.md"; bad=1; continue; }
+		for s in $(sed -n 's/^\(menu\)\{0,1\}config \([A-Z0-9_]*\).*/\2/p' "$l/Config.uk" 2>/dev/null); do
+			grep -q "\b$s\b" "$l/README.md" || { echo "${l%/}/README.md does not name $s"; bad=1; }
+		done
+	done
+	return $bad
+}
+check "every library has a README naming its Kconfig symbols" t_lib_readmes

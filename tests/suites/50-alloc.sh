@@ -4,8 +4,10 @@
 # misuse commands of its main: a double free and a foreign free are reported
 # with the caller's address and exit KM_EXIT_CRASH (125); an overflow into
 # the next block's header too (tlsf and region; buddy has no header);
-# exhausting the heap gives ENOMEM, never a crash. Host tortures of each
-# allocator run in 10-host-unit.sh.
+# exhausting the heap gives ENOMEM, never a crash; the largest block does
+# not depend on how the heap's start is aligned: a 1 GiB block from a
+# 2046 MiB linuxu heap and from kvm on pc with -m 2G (free region
+# 0x130000-0x7ffe0000), a 2 GiB one with -m 3G. Host tortures of each allocator run in 10-host-unit.sh.
 AT=$KM_ROOT/tests/apps/alloctest
 AB=$KM_TMP/alloc
 ALLOCATORS="tlsf buddy region"
@@ -61,6 +63,20 @@ t_alloc_exhaust() {
 	[ $rc -eq 0 ] && expect_output "$o/exhaust.out" 'exhausted after [1-9][0-9]* blocks of 4 KiB: ENOMEM'
 }
 
+# t_alloc_large PLAT ALLOC SIZE MIB: a heap of about SIZE gives a block of MIB
+t_alloc_large() {
+	local plat=$1 al=$2 o=$AB/$1-$2 rc mib
+	case $plat in
+	linuxu) km_run_image "$o/large$3.out" "$o/alloctest_$plat-x86_64" linuxu.heap_size=$3 test.filter=- -- large ;;
+	kvm) QEMU_MEM=$3 QEMU_MACHINE=pc km_run_image "$o/large$3.out" "$o/alloctest_$plat-x86_64" test.filter=- -- large ;;
+	esac
+	rc=$?
+	cat "$o/large$3.out"
+	[ $rc -eq 0 ] || { echo "exit $rc"; return 1; }
+	mib=$(sed -n 's/^largest block: \([0-9]*\) MiB$/\1/p' "$o/large$3.out")
+	[ -n "$mib" ] && [ "$mib" -ge "$4" ] || { echo "largest block ${mib:-?} MiB, want $4 or more"; return 1; }
+}
+
 for plat in $PLATS; do
 	for al in $ALLOCATORS; do
 		check "alloc $al on $plat: alloctest builds with CONFIG_LIBALLOC_${al^^}" t_alloc_build "$plat" "$al"
@@ -78,5 +94,13 @@ for plat in $PLATS; do
 				t_alloc_misuse "$plat" "$al" overflow "corrupted block header[^:]*"
 		fi
 		check "alloc $al on $plat: exhaustion gives ENOMEM, no crash" t_alloc_exhaust "$plat" "$al"
+		if [ "$plat" = kvm ]; then
+			check "alloc $al on kvm: pc -m 2G (heap 0x130000-0x7ffe0000) gives a 1 GiB block" \
+				t_alloc_large "$plat" "$al" 2G 1024
+			check "alloc $al on kvm: pc -m 3G gives a 2 GiB block" t_alloc_large "$plat" "$al" 3G 2048
+		else
+			check "alloc $al on linuxu: a 2046 MiB heap gives a 1 GiB block" \
+				t_alloc_large "$plat" "$al" 2046M 1024
+		fi
 	done
 done

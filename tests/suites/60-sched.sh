@@ -41,14 +41,55 @@ st_overflow() {
 	local img=$B/$1/schedtest_linuxu-x86_64 rc
 	"$img" test.filter=none -- overflow > "$B/$1.ovf" 2>&1; rc=$?
 	[ $rc -eq 125 ] || { cat "$B/$1.ovf"; echo "exit $rc, want 125"; return 1; }
-	expect_output "$B/$1.ovf" "stack overflow in thread 'overflower'.*guard page"
+	expect_output "$B/$1.ovf" "stack overflow in thread 'overflower'.*guard page" &&
+	st_frames_named "$B/$1.ovf"
 }
+
+# Every backtrace frame is in the code and named (a stack overflow once
+# printed "?  0x7e +0x7e"), and the walk reaches the thread's entry.
+st_frames_named() {
+	! grep -E '^\[crash\] +(#[0-9]+|\?) +0x[0-9a-f]+ *(\+0x.*)?$' "$1" &&
+	expect_output "$1" '^\[crash\]   #[0-9]+ 0x[0-9a-f]+ overflower\+0x' &&
+	expect_output "$1" '^\[crash\]   #[0-9]+ 0x[0-9a-f]+ thread_start\+0x'
+}
+
+# main ending through km_thread_exit (km/sched.h, doc/boot.md): the other
+# threads go on; the last one's end is exit(0).
+st_mainexit() {
+	local img=$B/$1${2:+-$2}/schedtest_${2:-linuxu}-x86_64 o=$B/$1${2:+-$2}/mainexit rc
+	km_run_image "$o" "$img" test.filter=none -- mainexit; rc=$?
+	cat "$o"
+	[ $rc -eq 0 ] || { echo "exit $rc, want 0"; return 1; }
+	[ "$(grep '^mainexit:' "$o" | tr '\n' '|')" = \
+	  "mainexit: main ends|mainexit: worker ends after main|mainexit: atexit handler ran|" ]
+}
+
+# The wait-queue example in km/sched.h compiles as shown, includes and all.
+st_header_example() {
+	mkdir -p "$B" || return 1
+	local h=$KM_ROOT/lib/sched/include/km/sched.h c=$B/example.c
+	{
+		echo '#include <km/sched.h>'
+		sed -n 's/^ \*\t\(#include .*\)/\1/p' "$h"
+		echo 'static struct km_waitq wq = KM_WAITQ_INIT(wq);'
+		echo 'static int cond;'
+		echo 'void example(void) {'
+		sed -n 's/^ \*\t//p' "$h" | grep -v '^#include' | sed 's/^\.\.\. .* \.\.\.$/;/'
+		echo '}'
+	} > "$c"
+	cat "$c"
+	grep -q km_plat_irq_save "$c" &&
+	gcc -std=gnu11 -Wall -Werror -ffreestanding -fsyntax-only -I"$KM_ROOT/include" \
+		-I"$KM_ROOT/lib/sched/include" -I"$KM_ROOT/lib/time/include" "$c"
+}
+check "km/sched.h: the wait-queue example compiles with the includes it shows" st_header_example
 
 for s in coop preempt; do
 	check "schedtest ($s): builds" st_build $s
 	check "schedtest ($s): in-image tests pass (TAP)" st_tap $s
 	check "schedtest ($s): idle thread halts while main sleeps" st_idle $s
 	check "schedtest ($s): stack overflow hits the guard page, report names the thread" st_overflow $s
+	check "schedtest ($s): main ends by km_thread_exit, the last thread's end is exit(0)" st_mainexit $s
 done
 
 if ! km_have_qemu; then
@@ -83,7 +124,8 @@ st_kvm_overflow() { # <sched> [threads created first]
 	local o=$B/$1-kvm rc
 	km_run_image "$o/ovf$2" "$o/schedtest_kvm-x86_64" test.filter=none -- overflow $2; rc=$?
 	[ $rc -eq 125 ] || { cat "$o/ovf$2"; echo "exit $rc, want 125"; return 1; }
-	expect_output "$o/ovf$2" "^\[crash\] stack overflow in thread 'overflower' \(guard page at 0x[0-9a-f]+\)"
+	expect_output "$o/ovf$2" "^\[crash\] stack overflow in thread 'overflower' \(guard page at 0x[0-9a-f]+\)" &&
+	st_frames_named "$o/ovf$2"
 }
 
 for s in coop preempt; do
@@ -91,5 +133,6 @@ for s in coop preempt; do
 	check "schedtest kvm ($s): in-image tests pass (TAP)" st_kvm_tap $s
 	check "schedtest kvm ($s): idle thread halts while main sleeps" st_kvm_idle $s
 	check "schedtest kvm ($s): stack overflow hits the guard page, report names the thread" st_kvm_overflow $s
+	check "schedtest kvm ($s): main ends by km_thread_exit, the last thread's end is exit(0)" st_mainexit $s kvm
 done
 check "schedtest kvm (preempt): guard page in a split 2 MiB mapping (200 threads first)" st_kvm_overflow preempt 200

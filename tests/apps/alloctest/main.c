@@ -5,6 +5,8 @@
  * stack address), `overflow` (writes past a block, then frees the next one).
  * With CONFIG_ASSERTIONS each must end in a report and KM_EXIT_CRASH.
  * `exhaust` fills the heap to NULL (ENOMEM, no crash) and prints the count.
+ * `large` prints the largest power-of-two block malloc gives (1 MiB .. 1
+ * TiB), having written its first and last byte.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -31,6 +33,19 @@ int main(int argc, char *argv[])
 			printf("overflow of %p into %p\n", (void *)a, (void *)b);
 			memset(a, 0x41, (size_t)(b - a)); /* runs over b's header */
 			free(b);
+		} else if (!strcmp(argv[i], "large")) {
+			size_t big = 0;
+
+			for (size_t s = (size_t)1 << 40; s >= ((size_t)1 << 20) && !big; s >>= 1) {
+				char *p = malloc(s);
+
+				if (p) {
+					p[0] = p[s - 1] = 1;
+					big = s;
+					free(p);
+				}
+			}
+			printf("largest block: %zu MiB\n", big >> 20);
 		} else if (!strcmp(argv[i], "exhaust")) {
 			size_t n = 0;
 

@@ -7,6 +7,9 @@
  *              N threads are created (and end) first, so that its stack
  *              comes from further up the heap (kvm: a split 2 MiB page)
  *   idle       main sleeps 500 ms: the idle thread must halt, not spin
+ *   mainexit   main ends through km_thread_exit() while a worker sleeps:
+ *              the worker goes on, and its end ends the image (status 0,
+ *              atexit handlers run)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +36,18 @@ static void *filler(void *arg)
 	return arg; /* never joined: its memory stays allocated */
 }
 
+static void *late_worker(void *arg)
+{
+	km_sched_sleep_ns(50 * KM_NSEC_PER_MSEC);
+	printf("mainexit: worker ends after main\n");
+	return arg;
+}
+
+static void said_at_exit(void)
+{
+	printf("mainexit: atexit handler ran\n");
+}
+
 int main(int argc, char *argv[])
 {
 	if (argc > 1 && !strcmp(argv[1], "overflow")) {
@@ -45,6 +60,16 @@ int main(int argc, char *argv[])
 		km_thread_join(t, NULL);
 		printf("overflow: survived (wrong)\n");
 		return 1;
+	}
+	if (argc > 1 && !strcmp(argv[1], "mainexit")) {
+		struct km_thread *t = km_thread_create("worker", 0, late_worker, NULL);
+
+		if (!t || km_thread_detach(t) || atexit(said_at_exit))
+			return 1;
+		printf("mainexit: main ends\n");
+		km_thread_exit(NULL);
+		printf("mainexit: main goes on after km_thread_exit (wrong)\n");
+		return 2;
 	}
 	if (argc > 1 && !strcmp(argv[1], "idle")) {
 		km_sched_sleep_ns(500 * KM_NSEC_PER_MSEC);

@@ -152,24 +152,31 @@ static int check_model(struct km_alloc *a, const char **why)
 	return 0;
 }
 
-static struct km_alloc *fresh(size_t len, void **base)
+/* An allocator over a new mapping of @len bytes, its memory starting
+ * @off bytes in (an odd alignment). */
+static struct km_alloc *fresh_at(size_t len, size_t off, void **base)
 {
 	struct km_alloc *a = tgt->create();
 
 	*base = map(len);
-	heap_lo = (uintptr_t)*base;
-	heap_hi = heap_lo + len;
-	if (a->ops->add_memory(a, *base, len))
+	heap_lo = (uintptr_t)*base + off;
+	heap_hi = (uintptr_t)*base + len;
+	if (a->ops->add_memory(a, (char *)*base + off, len - off))
 		return NULL;
 	nr_live = 0;
 	nr_reports = 0;
 	return a;
 }
 
-static void random_run(uint64_t seed, unsigned int ops, size_t len)
+static struct km_alloc *fresh(size_t len, void **base)
+{
+	return fresh_at(len, 0, base);
+}
+
+static void random_run(uint64_t seed, unsigned int ops, size_t len, size_t off)
 {
 	void *base;
-	struct km_alloc *a = fresh(len, &base);
+	struct km_alloc *a = fresh_at(len, off, &base);
 	uint64_t fails = 0, nulls = 0;
 	const char *why = "";
 
@@ -246,8 +253,8 @@ static void random_run(uint64_t seed, unsigned int ops, size_t len)
 	if (!*why)
 		check_model(a, &why);
 	EXPECT(!*why && nr_reports == 0 && fails == nulls,
-	       "seed %llu: %u random ops in %zu MiB, %llu NULLs, peak %zu KiB%s%s", (unsigned long long)seed, ops,
-	       len >> 20, (unsigned long long)nulls, a->stats.peak >> 10, *why ? ": " : "", why);
+	       "seed %llu: %u random ops in %zu MiB at +%#zx, %llu NULLs, peak %zu KiB%s%s",
+	       (unsigned long long)seed, ops, len >> 20, off, (unsigned long long)nulls, a->stats.peak >> 10, *why ? ": " : "", why);
 	while (nr_live)
 		a->ops->free(a, lv[--nr_live].p);
 	EXPECT(a->stats.in_use == 0, "seed %llu: in_use 0 after freeing everything", (unsigned long long)seed);
@@ -334,6 +341,51 @@ static void regions(void)
 	for (unsigned int i = 0; i < nr_live; i++)
 		a->ops->free(a, lv[i].p);
 	munmap(base, len);
+}
+
+/*
+ * A large region gives a large block whatever its start's alignment: pc
+ * and q35 guests with 2-4 GiB have 0x123000-0x7ffe0000, where blocks
+ * aligned to their size in memory stop at 512 MiB. Same length at several
+ * alignments (4 GiB-aligned reference); the largest power-of-two malloc
+ * must be the same everywhere, and at least 1 GiB.
+ */
+static void large_regions(void)
+{
+	static const size_t starts[] = { 0, 0x123000, 0x1000, 0x20, 0x40000020, 0x3ffff000 };
+	const size_t len = 0x7ffe0000 - 0x123000, span = (size_t)1 << 32;
+	size_t ref = 0;
+	int same = 1;
+
+	for (unsigned int i = 0; i < KM_ARRAY_SIZE(starts); i++) {
+		unsigned char *m = map(2 * span), *base;
+		struct km_alloc *a = tgt->create();
+		size_t big = 0;
+
+		base = (unsigned char *)KM_ALIGN_UP((uintptr_t)m, span) + starts[i];
+		if (a->ops->add_memory(a, base, len)) {
+			EXPECT(0, "add_memory of %zu MiB at +%#zx", len >> 20, starts[i]);
+			continue;
+		}
+		for (size_t size = (size_t)1 << 32; size >= ((size_t)1 << 20) && !big; size >>= 1) {
+			unsigned char *p = a->ops->malloc(a, size);
+
+			if (!p)
+				continue;
+			big = p >= base && p + size <= base + len ? size : 1;
+			p[0] = p[size - 1] = 1;
+			a->ops->free(a, p);
+		}
+		printf("# %s: largest block from %zu MiB at 4 GiB + %#zx: %zu MiB\n", tgt->name,
+		       len >> 20, starts[i], big >> 20);
+		if (!i)
+			ref = big;
+		same &= big == ref;
+		munmap(m, 2 * span);
+	}
+	EXPECT(same && ref >= (size_t)1 << 30,
+	       "a %zu MiB region gives the same largest block (%zu MiB) at every alignment", len >> 20,
+	       ref >> 20);
 }
 
 static void bad_pointers(void)
@@ -423,9 +475,11 @@ int torture_main(const struct torture_target *t)
 	tgt = t;
 	basics();
 	for (unsigned int i = 0; i < KM_ARRAY_SIZE(seeds); i++)
-		random_run(seeds[i], 60000, (size_t)(i & 1 ? 24 : 64) << 20); /* 24 MiB runs out */
+		random_run(seeds[i], 60000, (size_t)(i & 1 ? 24 : 64) << 20, /* 24 MiB runs out */
+			   i * (size_t)0x48d20); /* start aligned to 32 B .. 2^k */
 	exhaustion();
 	regions();
+	large_regions();
 	bad_pointers();
 	printf("1..%d\n", tests);
 	printf("# %s: %d passed, %d failed\n", t->name, tests - failures, failures);

@@ -21,12 +21,18 @@
  *   one (linuxu: always; kvm: while its pool of split 2 MiB mappings
  *   lasts, 16 regions = 32 MiB of heap). Overflowing into it stops the
  *   image with KM_EXIT_CRASH and a report naming the thread and the
- *   address; on kvm every crash report also names the running thread.
+ *   address; every crash report also names the running thread.
  * - A thread ends by returning from @fn or calling km_thread_exit(); its
  *   value goes to km_thread_join(). Every thread MUST be joined once or
  *   detached once (not both); a detached thread's memory is freed when it
  *   ends, a joined one's when join returns. main returning ends the image
  *   (exit(status)) whatever other threads are doing.
+ * - main MAY end through km_thread_exit() instead (its value is dropped:
+ *   main is detached and cannot be joined). Only main's thread ends; the
+ *   others keep running, and when the last of them ends the image exits
+ *   with status 0 through exit() (atexit handlers run), like a process
+ *   whose main called pthread_exit(). Threads that block forever keep the
+ *   image running (the idle thread halts).
  * - km_sched_yield() lets every other runnable thread run once before the
  *   caller runs again (round robin).
  * - km_sched_sleep_until(deadline) blocks until the monotonic clock passes
@@ -86,6 +92,8 @@ unsigned long km_sched_switches(void);
  *
  * Lost wake-ups are avoided by checking the condition and blocking with
  * interrupts off (one CPU: nothing else runs in between):
+ *
+ *	#include <km/plat/timer.h>	// km_plat_irq_save/restore
  *
  *	unsigned long fl = km_plat_irq_save();
  *	while (!cond)

@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Symbol names for crash backtraces, from the table the two-pass link
- * embeds at the end of .rodata (gensyms.sh, KVM_LINK_CMD in Makefile.uk).
+ * Symbol names for crash backtraces (x86/crash.h), from the table the
+ * two-pass link embeds after the code (gensyms.sh, KM_SYMTAB_LINK_CMD in
+ * plat/common/Makefile.uk; used by kvm and linuxu).
  * Layout: uint32 count, uint32 0, count x {uint32 address, uint32 name
  * offset} sorted by address, then the names. An image linked without the
  * table (first pass) has an empty section and reports bare addresses.
+ * Addresses outside [first symbol, __km_text_end) are not code: NULL.
  */
 #include <stddef.h>
 #include <stdint.h>
-#include <x86/traps.h>
+#include <x86/crash.h>
 
 extern const uint32_t __km_symtab_start[], __km_symtab_end[];
 extern char __km_text_end[];

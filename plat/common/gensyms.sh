@@ -3,10 +3,11 @@
 # Turns `nm -n --defined-only` output of a first link pass into the
 # assembly of the embedded symbol table (section .km_symtab, read by
 # symtab.c): a count, then sorted (address, name offset) pairs of 32-bit
-# words, then the NUL-terminated names. Only code symbols are kept.
+# words, then the NUL-terminated names. Only named code symbols are kept.
 set -e
 awk '
-$2 ~ /^[tTwW]$/ && $3 !~ /^(\.|__km_)/ {
+BEGIN { n = 0 }
+NF == 3 && $2 ~ /^[tTwW]$/ && $3 !~ /^(\.|__km_)/ {
 	a = $1; sub(/^0+/, "", a); if (a == "") a = "0"
 	if (a == last) next
 	last = a; addr[n] = a; name[n] = $3; n++
