@@ -12,6 +12,7 @@
 #include <km/essentials.h>
 #include <km/plat/bootinfo.h>
 #include <km/plat/time.h>
+#include "kvm_abi.h"
 
 /* What the boot protocol (multiboot or PVH) told us, copied out of the
  * loader's memory before anything can reuse it. */
@@ -42,8 +43,6 @@ struct kvm_boot {
 	uint64_t rsdp;              /* 0: scan the BIOS areas */
 };
 
-#define KVM_MB_MAGIC 0x2BADB002u
-#define KVM_PVH_MAGIC 0x336ec578u
 
 /* Written by entry32.S */
 extern uint64_t kvm_boot_tsc;

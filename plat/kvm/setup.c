@@ -156,15 +156,13 @@ void kvm_start(uint32_t magic, uint32_t info)
 	kvm_boot_mark("tsc start");
 	x86_traps_init();
 	kvm_boot_mark("traps");
-	/* qboot enters PVH with EAX = the multiboot magic: start_info first */
-	if (info && *(volatile uint32_t *)(uintptr_t)info == KVM_PVH_MAGIC) {
+	/* qboot enters PVH with EAX = the multiboot magic: start_info first.
+	 * entry32.S has stopped any entry that is neither. */
+	(void)magic;
+	if (info && *(volatile uint32_t *)(uintptr_t)info == KVM_PVH_MAGIC)
 		kvm_pvh_parse(info, &boot);
-	} else if (magic == KVM_MB_MAGIC) {
+	else
 		kvm_multiboot_parse(info, &boot);
-	} else {
-		kvm_early_puts("kvm: entered by an unknown boot protocol (neither PVH nor multiboot)\n");
-		kvm_reset_triple_fault();
-	}
 	kvm_boot_mark("protocol");
 	limit = kvm_paging_init(&boot);
 	kvm_boot_mark("paging");
