@@ -275,7 +275,14 @@ msg_protocol:
 	.asciz "kvm: entered by neither multiboot nor PVH (on pc and q35, QEMU's PVH loader overwrites its own boot information with a command line over 4127 bytes)\r\n"
 
 	.code64
+	/* Unwind info in .debug_frame (link.lds drops .eh_frame): it says
+	 * that this is the outermost frame, so that gdb's backtrace ends
+	 * here, as the crash report's does, instead of reading on. */
+	.cfi_sections .debug_frame
 kvm_entry64:
+	.cfi_startproc simple
+	.cfi_def_cfa rsp, 0
+	.cfi_undefined rip
 	movl $KVM_BOOT_DS, %eax
 	movl %eax, %ds
 	movl %eax, %es
@@ -291,6 +298,7 @@ kvm_entry64:
 	call kvm_start
 5:	hlt
 	jmp 5b
+	.cfi_endproc
 
 	.section .rodata.kvm_boot, "a"
 	.balign 8
