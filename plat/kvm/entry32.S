@@ -122,7 +122,6 @@ ram_known:
 	jz no_long_mode
 	movl %edx, %esi                 /* bit 20: NX */
 
-
 	/* PML4[0] -> PDPT, PDPT[0] -> PD, PD: 512 x 2 MiB, P|W|PS */
 	movl $kvm_pt_pool, %edi
 	leal (0x1000 + 3)(%edi), %eax
