@@ -15,6 +15,11 @@
 #define KM_EXIT_USAGE 64
 /* A required library's init function failed (like EX_SOFTWARE). */
 #define KM_EXIT_INIT_FAILED 70
+/* The machine cannot run the image, found before anything else runs: too
+ * little memory for it, a CPU without what it needs (x86_64: no long
+ * mode), an unknown boot protocol (like EX_CONFIG: the virtual machine is
+ * misconfigured, not the image). */
+#define KM_EXIT_MACHINE 78
 /* abort(), a failed assertion or a CPU exception. */
 #define KM_EXIT_CRASH 125
 

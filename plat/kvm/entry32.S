@@ -1,34 +1,117 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The one entry of a kvm image, shared by multiboot and PVH: both enter here
- * in 32-bit protected mode with paging off. We record EAX/EBX and the TSC,
- * build an identity map of the first GiB (2 MiB pages; paging.c
- * replaces it with the W^X map), enable PAE, SSE, long mode and NX, and
- * jump to kvm_start(magic, info) in 64-bit mode on the boot stack. Which
- * protocol booted us is decided in C (setup.c): qboot enters PVH with
+ * in 32-bit protected mode with paging off. First, with registers only, we
+ * check that the machine can run the image: entered by multiboot or PVH,
+ * RAM from 1 MiB up to past the image's .bss and a page of heap
+ * (__km_ram_need_kib, link.lds), a CPU with long mode. Otherwise one line
+ * on COM1 says why and the image stops with KM_EXIT_MACHINE. Then we record
+ * EAX/EBX and the TSC, build an identity map of the first GiB (2 MiB pages;
+ * paging.c replaces it with the W^X map), enable PAE, SSE, long mode and
+ * NX, and jump to kvm_start(magic, info) in 64-bit mode on the boot stack.
+ * Which protocol booted us is decided in C (setup.c): qboot enters PVH with
  * EAX = 0x2BADB002, so the PVH start_info magic is checked first.
  */
+#include <km/exit.h>
 #include "kvm_asm.h"
 
+/* A call without a stack: the return address goes in EDI. */
+.macro call32 fn
+	movl $.Lret\@, %edi
+	jmp \fn
+.Lret\@:
+.endm
+
+/* The image's text starts with this code and its messages, so that all of
+ * it is in RAM whenever QEMU could load the image's first pages: the
+ * smallest memory above 1 MiB that QEMU gives is 1 MiB + 8 KiB. Until the
+ * check below has passed, nothing here writes to memory or uses a stack:
+ * .data, .bss (the boot stack, the page-table pool) may lie past RAM's end. */
 	.code32
 	.section .text.boot32, "ax"
 	.globl kvm_entry32
 kvm_entry32:
 	cli
 	cld
-	movl %eax, kvm_boot_magic
+	movl %eax, %ebp                 /* the magic, stored once RAM is known */
+
+	/* Which protocol, and RAM's top (contiguous from 1 MiB) in KiB into
+	 * ECX, 0xffffffff when the loader does not say. qboot enters PVH
+	 * with EAX = the multiboot magic: the start_info magic first. */
+	movl $0xffffffff, %ecx
+	testl %ebx, %ebx
+	jz 1f
+	cmpl $KVM_PVH_MAGIC, (%ebx)
+	je pvh_ram_top
+1:	cmpl $KVM_MB_MAGIC, %ebp
+	jne bad_protocol
+	testl $1, (%ebx)                /* flags bit 0: mem_lower, mem_upper */
+	jz ram_known
+	movl 8(%ebx), %ecx              /* mem_upper: KiB above 1 MiB */
+	addl $1024, %ecx
+	jmp ram_known
+
+pvh_ram_top:                            /* the memmap entry holding 1 MiB */
+	cmpl $1, 4(%ebx)                /* version >= 1 has a memmap */
+	jb ram_known
+	movl 40(%ebx), %esi             /* memmap_paddr (below 4 GiB) */
+	movl 48(%ebx), %edx             /* memmap_entries */
+	testl %esi, %esi
+	jz ram_known
+2:	testl %edx, %edx
+	jz 4f                           /* no RAM entry holds 1 MiB: none */
+	cmpl $1, 16(%esi)               /* type RAM */
+	jne 3f
+	cmpl $0, 4(%esi)                /* base below 4 GiB */
+	jne 3f
+	cmpl $0x100000, (%esi)
+	ja 3f
+	cmpl $0, 12(%esi)               /* size of 4 GiB or more: plenty */
+	jne ram_known
+	movl (%esi), %eax
+	addl 8(%esi), %eax              /* end, 33 bits: carry into bit 31 */
+	rcrl $1, %eax
+	shrl $9, %eax
+	cmpl $1024, %eax
+	jbe 3f
+	movl %eax, %ecx
+	jmp ram_known
+3:	addl $24, %esi                  /* sizeof(struct hvm_memmap_entry) */
+	decl %edx
+	jmp 2b
+4:	xorl %ecx, %ecx
+
+ram_known:
+	cmpl $__km_ram_need_kib, %ecx
+	jb too_little_ram
+
+	/* .bss is cleared only when RAM ends within 1 MiB of the image. Both
+	 * protocols load it zeroed (multiboot's a.out kludge zero-fills up to
+	 * bss_end_addr; a PVH loader loads ELF segments, whose memsz past
+	 * filesz is zero), but QEMU's PVH loader on pc/q35 copies only the
+	 * file, after SeaBIOS has used the top ~450 KiB of RAM for itself
+	 * (not in the PVH memory map): there .bss holds SeaBIOS's leftovers.
+	 * Elsewhere clearing is a waste: under software emulation `rep stos`
+	 * runs one translated block per iteration, ~0.3 ms for ~90 KiB. */
+	cmpl $(__km_ram_need_kib + 1024), %ecx
+	jae 1f
+	movl $__km_bss_start, %edi
+	movl $__km_bss_end, %ecx
+	subl %edi, %ecx
+	shrl $2, %ecx
+	xorl %eax, %eax
+	rep stosl
+1:
+
+	movl %ebp, kvm_boot_magic
 	movl %ebx, kvm_boot_info
 	rdtsc
 	movl %eax, kvm_boot_tsc
 	movl %edx, kvm_boot_tsc + 4
 
-	/* .bss is not cleared here: both protocols load it zeroed (multiboot's
-	 * a.out kludge zero-fills up to bss_end_addr; a PVH loader loads ELF
-	 * segments, whose memsz past filesz is zero), and under software
-	 * emulation `rep stos` runs one translated block per iteration:
-	 * clearing ~90 KiB took ~0.3 ms, a sixth of the boot budget. */
 	movl $kvm_boot_stack_top, %esp
 
+	/* Long mode (CPUID clobbers EBX: stored above) */
 	movl $0x80000000, %eax
 	cpuid
 	cmpl $0x80000001, %eax
@@ -76,19 +159,129 @@ kvm_entry32:
 	lgdt kvm_boot_gdt_ptr
 	ljmp $KVM_BOOT_CS, $kvm_entry64
 
+/*
+ * The machine cannot run the image: one line on COM1, then the status
+ * KM_EXIT_MACHINE through isa-debug-exit, or a triple fault (QEMU runs
+ * with -no-reboot) without that device. Registers only, no stack: the
+ * subroutines return through EDI.
+ */
+too_little_ram:
+	movl %ecx, %ebx                 /* what the machine has, KiB */
+	call32 serial_init32
+	movl $msg_ram_need, %esi
+	call32 puts32
+	movl $__km_ram_need_kib, %eax
+	call32 putdec32
+	movl $msg_ram_qemu, %esi
+	call32 puts32
+	movl $__km_ram_need_kib, %eax
+	call32 putdec32
+	movl $msg_ram_has, %esi
+	call32 puts32
+	movl %ebx, %eax
+	call32 putdec32
+	movl $msg_kib_nl, %esi
+	jmp fail32
 no_long_mode:
-	movl $no_lm_msg, %esi
-	movw $0x3f8, %dx
-3:	lodsb
-	testb %al, %al
-	jz 4f
+	movl $msg_no_lm, %esi
+	jmp fail32
+bad_protocol:
+	movl $msg_protocol, %esi
+fail32:
+	call32 serial_init32
+	call32 puts32
+	movb $(KM_EXIT_MACHINE + 1), %al
+	outb %al, $KVM_DEBUG_EXIT_PORT
+	lidt null_idt32                 /* no exit device: triple fault */
+	int3
+5:	hlt
+	jmp 5b
+
+/* COM1 as serial.c sets it up: 115200 8N1, FIFO, no interrupts. */
+serial_init32:
+	movl $uart_init_table, %ecx
+6:	movzbl (%ecx), %edx
+	cmpl $0xff, %edx
+	je 7f
+	addl $KVM_COM1, %edx
+	movb 1(%ecx), %al
 	outb %al, %dx
-	jmp 3b
-4:	hlt
-	jmp 4b
+	addl $2, %ecx
+	jmp 6b
+7:	jmp *%edi
+
+/* Writes the string at ESI (NUL-terminated; \n as \r\n). */
+puts32:
+	movw $(KVM_COM1 + 5), %dx       /* line status: wait for THRE, bounded */
+	movl $100000, %ecx
+8:	inb %dx, %al
+	testb $0x20, %al
+	loopz 8b
+	movw $KVM_COM1, %dx
+	lodsb
+	testb %al, %al
+	jz 9f
+	outb %al, %dx
+	jmp puts32
+9:	jmp *%edi
+
+/* Writes EAX in decimal: digits by descending powers of ten, leading zeros
+ * skipped (ESI walks the table, EBP says whether a digit was written).
+ * Without waiting: puts32 has just found the 16-byte FIFO empty. */
+putdec32:
+	movl $powers_of_ten, %esi
+	xorl %ebp, %ebp
+10:	xorl %edx, %edx
+	divl (%esi)                     /* EAX digit, EDX the rest */
+	orl %eax, %ebp
+	cmpl $1, (%esi)
+	je 11f
+	testl %ebp, %ebp
+	jz 12f
+11:	addb $'0', %al
+	movl %edx, %ecx                 /* kept over the output */
+	movw $KVM_COM1, %dx
+	outb %al, %dx
+	movl %ecx, %edx
+12:	movl %edx, %eax
+	addl $4, %esi
+	cmpl $1, -4(%esi)
+	jne 10b
+	jmp *%edi
+
+	.balign 4
+powers_of_ten:
+	.long 1000000000, 100000000, 10000000, 1000000, 100000, 10000, 1000, 100, 10, 1
+uart_init_table:                        /* (register, value) until 0xff */
+	.byte 1, 0x00, 3, 0x80           /* IER off; DLAB */
+	.byte 0, 0x01, 1, 0x00           /* divisor 1: 115200 baud */
+	.byte 3, 0x03, 2, 0x07, 4, 0x03  /* 8N1; FIFO on and cleared; DTR, RTS */
+	.byte 0xff
+null_idt32:
+	.word 0
+	.long 0
+msg_ram_need:
+	.asciz "kvm: too little memory: this image needs "
+msg_ram_qemu:
+	.asciz " KiB of RAM (QEMU: -m "
+msg_ram_has:
+	.asciz "K), the machine has "
+msg_kib_nl:
+	.asciz " KiB\r\n"
+msg_no_lm:
+	.asciz "kvm: this CPU has no long mode (x86_64); cannot boot\r\n"
+msg_protocol:
+	.asciz "kvm: entered by neither multiboot nor PVH (on pc and q35, QEMU's PVH loader overwrites its own boot information with a command line over 4127 bytes)\r\n"
 
 	.code64
+	/* Unwind info in .debug_frame (link.lds drops .eh_frame): it says
+	 * that this is the outermost frame, so that gdb's backtrace ends
+	 * here, as the crash report's does, instead of reading on. */
+	.cfi_sections .debug_frame
 kvm_entry64:
+	.cfi_startproc simple
+	.cfi_def_cfa rsp, 0
+	.cfi_undefined rip
 	movl $KVM_BOOT_DS, %eax
 	movl %eax, %ds
 	movl %eax, %es
@@ -104,10 +297,9 @@ kvm_entry64:
 	call kvm_start
 5:	hlt
 	jmp 5b
+	.cfi_endproc
 
 	.section .rodata.kvm_boot, "a"
-no_lm_msg:
-	.asciz "kvm: this CPU has no long mode (x86_64); cannot boot\r\n"
 	.balign 8
 kvm_boot_gdt:
 	.quad 0

@@ -12,11 +12,17 @@
 #include <km/essentials.h>
 #include <km/plat/bootinfo.h>
 #include <km/plat/time.h>
+#include "kvm_abi.h"
 
 /* What the boot protocol (multiboot or PVH) told us, copied out of the
  * loader's memory before anything can reuse it. */
 #define KVM_MMAP_MAX 32
-#define KVM_CMDLINE_MAX 4096
+/* The longest command line (-append) in bytes, without its NUL */
+#ifdef CONFIG_KVM_CMDLINE_MAX
+#define KVM_CMDLINE_MAX CONFIG_KVM_CMDLINE_MAX
+#else
+#define KVM_CMDLINE_MAX 4095
+#endif
 
 enum kvm_mem_type { /* e820 numbering */
 	KVM_MEM_RAM = 1,
@@ -35,15 +41,12 @@ struct kvm_boot {
 	const char *proto;          /* "multiboot" or "pvh" */
 	struct kvm_mmap_entry mmap[KVM_MMAP_MAX];
 	unsigned int nr_mmap;
-	char *cmdline;              /* in a static buffer; NULL if none */
-	int cmdline_has_image_name; /* multiboot: first word is the kernel path */
+	char *cmdline;              /* -append, in a static buffer; NULL if none */
 	unsigned int cmdline_words; /* runs of non-blanks: >= its words */
 	uint64_t initrd_base, initrd_len;
 	uint64_t rsdp;              /* 0: scan the BIOS areas */
 };
 
-#define KVM_MB_MAGIC 0x2BADB002u
-#define KVM_PVH_MAGIC 0x336ec578u
 
 /* Written by entry32.S */
 extern uint64_t kvm_boot_tsc;
@@ -57,6 +60,9 @@ extern char __km_image_start[], __km_text_end[], __km_rodata_start[],
 
 int kvm_multiboot_parse(uint32_t info, struct kvm_boot *b);
 int kvm_pvh_parse(uint32_t info, struct kvm_boot *b);
+/* Copies the loader's command line (-append alone: multiboot's leading
+ * kernel path skipped by the caller) into the image. A line longer than
+ * KVM_CMDLINE_MAX bytes stops the image with KM_EXIT_USAGE: never cut. */
 void kvm_boot_copy_cmdline(struct kvm_boot *b, const char *src);
 
 void kvm_serial_init(void);

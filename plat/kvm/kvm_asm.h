@@ -3,6 +3,8 @@
 #ifndef KVM_ASM_H
 #define KVM_ASM_H
 
+#include "kvm_abi.h"
+
 #define X86_CR0_PE (1 << 0)
 #define X86_CR0_MP (1 << 1)
 #define X86_CR0_WP (1 << 16)

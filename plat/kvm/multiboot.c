@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Multiboot 1 information structure -> struct kvm_boot. QEMU (and GRUB)
- * put the kernel path as the first word of the command line; the memory
+ * put the kernel path as the first word of the command line, dropped
+ * here, so that both protocols have the same limits; the memory
  * map comes from the mmap fields (flag 6), or mem_lower/mem_upper (flag 0)
  * when there is none; the first module is the initrd (-initrd).
  */
@@ -60,8 +61,12 @@ int kvm_multiboot_parse(uint32_t info, struct kvm_boot *b)
 		b->nr_mmap = 2;
 	}
 	if (mbi->flags & MBI_CMDLINE) {
-		kvm_boot_copy_cmdline(b, (const char *)(uintptr_t)mbi->cmdline);
-		b->cmdline_has_image_name = 1;
+		/* "<kernel path> <append>" (QEMU, GRUB): the path is not ours */
+		const char *s = (const char *)(uintptr_t)mbi->cmdline;
+
+		while (*s && *s != ' ')
+			s++;
+		kvm_boot_copy_cmdline(b, *s ? s + 1 : s);
 	}
 	if ((mbi->flags & MBI_MODS) && mbi->mods_count) {
 		const struct mb_module *m = (const struct mb_module *)(uintptr_t)mbi->mods_addr;

@@ -10,7 +10,7 @@
 #include <x86/cpu.h>
 #include "kvm.h"
 
-#define COM1 0x3f8
+#define COM1 KVM_COM1
 #define UART_DATA 0       /* THR/RBR, DLL when DLAB=1 */
 #define UART_IER 1        /* DLM when DLAB=1 */
 #define UART_FCR 2

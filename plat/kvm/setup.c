@@ -23,7 +23,7 @@
 
 static struct kvm_boot boot;
 static struct km_bootinfo bi;
-static char cmdline_buf[KVM_CMDLINE_MAX];
+static char cmdline_buf[KVM_CMDLINE_MAX + 1];
 static char *argv[KM_BOOTINFO_MAX_ARGS + 1];
 
 void kvm_boot_copy_cmdline(struct kvm_boot *b, const char *src)
@@ -33,7 +33,7 @@ void kvm_boot_copy_cmdline(struct kvm_boot *b, const char *src)
 
 	/* Counting runs of non-blanks (blanks as km_cmdline_split() has
 	 * them) bounds its word count from above, at no extra pass. */
-	for (i = 0; src[i] && i < sizeof(cmdline_buf) - 1; i++) {
+	for (i = 0; src[i] && i < KVM_CMDLINE_MAX; i++) {
 		char c = src[i];
 		unsigned int blank = c == ' ' || c == '\t' || c == '\n';
 
@@ -41,10 +41,19 @@ void kvm_boot_copy_cmdline(struct kvm_boot *b, const char *src)
 		in_word = !blank;
 		cmdline_buf[i] = c;
 	}
+	if (src[i]) {
+		char msg[160];
+
+		while (src[i])
+			i++;
+		snprintf(msg, sizeof(msg),
+			 "kvm: the command line is %zu bytes; this image takes at most %d "
+			 "(Kconfig KVM_CMDLINE_MAX)\n", i, KVM_CMDLINE_MAX);
+		kvm_early_puts(msg);
+		km_plat_terminate(KM_EXIT_USAGE);
+	}
 	cmdline_buf[i] = 0;
 	b->cmdline_words = words;
-	if (src[i])
-		kvm_early_puts("kvm: command line truncated to 4095 bytes\n");
 	b->cmdline = cmdline_buf;
 }
 
@@ -127,18 +136,13 @@ static void build_argv(void)
 
 	argv[0] = (char *)KVM_IMAGE_NAME;
 	/* Nothing to split (under TCG the splitter's first run costs ~0.1 ms):
-	 * no command line, or multiboot's kernel path alone. */
-	if (boot.cmdline && boot.cmdline_words > (unsigned int)boot.cmdline_has_image_name) {
-		n = km_cmdline_split(boot.cmdline, argv + 1, KM_BOOTINFO_MAX_ARGS - 1);
+	 * no command line, or only blanks. */
+	if (boot.cmdline && boot.cmdline_words) {
+		/* argv + 1 holds KM_BOOTINFO_MAX_ARGS - 1 words and the NULL */
+		n = km_cmdline_split(boot.cmdline, argv + 1, KM_BOOTINFO_MAX_ARGS);
 		if (n < 0) {
 			km_pr_crit("more than %d words on the command line\n", KM_BOOTINFO_MAX_ARGS - 1);
 			km_plat_terminate(KM_EXIT_USAGE);
-		}
-		/* Multiboot loaders pass "<kernel path> <append>". */
-		if (boot.cmdline_has_image_name && n > 0) {
-			for (int i = 1; i < n; i++)
-				argv[i] = argv[i + 1];
-			n--;
 		}
 	}
 	argv[n + 1] = NULL;
@@ -156,15 +160,13 @@ void kvm_start(uint32_t magic, uint32_t info)
 	kvm_boot_mark("tsc start");
 	x86_traps_init();
 	kvm_boot_mark("traps");
-	/* qboot enters PVH with EAX = the multiboot magic: start_info first */
-	if (info && *(volatile uint32_t *)(uintptr_t)info == KVM_PVH_MAGIC) {
+	/* qboot enters PVH with EAX = the multiboot magic: start_info first.
+	 * entry32.S has stopped any entry that is neither. */
+	(void)magic;
+	if (info && *(volatile uint32_t *)(uintptr_t)info == KVM_PVH_MAGIC)
 		kvm_pvh_parse(info, &boot);
-	} else if (magic == KVM_MB_MAGIC) {
+	else
 		kvm_multiboot_parse(info, &boot);
-	} else {
-		kvm_early_puts("kvm: entered by an unknown boot protocol (neither PVH nor multiboot)\n");
-		kvm_reset_triple_fault();
-	}
 	kvm_boot_mark("protocol");
 	limit = kvm_paging_init(&boot);
 	kvm_boot_mark("paging");

@@ -18,7 +18,7 @@
 #include <x86/cpu.h>
 #include "kvm.h"
 
-#define DEBUG_EXIT_PORT 0xf4
+
 #define STATUS_MAX 126
 
 void kvm_reset_triple_fault(void)
@@ -38,7 +38,7 @@ void km_plat_terminate(int status)
 	unsigned int v = (status < 0 || status > STATUS_MAX - 1) ? STATUS_MAX : (unsigned int)status;
 
 	x86_cli();
-	x86_outb(DEBUG_EXIT_PORT, (uint8_t)(v + 1));
+	x86_outb(KVM_DEBUG_EXIT_PORT, (uint8_t)(v + 1));
 	/* Still here: no exit device. */
 	if (status) {
 		char buf[96];

@@ -37,6 +37,8 @@ struct km_region {
 };
 
 #define KM_BOOTINFO_MAX_REGIONS 32
+/* argv entries (argv[0] included) of a platform that splits a command line
+ * itself (kvm); more words stop the image with KM_EXIT_USAGE. */
 #define KM_BOOTINFO_MAX_ARGS 64
 
 struct km_bootinfo {
