@@ -34,7 +34,7 @@ km_suite_begin() {
 }
 
 check() {
-	local name=$1 log rc t0
+	local name=${KM_ACCEL_TAG:+[$KM_ACCEL_TAG] }$1 log rc t0
 	shift
 	km_n=$((km_n + 1))
 	log="$KM_TMP/logs/$(printf '%03d' $km_n).log"
@@ -90,6 +90,34 @@ km_run_image() {
 
 km_have_qemu() { command -v qemu-system-x86_64 > /dev/null 2>&1; }
 
+# Which accelerators kvm images run under: run-kvm's probe decides once
+# (KVM where it really works, with the CPU model it picked; else TCG), and
+# every run in the suite uses that choice explicitly. KM_ACCELS lists what
+# suites marked "km: every accelerator" run under in turn: "kvm tcg" where
+# KVM works (TCG checks are kept), else "tcg". An exported QEMU_ACCEL wins.
+km_accel_setup() {
+	local probe
+	KM_ACCELS=tcg KM_ACCEL_NOTE="TCG only (no QEMU)"
+	km_have_qemu || return 0
+	if [ -n "${QEMU_ACCEL:-}" ]; then
+		KM_ACCELS=$QEMU_ACCEL KM_ACCEL_NOTE="$QEMU_ACCEL only (QEMU_ACCEL=$QEMU_ACCEL)"
+		return 0
+	fi
+	probe=$("$KM_ROOT/support/scripts/run-kvm" --probe 2> "$KM_TMP/accel-probe.err")
+	case $probe in
+	kvm*)
+		QEMU_ACCEL=kvm QEMU_CPU=${probe#kvm -cpu }
+		KM_ACCELS="kvm tcg" KM_ACCEL_NOTE="KVM (-cpu $QEMU_CPU) and TCG"
+		;;
+	*)
+		QEMU_ACCEL=tcg
+		KM_ACCEL_NOTE="TCG only ($(sed 's/^run-kvm: KVM not used: //; s/; using TCG$//' "$KM_TMP/accel-probe.err" | head -n 1))"
+		[ -c /dev/kvm ] || KM_ACCEL_NOTE="TCG only (no /dev/kvm)"
+		;;
+	esac
+	export QEMU_ACCEL QEMU_CPU
+}
+
 km_build_app() {
 	local app=$1 out=$2
 	shift 2
@@ -106,6 +134,7 @@ km_summary() {
 		echo "Skipped:"
 		printf '  %s\n' "${km_skips[@]}"
 	fi
+	echo "kvm images ran under: $KM_ACCEL_NOTE"
 	echo "(${1}s)"
 	if [ $km_skipped -gt 0 ]; then
 		echo "$km_passed passed, $km_failed failed, $km_skipped skipped"

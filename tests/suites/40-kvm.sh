@@ -1,4 +1,5 @@
 # The kvm platform under QEMU (software emulation here: keep guests small).
+# km: every accelerator (tests/run runs it under KVM and under TCG where KVM works)
 # helloworld boots on microvm, pc and q35 through multiboot and through PVH
 # (an image built without the multiboot header), prints, passes -append
 # arguments to main and exits with main's status; crashtest's faults give a
