@@ -26,7 +26,7 @@ extern "C" {
 #define EXIT_SUCCESS	0
 #define EXIT_FAILURE	1
 #define RAND_MAX	0x7fffffff
-#define MB_CUR_MAX	((size_t)1)
+#define MB_CUR_MAX	((size_t)4)	/* UTF-8, see <limits.h> */
 #define ATEXIT_MAX	32
 
 typedef struct {
