@@ -99,6 +99,7 @@ int main(void)
 	test_string();
 	test_misc();
 	test_printf_ext();
+	test_parse();
 	printf("1..%d\n", group_no);
 	printf("# %ld checks in %d groups: %d passed, %d failed\n",
 	       total_checks, group_no, groups_passed, groups_failed);
