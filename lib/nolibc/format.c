@@ -136,9 +136,6 @@ static void fmt_integer(struct fmt_out *o, const struct fmt_spec *sp,
 	nolibc_fmt_pad(o, ' ', rpad);
 }
 
-enum length { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL, LEN_J, LEN_Z, LEN_T,
-	      LEN_BIGL };
-
 /*
  * Arguments are fetched by the type va_arg needs (integers promote to int,
  * the rest by size), then narrowed by the length modifier. Positional
@@ -234,29 +231,29 @@ static uintmax_t arg_unsigned(const union fmt_arg *a, enum length len)
 	}
 }
 
-static void store_count(void *p, enum length len, size_t count)
+void nolibc_store_int(void *p, enum length len, uintmax_t v)
 {
 	switch (len) {
 	case LEN_HH:
-		*(signed char *)p = (signed char)count;
+		*(unsigned char *)p = (unsigned char)v;
 		break;
 	case LEN_H:
-		*(short *)p = (short)count;
+		*(unsigned short *)p = (unsigned short)v;
 		break;
 	case LEN_L:
 	case LEN_Z:
 	case LEN_T:
-		*(long *)p = (long)count;
+		*(unsigned long *)p = (unsigned long)v;
 		break;
 	case LEN_LL:
 	case LEN_BIGL:
-		*(long long *)p = (long long)count;
+		*(unsigned long long *)p = (unsigned long long)v;
 		break;
 	case LEN_J:
-		*(intmax_t *)p = (intmax_t)count;
+		*(uintmax_t *)p = v;
 		break;
 	default:
-		*(int *)p = (int)count;
+		*(unsigned int *)p = (unsigned int)v;
 		break;
 	}
 }
@@ -366,7 +363,7 @@ struct spec_refs {
 	int arg, width, prec;
 };
 
-static int parse_position(const char **f)
+int nolibc_parse_arg_number(const char **f)
 {
 	const char *p = *f;
 	unsigned int n = 0;
@@ -377,9 +374,34 @@ static int parse_position(const char **f)
 		p++;
 	}
 	if (p == *f || *p != '$')
-		return REF_NEXT;
+		return 0;
 	*f = p + 1;
-	return (n >= 1 && n <= NL_ARGMAX) ? (int)n : REF_BAD;
+	return n >= 1 && n <= NL_ARGMAX ? (int)n : -1;
+}
+
+const char *nolibc_parse_length(const char *f, enum length *len)
+{
+	static const char mods[] = "hlqjztL";
+	static const unsigned char one[] = { LEN_H, LEN_L, LEN_LL, LEN_J,
+					     LEN_Z, LEN_T, LEN_BIGL };
+	const char *m = *f ? strchr(mods, *f) : NULL;
+
+	*len = LEN_NONE;
+	if (!m)
+		return f;
+	*len = (enum length)one[m - mods];
+	if ((*f == 'h' || *f == 'l') && f[1] == *f) {
+		*len = *f == 'h' ? LEN_HH : LEN_LL;
+		f++;
+	}
+	return f + 1;
+}
+
+static int parse_position(const char **f)
+{
+	int n = nolibc_parse_arg_number(f);
+
+	return n == 0 ? REF_NEXT : n < 0 ? REF_BAD : n;
 }
 
 /* Parses the spec after '%'; returns a pointer to its conversion char. */
@@ -431,37 +453,7 @@ static const char *parse_spec(const char *f, struct fmt_spec *sp,
 		}
 	}
 
-	*len = LEN_NONE;
-	switch (*f) {
-	case 'h':
-		*len = (f[1] == 'h') ? LEN_HH : LEN_H;
-		f += (f[1] == 'h') ? 2 : 1;
-		break;
-	case 'l':
-		*len = (f[1] == 'l') ? LEN_LL : LEN_L;
-		f += (f[1] == 'l') ? 2 : 1;
-		break;
-	case 'q':
-		*len = LEN_LL;
-		f++;
-		break;
-	case 'j':
-		*len = LEN_J;
-		f++;
-		break;
-	case 'z':
-		*len = LEN_Z;
-		f++;
-		break;
-	case 't':
-		*len = LEN_T;
-		f++;
-		break;
-	case 'L':
-		*len = LEN_BIGL;
-		f++;
-		break;
-	}
+	f = nolibc_parse_length(f, len);
 	sp->conv = *f;
 	if (arg_kind(sp->conv, *len) == K_NONE)
 		r->arg = REF_UNUSED;
@@ -550,7 +542,7 @@ static int convert(struct fmt_out *o, struct fmt_spec *sp, enum length len,
 		fmt_integer(o, sp, (uintptr_t)a->p, false);
 		return 0;
 	case 'n':
-		store_count(a->p, len, o->count);
+		nolibc_store_int(a->p, len, o->count);
 		return 0;
 	case '%':
 		nolibc_fmt_emit(o, "%", 1);
@@ -632,18 +624,17 @@ static int fetch_positional(const char *fmt, va_list *ap,
 	return 0;
 }
 
-/* The value of @ref: from @args (positional) or the next in @ap. */
-static union fmt_arg take(va_list *ap, const union fmt_arg *args, int ref,
-			  enum arg_kind k)
+/* The value of @ref into @a: from @args (positional) or the next in @ap.
+ * (Through a pointer: a union holding a long double is costly to return.) */
+static void take(va_list *ap, const union fmt_arg *args, int ref,
+		 enum arg_kind k, union fmt_arg *a)
 {
-	union fmt_arg a = { 0 };
-
 	if (ref == REF_UNUSED)
-		return a;
-	if (args)
-		return args[ref - 1];
-	fetch_arg(ap, k, &a);
-	return a;
+		a->i = 0;
+	else if (args)
+		*a = args[ref - 1];
+	else
+		fetch_arg(ap, k, a);
 }
 
 static int vformat_run(struct fmt_out *o, const char *fmt, va_list *ap,
@@ -663,10 +654,12 @@ static int vformat_run(struct fmt_out *o, const char *fmt, va_list *ap,
 			nolibc_fmt_emit(o, spec, (size_t)(fmt - spec));
 			break;
 		}
-		w = (int)take(ap, args, r.width, K_INT).i;
-		p = (int)take(ap, args, r.prec, K_INT).i;
+		take(ap, args, r.width, K_INT, &a);
+		w = (int)a.i;
+		take(ap, args, r.prec, K_INT, &a);
+		p = (int)a.i;
 		apply_stars(&sp, &r, w, p);
-		a = take(ap, args, r.arg, arg_kind(sp.conv, len));
+		take(ap, args, r.arg, arg_kind(sp.conv, len), &a);
 		err = convert(o, &sp, len, &a);
 		if (err == CONV_UNKNOWN)
 			nolibc_fmt_emit(o, spec, (size_t)(fmt + 1 - spec));

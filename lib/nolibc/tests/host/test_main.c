@@ -100,6 +100,7 @@ int main(void)
 	test_misc();
 	test_printf_ext();
 	test_parse();
+	test_scanf();
 	printf("1..%d\n", group_no);
 	printf("# %ld checks in %d groups: %d passed, %d failed\n",
 	       total_checks, group_no, groups_passed, groups_failed);
