@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <float.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,13 +130,49 @@ static void strtod_edges(void)
 	t_end();
 }
 
+/*
+ * The hardest decimal inputs: the exact midpoint between a double and its
+ * successor (a long double holds it exactly), printed with all its digits
+ * (a tie: to even), and the same cut short or bumped (just below, just
+ * above the tie).
+ */
+static void midpoint_inputs(uint64_t bits, char *in, size_t cap)
+{
+	double d, next;
+	long double mid;
+	char *e;
+	size_t digits;
+
+	bits &= 0x7fefffffffffffffULL; /* finite, below DBL_MAX */
+	memcpy(&d, &bits, sizeof(d));
+	next = nextafter(d, INFINITY);
+	mid = ((long double)d + (long double)next) / 2;
+	snprintf(in, cap, "%.800Le", mid);
+	cmp_parse(in);
+	e = strchr(in, 'e');
+	for (digits = (size_t)(e - in) - 1; digits > 2 && in[digits] == '0';
+	     digits--)
+		;
+	if (t_rand() % 2) {
+		/* cut: drop the last nonzero digit (just below the tie) */
+		memmove(in + digits, e, strlen(e) + 1);
+	} else {
+		/* bump: a 1 far past the last digit (just above) */
+		memmove(in + digits + 1 + 30, e, strlen(e) + 1);
+		memset(in + digits + 1, '0', 30);
+		in[digits + 30] = '1';
+	}
+	cmp_parse(in);
+}
+
 static void strtod_random(void)
 {
-	char in[128];
+	static char in[1024];
 
-	t_begin("strtod/strtof/strtold: 60000 random inputs (%.17g, %.9g, "
-		"%.21Lg of random bits, random digit strings, hex) vs glibc");
-	for (int i = 0; i < 20000; i++) {
+	t_begin("strtod/strtof/strtold: 100000 random inputs (%.17g, %.Ne, "
+		"%.9g, %.21Lg of random bits, random digit strings, hex) and "
+		"20000 exact double midpoints, cut and bumped, vs glibc");
+	for (int i = 0; i < 100000; i++) {
 		uint64_t b = t_rand();
 		double d;
 		float f;
@@ -173,6 +210,8 @@ static void strtod_random(void)
 		}
 		cmp_parse(in);
 	}
+	for (int i = 0; i < 20000; i++)
+		midpoint_inputs(t_rand(), in, sizeof(in));
 	t_end();
 }
 
