@@ -136,84 +136,173 @@ static void fmt_integer(struct fmt_out *o, const struct fmt_spec *sp,
 	nolibc_fmt_pad(o, ' ', rpad);
 }
 
-enum length { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL, LEN_J, LEN_Z, LEN_T,
-	      LEN_BIGL };
+/*
+ * Arguments are fetched by the type va_arg needs (integers promote to int,
+ * the rest by size), then narrowed by the length modifier. Positional
+ * formats fetch all of them in order first, so both paths share this.
+ */
+enum arg_kind { K_NONE, K_INT, K_LONG, K_LLONG, K_PTR, K_DBL, K_LDBL };
+union fmt_arg {
+	uintmax_t i;	/* sign-extended from its fetched type */
+	void *p;
+	double d;
+	long double ld;
+};
 
-static intmax_t arg_signed(va_list *ap, enum length len)
+#define K_SIZED(t) (sizeof(t) == sizeof(long) ? K_LONG : K_LLONG)
+
+static enum arg_kind arg_kind(char conv, enum length len)
 {
-	switch (len) {
-	case LEN_HH:
-		return (signed char)va_arg(*ap, int);
-	case LEN_H:
-		return (short)va_arg(*ap, int);
-	case LEN_L:
-		return va_arg(*ap, long);
-	case LEN_LL:
-	case LEN_BIGL:
-		return va_arg(*ap, long long);
-	case LEN_J:
-		return va_arg(*ap, intmax_t);
-	case LEN_Z:
-		/* The signed type corresponding to size_t. */
-		return va_arg(*ap, long);
-	case LEN_T:
-		return va_arg(*ap, ptrdiff_t);
+	switch (conv) {
+	case 'd': case 'i': case 'u': case 'o': case 'x': case 'X':
+		if (len == LEN_L)
+			return K_LONG;
+		if (len == LEN_LL || len == LEN_BIGL)
+			return K_LLONG;
+		if (len == LEN_J)
+			return K_SIZED(intmax_t);
+		if (len == LEN_Z)
+			return K_SIZED(size_t);
+		if (len == LEN_T)
+			return K_SIZED(ptrdiff_t);
+		return K_INT;
+	case 'c': case 'C':
+		return K_INT;	/* int or wint_t, both promoted */
+	case 's': case 'S': case 'p': case 'n':
+		return K_PTR;
+	case 'f': case 'F': case 'e': case 'E': case 'g': case 'G':
+	case 'a': case 'A':
+		return len == LEN_BIGL ? K_LDBL : K_DBL;
 	default:
-		return va_arg(*ap, int);
+		return K_NONE;
 	}
 }
 
-static uintmax_t arg_unsigned(va_list *ap, enum length len)
+static void fetch_arg(va_list *ap, enum arg_kind k, union fmt_arg *a)
 {
-	switch (len) {
-	case LEN_HH:
-		return (unsigned char)va_arg(*ap, unsigned int);
-	case LEN_H:
-		return (unsigned short)va_arg(*ap, unsigned int);
-	case LEN_L:
-		return va_arg(*ap, unsigned long);
-	case LEN_LL:
-	case LEN_BIGL:
-		return va_arg(*ap, unsigned long long);
-	case LEN_J:
-		return va_arg(*ap, uintmax_t);
-	case LEN_Z:
-		return va_arg(*ap, size_t);
-	case LEN_T:
-		/* The unsigned type corresponding to ptrdiff_t. */
-		return va_arg(*ap, unsigned long);
+	switch (k) {
+	case K_LONG:
+		a->i = (uintmax_t)va_arg(*ap, long);
+		break;
+	case K_LLONG:
+		a->i = (uintmax_t)va_arg(*ap, long long);
+		break;
+	case K_PTR:
+		a->p = va_arg(*ap, void *);
+		break;
+	case K_DBL:
+		a->d = va_arg(*ap, double);
+		break;
+	case K_LDBL:
+		a->ld = va_arg(*ap, long double);
+		break;
 	default:
-		return va_arg(*ap, unsigned int);
+		a->i = (uintmax_t)va_arg(*ap, int);
+		break;
 	}
 }
 
-static void store_count(va_list *ap, enum length len, size_t count)
+static intmax_t arg_signed(const union fmt_arg *a, enum length len)
 {
-	void *p = va_arg(*ap, void *);
-
 	switch (len) {
 	case LEN_HH:
-		*(signed char *)p = (signed char)count;
+		return (signed char)a->i;
+	case LEN_H:
+		return (short)a->i;
+	case LEN_NONE:
+		return (int)a->i;
+	default:
+		/* 64-bit types and intmax_t: the fetched value as is. */
+		return (intmax_t)a->i;
+	}
+}
+
+static uintmax_t arg_unsigned(const union fmt_arg *a, enum length len)
+{
+	switch (len) {
+	case LEN_HH:
+		return (unsigned char)a->i;
+	case LEN_H:
+		return (unsigned short)a->i;
+	case LEN_NONE:
+		return (unsigned int)a->i;
+	default:
+		return a->i;
+	}
+}
+
+void nolibc_store_int(void *p, enum length len, uintmax_t v)
+{
+	switch (len) {
+	case LEN_HH:
+		*(unsigned char *)p = (unsigned char)v;
 		break;
 	case LEN_H:
-		*(short *)p = (short)count;
+		*(unsigned short *)p = (unsigned short)v;
 		break;
 	case LEN_L:
 	case LEN_Z:
 	case LEN_T:
-		*(long *)p = (long)count;
+		*(unsigned long *)p = (unsigned long)v;
 		break;
 	case LEN_LL:
 	case LEN_BIGL:
-		*(long long *)p = (long long)count;
+		*(unsigned long long *)p = (unsigned long long)v;
 		break;
 	case LEN_J:
-		*(intmax_t *)p = (intmax_t)count;
+		*(uintmax_t *)p = v;
 		break;
 	default:
-		*(int *)p = (int)count;
+		*(unsigned int *)p = (unsigned int)v;
 		break;
 	}
+}
+
+/*
+ * Multibyte output of wide characters: nolibc's one locale uses UTF-8.
+ * Returns the length in @buf, or 0 for a value that is no Unicode scalar
+ * value (a surrogate or above U+10FFFF).
+ */
+static size_t utf8_encode(uint32_t c, char *buf)
+{
+	size_t n, i;
+
+	if (c < 0x80) {
+		buf[0] = (char)c;
+		return 1;
+	}
+	if ((c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+		return 0;
+	n = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+	for (i = n - 1; i > 0; i--) {
+		buf[i] = (char)(0x80 | (c & 0x3f));
+		c >>= 6;
+	}
+	buf[0] = (char)((0xf00u >> n) | c);	/* 110x, 1110x, 11110x */
+	return n;
+}
+
+/* %ls: precision and width count bytes; no character is cut in half. */
+static int fmt_wide_string(struct fmt_out *o, const struct fmt_spec *sp,
+			   const wchar_t *ws)
+{
+	size_t lim = sp->prec < 0 ? SIZE_MAX : (size_t)sp->prec;
+	size_t total = 0, n, i, k, rpad;
+	char mb[4];
+
+	for (i = 0; ws[i]; i++) {
+		n = utf8_encode((uint32_t)ws[i], mb);
+		if (total + (n ? n : 1) > lim)
+			break;
+		if (!n)
+			return EILSEQ;
+		total += n;
+	}
+	rpad = nolibc_fmt_open(o, sp, total, "", 0, false);
+	for (k = 0; k < i; k++)
+		nolibc_fmt_emit(o, mb, utf8_encode((uint32_t)ws[k], mb));
+	nolibc_fmt_pad(o, ' ', rpad);
+	return 0;
 }
 
 /* Split a double / x86 long double into sign, mantissa and exponent. */
@@ -262,11 +351,65 @@ static void decompose_long_double(long double x, struct fp_value *v)
 	v->exp2 = (be == 0 ? 1 : (int)be) - 16383 - 63;
 }
 
-static const char *parse_spec(const char *f, struct fmt_spec *sp,
-			      enum length *len, va_list *ap)
-{
-	int w;
+/*
+ * Where a spec's value, '*' width and '*' precision come from: REF_UNUSED
+ * (no '*'), REF_NEXT (the next argument), a position 1..NL_ARGMAX from
+ * "n$", or REF_BAD for a position out of that range.
+ */
+#define REF_UNUSED	0
+#define REF_NEXT	(-1)
+#define REF_BAD		(-2)
+struct spec_refs {
+	int arg, width, prec;
+};
 
+int nolibc_parse_arg_number(const char **f)
+{
+	const char *p = *f;
+	unsigned int n = 0;
+
+	while (*p >= '0' && *p <= '9') {
+		if (n <= NL_ARGMAX)
+			n = n * 10 + (unsigned int)(*p - '0');
+		p++;
+	}
+	if (p == *f || *p != '$')
+		return 0;
+	*f = p + 1;
+	return n >= 1 && n <= NL_ARGMAX ? (int)n : -1;
+}
+
+const char *nolibc_parse_length(const char *f, enum length *len)
+{
+	static const char mods[] = "hlqjztL";
+	static const unsigned char one[] = { LEN_H, LEN_L, LEN_LL, LEN_J,
+					     LEN_Z, LEN_T, LEN_BIGL };
+	const char *m = *f ? strchr(mods, *f) : NULL;
+
+	*len = LEN_NONE;
+	if (!m)
+		return f;
+	*len = (enum length)one[m - mods];
+	if ((*f == 'h' || *f == 'l') && f[1] == *f) {
+		*len = *f == 'h' ? LEN_HH : LEN_LL;
+		f++;
+	}
+	return f + 1;
+}
+
+static int parse_position(const char **f)
+{
+	int n = nolibc_parse_arg_number(f);
+
+	return n == 0 ? REF_NEXT : n < 0 ? REF_BAD : n;
+}
+
+/* Parses the spec after '%'; returns a pointer to its conversion char. */
+static const char *parse_spec(const char *f, struct fmt_spec *sp,
+			      enum length *len, struct spec_refs *r)
+{
+	r->arg = parse_position(&f);
+	r->width = r->prec = REF_UNUSED;
 	sp->flags = 0;
 	for (;; f++) {
 		if (*f == '-')
@@ -279,20 +422,14 @@ static const char *parse_spec(const char *f, struct fmt_spec *sp,
 			sp->flags |= FMT_HASH;
 		else if (*f == '0')
 			sp->flags |= FMT_ZERO;
-		else
+		else if (*f != '\'') /* grouping: none in nolibc's locale */
 			break;
 	}
 
 	sp->width = 0;
 	if (*f == '*') {
-		w = va_arg(*ap, int);
-		if (w < 0) {
-			sp->flags |= FMT_MINUS;
-			sp->width = (size_t)(-(long long)w);
-		} else {
-			sp->width = (size_t)w;
-		}
 		f++;
+		r->width = parse_position(&f);
 	} else {
 		while (*f >= '0' && *f <= '9')
 			sp->width = sp->width * 10 + (size_t)(*f++ - '0');
@@ -302,10 +439,8 @@ static const char *parse_spec(const char *f, struct fmt_spec *sp,
 	if (*f == '.') {
 		f++;
 		if (*f == '*') {
-			sp->prec = va_arg(*ap, int);
-			if (sp->prec < 0)
-				sp->prec = -1;
 			f++;
+			r->prec = parse_position(&f);
 		} else {
 			int p = 0;
 
@@ -318,97 +453,100 @@ static const char *parse_spec(const char *f, struct fmt_spec *sp,
 		}
 	}
 
-	*len = LEN_NONE;
-	switch (*f) {
-	case 'h':
-		*len = (f[1] == 'h') ? LEN_HH : LEN_H;
-		f += (f[1] == 'h') ? 2 : 1;
-		break;
-	case 'l':
-		*len = (f[1] == 'l') ? LEN_LL : LEN_L;
-		f += (f[1] == 'l') ? 2 : 1;
-		break;
-	case 'q':
-		*len = LEN_LL;
-		f++;
-		break;
-	case 'j':
-		*len = LEN_J;
-		f++;
-		break;
-	case 'z':
-		*len = LEN_Z;
-		f++;
-		break;
-	case 't':
-		*len = LEN_T;
-		f++;
-		break;
-	case 'L':
-		*len = LEN_BIGL;
-		f++;
-		break;
-	}
+	f = nolibc_parse_length(f, len);
 	sp->conv = *f;
+	if (arg_kind(sp->conv, *len) == K_NONE)
+		r->arg = REF_UNUSED;
+	return f;
+}
+
+/* The '*' width or precision once its int is known. */
+static void apply_stars(struct fmt_spec *sp, const struct spec_refs *r,
+			int w, int p)
+{
+	if (r->width != REF_UNUSED) {
+		if (w < 0) {
+			sp->flags |= FMT_MINUS;
+			sp->width = (size_t)(-(long long)w);
+		} else {
+			sp->width = (size_t)w;
+		}
+	}
+	if (r->prec != REF_UNUSED)
+		sp->prec = p < 0 ? -1 : p;
 	/* C: '-' overrides '0', '+' overrides ' '. */
 	if (sp->flags & FMT_MINUS)
 		sp->flags &= ~FMT_ZERO;
 	if (sp->flags & FMT_PLUS)
 		sp->flags &= ~FMT_SPACE;
-	return f;
 }
 
-/* One conversion; returns false when the spec is not one we know. */
-static bool convert(struct fmt_out *o, struct fmt_spec *sp, enum length len,
-		    va_list *ap)
+#define CONV_UNKNOWN (-1)
+
+/* One conversion: 0, CONV_UNKNOWN, or an errno value. */
+static int convert(struct fmt_out *o, struct fmt_spec *sp, enum length len,
+		   const union fmt_arg *a)
 {
 	struct fp_value fv;
 	const char *s;
-	char c;
+	char mb[4];
 	intmax_t iv;
-	uintptr_t pv;
 
 	switch (sp->conv) {
 	case 'd':
 	case 'i':
-		iv = arg_signed(ap, len);
+		iv = arg_signed(a, len);
 		fmt_integer(o, sp, iv < 0 ? -(uintmax_t)iv : (uintmax_t)iv,
 			    iv < 0);
-		return true;
+		return 0;
 	case 'u':
 	case 'o':
 	case 'x':
 	case 'X':
-		fmt_integer(o, sp, arg_unsigned(ap, len), false);
-		return true;
+		fmt_integer(o, sp, arg_unsigned(a, len), false);
+		return 0;
+	case 'C':
+		len = LEN_L;
+		/* fallthrough */
 	case 'c':
-		c = (char)va_arg(*ap, int);
-		fmt_string(o, sp, &c, 1);
-		return true;
+		if (len != LEN_L) {
+			mb[0] = (char)a->i;
+			fmt_string(o, sp, mb, 1);
+			return 0;
+		}
+		iv = (intmax_t)utf8_encode((uint32_t)a->i, mb);
+		if (!iv)
+			return EILSEQ;
+		fmt_string(o, sp, mb, (size_t)iv);
+		return 0;
+	case 'S':
+		len = LEN_L;
+		/* fallthrough */
 	case 's':
-		s = va_arg(*ap, const char *);
+		s = a->p;
+		if (s && len == LEN_L)
+			return fmt_wide_string(o, sp, a->p);
 		if (!s) /* glibc prints nothing when "(null)" does not fit */
 			s = (sp->prec < 0 || sp->prec >= 6) ? "(null)" : "";
 		fmt_string(o, sp, s,
 			   sp->prec < 0 ? strlen(s)
 					: strnlen(s, (size_t)sp->prec));
-		return true;
+		return 0;
 	case 'p':
-		pv = (uintptr_t)va_arg(*ap, void *);
-		if (pv == 0) {
+		if (!a->p) {
 			sp->prec = -1;
 			fmt_string(o, sp, "(nil)", 5);
-			return true;
+			return 0;
 		}
 		/* Like glibc: %#lx, but the sign flags still apply. */
-		fmt_integer(o, sp, pv, false);
-		return true;
+		fmt_integer(o, sp, (uintptr_t)a->p, false);
+		return 0;
 	case 'n':
-		store_count(ap, len, o->count);
-		return true;
+		nolibc_store_int(a->p, len, o->count);
+		return 0;
 	case '%':
 		nolibc_fmt_emit(o, "%", 1);
-		return true;
+		return 0;
 	case 'f':
 	case 'F':
 	case 'e':
@@ -418,52 +556,151 @@ static bool convert(struct fmt_out *o, struct fmt_spec *sp, enum length len,
 	case 'a':
 	case 'A':
 		if (len == LEN_BIGL)
-			decompose_long_double(va_arg(*ap, long double), &fv);
+			decompose_long_double(a->ld, &fv);
 		else
-			decompose_double(va_arg(*ap, double), &fv);
+			decompose_double(a->d, &fv);
 		if (sp->conv == 'a' || sp->conv == 'A')
 			nolibc_fmt_hexfloat(o, sp, &fv);
 		else
 			nolibc_fmt_float(o, sp, &fv);
-		return true;
+		return 0;
 	default:
-		return false;
+		return CONV_UNKNOWN;
 	}
+}
+
+/* Next spec after @fmt's literal run (emitted when @o); NULL at the end. */
+static const char *next_spec(struct fmt_out *o, const char *fmt)
+{
+	const char *run = fmt;
+
+	while (*fmt && *fmt != '%')
+		fmt++;
+	if (o)
+		nolibc_fmt_emit(o, run, (size_t)(fmt - run));
+	return *fmt ? fmt : NULL;
+}
+
+/*
+ * POSIX "%n$" formats: every argument is numbered, so their types are
+ * learnt from the whole format before any is fetched. Returns 0 when the
+ * format numbers its arguments (@args filled), 1 when it numbers none, or
+ * EINVAL when it mixes both or a number is outside 1..NL_ARGMAX. An
+ * argument no spec uses is taken to be an int, as glibc does.
+ */
+static int fetch_positional(const char *fmt, va_list *ap,
+			    union fmt_arg *args)
+{
+	unsigned char kind[NL_ARGMAX + 1] = { 0 };
+	int mode = 0, max = 0, i, ref;
+	struct fmt_spec sp;
+	struct spec_refs r;
+	enum length len;
+
+	while ((fmt = next_spec(NULL, fmt))) {
+		fmt = parse_spec(fmt + 1, &sp, &len, &r);
+		for (i = 0; i < 3; i++) {
+			ref = i == 0 ? r.arg : i == 1 ? r.width : r.prec;
+			if (ref == REF_UNUSED)
+				continue;
+			if (ref == REF_BAD ||
+			    (mode && (ref > 0) != (mode > 0)))
+				return EINVAL;
+			mode = ref > 0 ? 1 : -1;
+			if (ref > 0) {
+				kind[ref] = i ? K_INT
+					      : arg_kind(sp.conv, len);
+				max = ref > max ? ref : max;
+			}
+		}
+		if (!*fmt)
+			break;
+		fmt++;
+	}
+	if (mode <= 0)
+		return 1;
+	for (i = 1; i <= max; i++)
+		fetch_arg(ap, kind[i] ? kind[i] : K_INT, &args[i - 1]);
+	return 0;
+}
+
+/* The value of @ref into @a: from @args (positional) or the next in @ap.
+ * (Through a pointer: a union holding a long double is costly to return.) */
+static void take(va_list *ap, const union fmt_arg *args, int ref,
+		 enum arg_kind k, union fmt_arg *a)
+{
+	if (ref == REF_UNUSED)
+		a->i = 0;
+	else if (args)
+		*a = args[ref - 1];
+	else
+		fetch_arg(ap, k, a);
+}
+
+static int vformat_run(struct fmt_out *o, const char *fmt, va_list *ap,
+		       const union fmt_arg *args)
+{
+	struct fmt_spec sp;
+	struct spec_refs r;
+	enum length len;
+	union fmt_arg a;
+	const char *spec;
+	int w, p, err;
+
+	while ((spec = next_spec(o, fmt))) {
+		fmt = parse_spec(spec + 1, &sp, &len, &r);
+		if (!*fmt) {
+			/* A lone trailing '%...': print it as written. */
+			nolibc_fmt_emit(o, spec, (size_t)(fmt - spec));
+			break;
+		}
+		take(ap, args, r.width, K_INT, &a);
+		w = (int)a.i;
+		take(ap, args, r.prec, K_INT, &a);
+		p = (int)a.i;
+		apply_stars(&sp, &r, w, p);
+		take(ap, args, r.arg, arg_kind(sp.conv, len), &a);
+		err = convert(o, &sp, len, &a);
+		if (err == CONV_UNKNOWN)
+			nolibc_fmt_emit(o, spec, (size_t)(fmt + 1 - spec));
+		else if (err)
+			return err;
+		fmt++;
+	}
+	return 0;
+}
+
+/* Kept apart so that only positional formats pay for the argument array. */
+static __attribute__((noinline)) int
+vformat_positional(struct fmt_out *o, const char *fmt, va_list *ap)
+{
+	union fmt_arg args[NL_ARGMAX];
+	int err = fetch_positional(fmt, ap, args);
+
+	if (err == 1)
+		return vformat_run(o, fmt, ap, NULL);
+	return err ? err : vformat_run(o, fmt, ap, args);
 }
 
 int nolibc_vformat(nolibc_sink_fn sink, void *ctx, const char *fmt,
 		   va_list ap_in)
 {
 	struct fmt_out o = { sink, ctx, 0 };
-	struct fmt_spec sp;
-	enum length len;
 	va_list ap;
-	const char *run, *spec;
+	int err;
 
 	/* A copy we own, so helpers can take its address portably. */
 	va_copy(ap, ap_in);
-	while (*fmt) {
-		run = fmt;
-		while (*fmt && *fmt != '%')
-			fmt++;
-		nolibc_fmt_emit(&o, run, (size_t)(fmt - run));
-		if (!*fmt)
-			break;
-		spec = fmt;
-		fmt = parse_spec(fmt + 1, &sp, &len, &ap);
-		if (!*fmt) {
-			/* A lone trailing '%...': print it as written. */
-			nolibc_fmt_emit(&o, spec, (size_t)(fmt - spec));
-			break;
-		}
-		if (!convert(&o, &sp, len, &ap))
-			nolibc_fmt_emit(&o, spec, (size_t)(fmt + 1 - spec));
-		fmt++;
-	}
+	if (strchr(fmt, '$'))
+		err = vformat_positional(&o, fmt, &ap);
+	else
+		err = vformat_run(&o, fmt, &ap, NULL);
 	va_end(ap);
 
-	if (o.count > INT_MAX) {
-		errno = EOVERFLOW;
+	if (!err && o.count > INT_MAX)
+		err = EOVERFLOW;
+	if (err) {
+		errno = err;
 		return -1;
 	}
 	return (int)o.count;

@@ -28,6 +28,22 @@ typedef void (*nolibc_sink_fn)(void *ctx, const char *s, size_t n);
 int nolibc_vformat(nolibc_sink_fn sink, void *ctx, const char *fmt,
 		   va_list ap);
 
+/* Length modifiers, shared with scanf. */
+enum length { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL, LEN_J, LEN_Z, LEN_T,
+	      LEN_BIGL };
+
+/* Store @v, narrowed, into the integer @p points to, typed by @len (%n in
+ * printf; every integer conversion in scanf). */
+void nolibc_store_int(void *p, enum length len, uintmax_t v);
+
+/* POSIX "n$" at *@f: 0 when there is none (*f unchanged), -1 when n is
+ * outside 1..NL_ARGMAX, else n; *f then points past the '$'. */
+int nolibc_parse_arg_number(const char **f);
+
+/* The length modifier at @f (hh h l ll q j z t L) into *@len (LEN_NONE
+ * when there is none); returns what follows it. */
+const char *nolibc_parse_length(const char *f, enum length *len);
+
 #define FMT_MINUS	0x01u
 #define FMT_PLUS	0x02u
 #define FMT_SPACE	0x04u

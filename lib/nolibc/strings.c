@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * strcasecmp, strncasecmp: compare after folding ASCII letters to lower
- * case, as POSIX specifies for the "C" locale.
+ * case, as POSIX specifies for the "C" locale. ffs, ffsl, ffsll.
  */
 #include <ctype.h>
 #include <strings.h>
@@ -30,4 +30,20 @@ int strncasecmp(const char *a, const char *b, size_t n)
 			return d;
 	}
 	return 0;
+}
+
+/* ffs family: 1 + index of the lowest set bit, 0 when none is set. */
+int ffs(int i)
+{
+	return i ? __builtin_ctz((unsigned int)i) + 1 : 0;
+}
+
+int ffsl(long i)
+{
+	return i ? __builtin_ctzl((unsigned long)i) + 1 : 0;
+}
+
+int ffsll(long long i)
+{
+	return i ? __builtin_ctzll((unsigned long long)i) + 1 : 0;
 }

@@ -113,3 +113,21 @@ char *strsep(char **restrict sp, const char *restrict delim)
 	}
 	return s;
 }
+
+/* memmem: strstr for bytes; an empty needle matches at the start. */
+void *memmem(const void *haystack, size_t hlen, const void *needle,
+	     size_t nlen)
+{
+	const unsigned char *h = haystack, *end;
+	const unsigned char *n = needle;
+
+	if (nlen == 0)
+		return (void *)h;
+	if (hlen < nlen)
+		return NULL;
+	end = h + (hlen - nlen) + 1;
+	for (; (h = memchr(h, n[0], (size_t)(end - h))) != NULL; h++)
+		if (memcmp(h + 1, n + 1, nlen - 1) == 0)
+			return (void *)h;
+	return NULL;
+}

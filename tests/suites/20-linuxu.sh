@@ -12,6 +12,16 @@ t_hello_builds() {
 }
 check "helloworld: clean build from its defconfig" t_hello_builds
 
+# printf's engine is always linked (positional arguments included), so the
+# C library's growth shows here first.
+t_hello_size() {
+	local s
+	s=$(stat -c %s "$B/hello/helloworld_linuxu-x86_64") || return 1
+	echo "stripped image: $s bytes"
+	[ "$s" -le 32768 ]
+}
+check "helloworld: stripped linuxu image <= 32 KiB" t_hello_size
+
 t_hello_runs() {
 	"$B/hello/helloworld_linuxu-x86_64" > "$B/hello.out" &&
 	expect_output "$B/hello.out" '^Hello, world!$' &&

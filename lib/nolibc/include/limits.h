@@ -11,7 +11,7 @@
 #define _LIMITS_H
 
 #define CHAR_BIT	8
-#define MB_LEN_MAX	1	/* only the "C" locale: one byte per char */
+#define MB_LEN_MAX	4	/* multibyte output (%lc, %ls) is UTF-8 */
 
 #define SCHAR_MIN	(-128)
 #define SCHAR_MAX	127
@@ -46,6 +46,7 @@
 #define NAME_MAX	255
 #define PIPE_BUF	4096
 #define IOV_MAX		1024
+#define NL_ARGMAX	64	/* highest n in printf's "%n$" */
 #define PAGESIZE	4096
 #define PAGE_SIZE	PAGESIZE
 

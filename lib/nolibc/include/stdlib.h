@@ -10,8 +10,18 @@
  *   order, flushes stdout, then ends the image with the status through the
  *   platform. abort() ends it with KM_EXIT_CRASH.
  * - getenv() returns NULL: there is no environment yet.
- * - rand() is a fast LCG, not suitable for anything secret.
- * Non-goals: floating-point parsing (strtod), multibyte conversions,
+ * - rand() is a fast LCG, not suitable for anything secret. random() is
+ *   another generator (not glibc's sequence); initstate() needs a state
+ *   buffer of at least 8 bytes (else NULL, errno EINVAL) and setstate()
+ *   switches between such buffers. Neither is for secrets.
+ * - strtod/strtof/strtold/atof read decimal, 0x hexadecimal (p exponent),
+ *   inf/infinity and nan/nan(chars), case-insensitive, after optional
+ *   space and sign, and round correctly to nearest-even (strtold: exact
+ *   for inputs of up to 800 significant digits). Overflow gives +-infinity
+ *   and errno ERANGE; a result that underflows (subnormal and inexact, or
+ *   zero from a nonzero input) also sets ERANGE. Nothing converted: 0 and
+ *   *end = the input. strtold uses about 5 KiB of stack, strtod 1 KiB.
+ * Non-goals: multibyte conversions (mbtowc etc.),
  * system(), the environ-changing calls.
  */
 #ifndef _STDLIB_H
@@ -26,7 +36,7 @@ extern "C" {
 #define EXIT_SUCCESS	0
 #define EXIT_FAILURE	1
 #define RAND_MAX	0x7fffffff
-#define MB_CUR_MAX	((size_t)1)
+#define MB_CUR_MAX	((size_t)4)	/* UTF-8, see <limits.h> */
 #define ATEXIT_MAX	32
 
 typedef struct {
@@ -50,6 +60,10 @@ unsigned long strtoul(const char *restrict nptr, char **restrict endptr,
 		      int base);
 long long strtoll(const char *restrict nptr, char **restrict endptr,
 		  int base);
+double strtod(const char *restrict nptr, char **restrict endptr);
+float strtof(const char *restrict nptr, char **restrict endptr);
+long double strtold(const char *restrict nptr, char **restrict endptr);
+double atof(const char *s);
 unsigned long long strtoull(const char *restrict nptr,
 			    char **restrict endptr, int base);
 
@@ -68,6 +82,10 @@ void *bsearch(const void *key, const void *base, size_t nmemb, size_t size,
 int rand(void);
 int rand_r(unsigned int *seed);
 void srand(unsigned int seed);
+long random(void);
+void srandom(unsigned int seed);
+char *initstate(unsigned int seed, char *state, size_t size);
+char *setstate(char *state);
 
 char *getenv(const char *name);
 

@@ -24,12 +24,17 @@ void *memset(void *dst, int c, size_t n);
 int memcmp(const void *a, const void *b, size_t n);
 void *memchr(const void *s, int c, size_t n);
 void *memrchr(const void *s, int c, size_t n);
+/* The first @nlen-byte run of @needle in @haystack; empty needle: haystack. */
+void *memmem(const void *haystack, size_t hlen, const void *needle,
+	     size_t nlen);
 
 size_t strlen(const char *s);
 size_t strnlen(const char *s, size_t maxlen);
 int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
 int strcoll(const char *a, const char *b);
+/* GNU version order: "a9" < "a10", "1.09" < "1.1"; <0, 0 or >0. */
+int strverscmp(const char *a, const char *b);
 char *strcpy(char *restrict dst, const char *restrict src);
 char *strncpy(char *restrict dst, const char *restrict src, size_t n);
 char *stpcpy(char *restrict dst, const char *restrict src);

@@ -13,6 +13,10 @@ extern "C" {
 
 int strcasecmp(const char *a, const char *b);
 int strncasecmp(const char *a, const char *b, size_t n);
+/* 1 + the index of the lowest set bit of the value; 0 for 0. */
+int ffs(int i);
+int ffsl(long i);
+int ffsll(long long i);
 
 #ifdef __cplusplus
 }

@@ -10,8 +10,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifndef __km_ssize_off_defined
+#define __km_ssize_off_defined
 typedef long ssize_t;
 typedef int64_t off_t;
+#endif
 typedef int64_t loff_t;
 typedef int pid_t;
 typedef unsigned int uid_t;

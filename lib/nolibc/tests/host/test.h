@@ -80,5 +80,11 @@ void test_float(void);
 void test_strtol(void);
 void test_string(void);
 void test_misc(void);
+void test_printf_ext(void);
+void test_parse(void);
+void test_scanf(void);
+
+/* A fixed pseudo-random sequence (splitmix64): runs are repeatable. */
+uint64_t t_rand(void);
 
 #endif

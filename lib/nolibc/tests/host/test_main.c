@@ -75,6 +75,16 @@ int t_fmt(const char *fmt, ...)
 	return t_fmt_cmp(fmt, host, hret, nl, nret);
 }
 
+uint64_t t_rand(void)
+{
+	static uint64_t seed = 0x6b756d696b69ULL;
+	uint64_t z = (seed += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
 /* strdup needs an allocator: lend it glibc's. */
 void *nl_malloc(size_t n)
 {
@@ -88,6 +98,9 @@ int main(void)
 	test_strtol();
 	test_string();
 	test_misc();
+	test_printf_ext();
+	test_parse();
+	test_scanf();
 	printf("1..%d\n", group_no);
 	printf("# %ld checks in %d groups: %d passed, %d failed\n",
 	       total_checks, group_no, groups_passed, groups_failed);
