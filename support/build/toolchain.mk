@@ -11,8 +11,34 @@ STRIP ?= $(CROSS_COMPILE)strip
 HOSTCC ?= cc
 
 ARCH := $(if $(CONFIG_ARCH_X86_64),x86_64,unknown)
-KM_GCC_INCLUDE := $(shell $(CC) -print-file-name=include)
+
+# gcc and clang are both supported; flags only one of them knows are chosen
+# here by family, asked once: clang defines __clang__, gcc only __GNUC__.
+KM_CC_MACROS := $(shell $(CC) -dM -E -x c /dev/null 2>/dev/null | grep -E ' __(clang|GNUC)__ ')
+KM_CC_FAMILY := $(if $(filter __clang__,$(KM_CC_MACROS)),clang,$(if $(filter __GNUC__,$(KM_CC_MACROS)),gcc))
+ifeq ($(KM_CC_FAMILY),)
+$(error CC=$(CC) $(if $(shell command -v $(firstword $(CC))),is neither gcc nor clang (it defines neither __GNUC__ nor __clang__),cannot be run (command not found)))
+endif
+
+# The compiler's own freestanding headers (stddef.h, stdarg.h, stdint.h,
+# float.h...): both families answer -print-file-name=include.
+KM_CC_INCLUDE := $(shell $(CC) -print-file-name=include)
+# Helpers the compiler may call (128-bit division...). Debian's clang prints
+# gcc's libgcc.a unless it was built for compiler-rt; when that is not
+# installed, clang links against gcc's libgcc just as well.
 KM_LIBGCC := $(shell $(CC) -print-libgcc-file-name)
+ifeq ($(KM_CC_FAMILY)$(wildcard $(KM_LIBGCC)),clang)
+KM_LIBGCC := $(shell $(CC) --rtlib=libgcc -print-libgcc-file-name)
+endif
+ifeq ($(wildcard $(KM_LIBGCC)),)
+$(error CC=$(CC): its runtime library $(or $(KM_LIBGCC),(none printed by -print-libgcc-file-name)) does not exist)
+endif
+
+# Keeps the compiler from turning a copy/fill/length loop into a call to
+# memcpy, memset or strlen, which inside those very functions recurses.
+# clang does not do it under -ffreestanding (no library calls are assumed).
+KM_CFLAGS_NO_LIBCALL_LOOPS-gcc := -fno-tree-loop-distribute-patterns
+KM_CFLAGS_NO_LIBCALL_LOOPS := $(KM_CFLAGS_NO_LIBCALL_LOOPS-$(KM_CC_FAMILY))
 
 KM_OPT_FLAGS-$(CONFIG_OPTIMIZE_PERF) := -O2
 KM_OPT_FLAGS-$(CONFIG_OPTIMIZE_SIZE) := -Os
@@ -21,7 +47,7 @@ KM_OPT_FLAGS-$(CONFIG_OPTIMIZE_NONE) := -O0
 KM_ARCH_FLAGS-$(CONFIG_ARCH_X86_64) := -m64 -mno-red-zone -march=x86-64 -mtune=generic
 
 # Global flags. Libraries add their own with <LIB>_CFLAGS-y.
-CFLAGS-y += -std=gnu11 -ffreestanding -nostdinc -isystem $(KM_GCC_INCLUDE) \
+CFLAGS-y += -std=gnu11 -ffreestanding -nostdinc -isystem $(KM_CC_INCLUDE) \
 	-fno-pie -fno-pic -fno-stack-protector -fno-plt -fno-common \
 	-ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
 	-Wall -Wextra -Wno-unused-parameter $(KM_OPT_FLAGS-y) $(KM_ARCH_FLAGS-y)
@@ -29,7 +55,7 @@ CFLAGS-$(CONFIG_DEBUG_SYMBOLS) += -g
 # Leaf functions too, or every backtrace loses the caller of a leaf.
 CFLAGS-$(CONFIG_FRAME_POINTERS) += -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer
 CFLAGS-$(CONFIG_WERROR) += -Werror
-ASFLAGS-y += -Wa,--noexecstack -D__ASSEMBLY__ -nostdinc -isystem $(KM_GCC_INCLUDE) $(KM_ARCH_FLAGS-y)
+ASFLAGS-y += -Wa,--noexecstack -D__ASSEMBLY__ -nostdinc -isystem $(KM_CC_INCLUDE) $(KM_ARCH_FLAGS-y)
 ASFLAGS-$(CONFIG_DEBUG_SYMBOLS) += -g
 CINCLUDES-y += -I$(KM_ROOT)/include -I$(KM_ROOT)/arch/$(ARCH)/include
 CPPFLAGS-y += -include $(KCONFIG_DIR)/include/generated/autoconf.h
