@@ -35,8 +35,9 @@ $(error CC=$(CC): its runtime library $(or $(KM_LIBGCC),(none printed by -print-
 endif
 
 # Keeps the compiler from turning a copy/fill/length loop into a call to
-# memcpy, memset or strlen, which inside those very functions recurses.
-# clang does not do it under -ffreestanding (no library calls are assumed).
+# memcpy, memset or strlen, which inside nolibc's own versions recurses.
+# Under -ffreestanding gcc 12 and clang 14 leave such loops alone; gcc still
+# gets its flag, as its -ffreestanding has not always implied it.
 KM_CFLAGS_NO_LIBCALL_LOOPS-gcc := -fno-tree-loop-distribute-patterns
 KM_CFLAGS_NO_LIBCALL_LOOPS := $(KM_CFLAGS_NO_LIBCALL_LOOPS-$(KM_CC_FAMILY))
 
