@@ -12,13 +12,8 @@ HOSTCC ?= cc
 
 ARCH := $(if $(CONFIG_ARCH_X86_64),x86_64,unknown)
 
-# gcc and clang are both supported; flags only one of them knows are chosen
-# here by family, asked once: clang defines __clang__, gcc only __GNUC__.
-KM_CC_MACROS := $(shell $(CC) -dM -E -x c /dev/null 2>/dev/null | grep -E ' __(clang|GNUC)__ ')
-KM_CC_FAMILY := $(if $(filter __clang__,$(KM_CC_MACROS)),clang,$(if $(filter __GNUC__,$(KM_CC_MACROS)),gcc))
-ifeq ($(KM_CC_FAMILY),)
-$(error CC=$(CC) $(if $(shell command -v $(firstword $(CC))),is neither gcc nor clang (it defines neither __GNUC__ nor __clang__),cannot be run (command not found)))
-endif
+# gcc or clang: KM_CC_FAMILY, and the flags that differ between them.
+include $(KM_ROOT)/support/build/ccfamily.mk
 
 # The compiler's own freestanding headers (stddef.h, stdarg.h, stdint.h,
 # float.h...): both families answer -print-file-name=include.
@@ -33,13 +28,6 @@ endif
 ifeq ($(wildcard $(KM_LIBGCC)),)
 $(error CC=$(CC): its runtime library $(or $(KM_LIBGCC),(none printed by -print-libgcc-file-name)) does not exist)
 endif
-
-# Keeps the compiler from turning a copy/fill/length loop into a call to
-# memcpy, memset or strlen, which inside nolibc's own versions recurses.
-# Under -ffreestanding gcc 12 and clang 14 leave such loops alone; gcc still
-# gets its flag, as its -ffreestanding has not always implied it.
-KM_CFLAGS_NO_LIBCALL_LOOPS-gcc := -fno-tree-loop-distribute-patterns
-KM_CFLAGS_NO_LIBCALL_LOOPS := $(KM_CFLAGS_NO_LIBCALL_LOOPS-$(KM_CC_FAMILY))
 
 KM_OPT_FLAGS-$(CONFIG_OPTIMIZE_PERF) := -O2
 KM_OPT_FLAGS-$(CONFIG_OPTIMIZE_SIZE) := -Os

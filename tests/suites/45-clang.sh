@@ -1,6 +1,6 @@
 # clang as the second compiler (CC=clang; Debian's clang 14): helloworld,
 # the in-image tests, alloctest and schedtest build and run on linuxu and on
-# kvm (QEMU); crash reports still symbolize; allyesconfig (CONFIG_WERROR=y)
+# kvm (QEMU); crash reports still symbolize; the host unit tests pass; allyesconfig (CONFIG_WERROR=y)
 # builds without a warning. Flags only one family knows never reach the
 # other, switching CC rebuilds every object, nolibc's mem*/str* never call
 # themselves under either compiler, a clang without compiler-rt links
@@ -166,6 +166,19 @@ t_no_libcall_loops() {
 	done
 }
 check "clang and gcc: loops in nolibc never become calls to memset/memcpy/strlen" t_no_libcall_loops
+
+# Host unit tests compile nolibc with the image's flags: with clang too.
+t_host_units() {
+	local mk dir
+	for mk in "$KM_ROOT"/lib/*/tests/host/Makefile "$KM_ROOT"/plat/*/tests/host/Makefile; do
+		[ -f "$mk" ] || continue
+		dir=$(dirname "$mk")
+		make -s -C "$dir" check CC=clang O="$CB/host/${dir//\//_}" > "$CB/host.log" 2>&1 ||
+			{ cat "$CB/host.log"; return 1; }
+		! grep 'warning: ' "$CB/host.log" || return 1
+	done
+}
+check "clang: every host unit test builds without a warning and passes" t_host_units
 
 # A clang built to use compiler-rt, without it installed, prints a path that
 # does not exist for -print-libgcc-file-name: gcc's libgcc is linked instead.
