@@ -12,22 +12,51 @@ HOSTCC ?= cc
 
 ARCH := $(if $(CONFIG_ARCH_X86_64),x86_64,unknown)
 
+# What the compiler says about itself costs a process per question (clang:
+# about 15 ms each), so the answers are kept in the build folder for the
+# next build, keyed by CC and the file its command resolves to (a switched
+# `cc` alternative or an upgraded gcc is another file). Found without a
+# process, so a no-op build asks nothing.
+KM_TOOLCHAIN_CACHE_FILE := $(O_DIR)/toolchain.cache
+-include $(KM_TOOLCHAIN_CACHE_FILE).mk
+km_cc_cmd := $(firstword $(CC))
+km_cc_cmd_file := $(realpath $(firstword $(wildcard $(if $(findstring /,$(km_cc_cmd)),$(km_cc_cmd),$(addsuffix /$(km_cc_cmd),$(subst :, ,$(PATH)))))))
+km_tc_key := $(km_cc_cmd_file) $(CC)
+ifneq ($(and $(km_cc_cmd_file),$(call km_streq,$(wordlist 4,999,$(KM_TOOLCHAIN_CACHE)),$(km_tc_key))),)
+KM_CC_FAMILY := $(word 1,$(KM_TOOLCHAIN_CACHE))
+KM_CC_INCLUDE := $(word 2,$(KM_TOOLCHAIN_CACHE))
+KM_LIBGCC := $(word 3,$(KM_TOOLCHAIN_CACHE))
+else
+KM_CC_FAMILY :=
+KM_CC_INCLUDE :=
+KM_LIBGCC :=
+endif
+
 # gcc or clang: KM_CC_FAMILY, and the flags that differ between them.
 include $(KM_ROOT)/support/build/ccfamily.mk
 
 # The compiler's own freestanding headers (stddef.h, stdarg.h, stdint.h,
 # float.h...): both families answer -print-file-name=include.
+ifeq ($(KM_CC_INCLUDE),)
 KM_CC_INCLUDE := $(shell $(CC) -print-file-name=include)
+endif
 # Helpers the compiler may call (128-bit division...). Debian's clang prints
 # gcc's libgcc.a unless it was built for compiler-rt; when that is not
 # installed, clang links against gcc's libgcc just as well.
+ifeq ($(KM_LIBGCC),)
 KM_LIBGCC := $(shell $(CC) -print-libgcc-file-name)
 ifeq ($(KM_CC_FAMILY)$(wildcard $(KM_LIBGCC)),clang)
 KM_LIBGCC := $(shell $(CC) --rtlib=libgcc -print-libgcc-file-name)
 endif
+endif
 ifeq ($(wildcard $(KM_LIBGCC)),)
 $(error CC=$(CC): its runtime library $(or $(KM_LIBGCC),(none printed by -print-libgcc-file-name)) does not exist)
 endif
+
+# Written by a recipe (never at parse time), and only when it changed.
+all: $(KM_TOOLCHAIN_CACHE_FILE)
+$(KM_TOOLCHAIN_CACHE_FILE): FORCE
+	$(call km_write_if_changed,$@,$(KM_CC_FAMILY) $(KM_CC_INCLUDE) $(KM_LIBGCC) $(km_tc_key),KM_TOOLCHAIN_CACHE)
 
 KM_OPT_FLAGS-$(CONFIG_OPTIMIZE_PERF) := -O2
 KM_OPT_FLAGS-$(CONFIG_OPTIMIZE_SIZE) := -Os

@@ -206,6 +206,27 @@ t_no_compiler_rt() {
 }
 check "clang without compiler-rt links against gcc's libgcc" t_no_compiler_rt
 
+# What the compiler says about itself is kept in the build folder: a no-op
+# build, or one that compiles a file, asks it nothing; another CC is asked.
+t_toolchain_cache() {
+	local o=$CB/cache log=$CB/cc.log app=$CB/cache-app
+	mkdir -p "$CB/bin" && rm -rf "$app" && cp -r "$HELLO" "$app" && rm -rf "$app/build" "$app/.config" &&
+	printf '#!/bin/sh\necho "$*" >> %s\nexec "${REAL_CC:-gcc}" "$@"\n' "$log" > "$CB/bin/logcc" &&
+	chmod +x "$CB/bin/logcc" &&
+	km_build_app "$app" "$o" CC="$CB/bin/logcc" defconfig > /dev/null &&
+	km_build_app "$app" "$o" CC="$CB/bin/logcc" > /dev/null &&
+	grep -q -- '-dM -E' "$log" && : > "$log" &&
+	km_build_app "$app" "$o" CC="$CB/bin/logcc" > /dev/null &&
+	touch "$app/main.c" && km_build_app "$app" "$o" CC="$CB/bin/logcc" > /dev/null || return 1
+	cat "$log"
+	[ "$(grep -c '' "$log")" = 1 ] && grep -q -- ' -c .*main\.c' "$log" || { echo "expected one compile of main.c"; return 1; }
+	# another compiler is asked again (and everything recompiled)
+	: > "$log"
+	km_build_app "$app" "$o" CC=clang > /dev/null &&
+	grep -q '^clang ' "$o/toolchain.cache.mk" || { cat "$o/toolchain.cache.mk"; return 1; }
+}
+check "the compiler's answers are kept: a rebuild asks it nothing, another CC is asked" t_toolchain_cache
+
 # t_bad_cc CC REGEX: refused before compiling anything, with one line
 t_bad_cc() {
 	local o=$CB/badcc rc
