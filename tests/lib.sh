@@ -9,6 +9,7 @@
 #   km_build_app APP_DIR BUILD_DIR [make args]: build (make -C root A= O= C=)
 #   km_run_image OUT IMAGE [ARGS...]: boot an image of any platform
 #   km_have_qemu               true when QEMU can run kvm images
+#   km_expect_tap FILE         FILE is a complete TAP run: plan, every test ok
 #
 # Variables: KM_ROOT (the checkout), KM_TMP (scratch, removed at the end
 # unless KM_KEEP=1), KM_JOBS (parallel make jobs).
@@ -116,6 +117,12 @@ km_accel_setup() {
 		;;
 	esac
 	export QEMU_ACCEL QEMU_CPU
+}
+
+km_expect_tap() {
+	expect_output "$1" '^TAP version 13' && expect_output "$1" '^1\.\.[1-9]' &&
+	! grep '^not ok' "$1" &&
+	[ "$(grep -c '^ok ' "$1")" = "$(sed -n 's/^1\.\.//p' "$1")" ]
 }
 
 km_build_app() {

@@ -90,28 +90,26 @@ x86_vector_\n:
 	.endif
 .endm
 
-.altmacro
-.macro VECTORS from, to
-	VECTOR %\from
-	.if \to - \from
-	VECTORS %(\from + 1), \to
-	.endif
-.endm
-	VECTORS 0, 47
-	VECTORS 240, 255
+/*
+ * The vectors with a stub, in x86_trap_vectors[] order. Spelled out because
+ * a counting macro recursion needs .altmacro and nests once per vector,
+ * deeper than clang's assembler allows (20 levels).
+ */
+#define X86_STUB_VECTORS \
+	0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, \
+	16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, \
+	32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, \
+	240, 241, 242, 243, 244, 245, 246, 247, \
+	248, 249, 250, 251, 252, 253, 254, 255
 
-.macro VECREF n
-	.quad x86_vector_\n
-.endm
-.macro VECREFS from, to
-	VECREF %\from
-	.if \to - \from
-	VECREFS %(\from + 1), \to
-	.endif
-.endm
+	.irp n, X86_STUB_VECTORS
+	VECTOR \n
+	.endr
+
 	.section .rodata.x86_trap_vectors, "a"
 	.balign 8
 	.globl x86_trap_vectors
 x86_trap_vectors:
-	VECREFS 0, 47
-	VECREFS 240, 255
+	.irp n, X86_STUB_VECTORS
+	.quad x86_vector_\n
+	.endr

@@ -4,9 +4,9 @@
  *
  * The compiler emits calls to the first four on its own (struct copies,
  * zeroing), so they must be reasonably fast and must never turn into calls
- * to themselves: this file is built with -fno-tree-loop-distribute-patterns
- * (see Makefile.uk), which stops gcc from recognising the loops below as
- * "a memcpy".
+ * to themselves: this file is built with KM_CFLAGS_NO_LIBCALL_LOOPS (see
+ * Makefile.uk and support/build/ccfamily.mk), which keeps the compiler
+ * from recognising the loops below as "a memcpy".
  *
  * Bulk work is done a machine word at a time. Destination stores are
  * aligned; source loads may be unaligned, which x86_64 handles at full

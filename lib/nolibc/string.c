@@ -2,9 +2,8 @@
 /*
  * String length, comparison and copying.
  *
- * Built with -fno-tree-loop-distribute-patterns like mem.c: gcc 12 can
- * recognise a strlen loop and would otherwise compile strlen into a call
- * to strlen.
+ * Built with KM_CFLAGS_NO_LIBCALL_LOOPS like mem.c: gcc can recognise a
+ * strlen loop and compile strlen into a call to strlen.
  */
 #include <stdint.h>
 #include <string.h>

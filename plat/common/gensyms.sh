@@ -6,6 +6,8 @@
 # words, then the NUL-terminated names. Only named code symbols are kept.
 set -e
 awk '
+# n starts as a number: an unset one would make the first key "", not 0,
+# and lose the first symbol behind an empty entry at address "0x".
 BEGIN { n = 0 }
 NF == 3 && $2 ~ /^[tTwW]$/ && $3 !~ /^(\.|__km_)/ {
 	a = $1; sub(/^0+/, "", a); if (a == "") a = "0"

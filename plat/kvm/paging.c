@@ -90,7 +90,7 @@ uint64_t kvm_paging_init(const struct kvm_boot *b)
 #define RUN(entry, cnt, val, st) \
 	(r[k].e = (entry), r[k].n = (cnt), r[k].v = (val), r[k].step = (st), k++)
 #define RUN_4K(from, to, fl) \
-	RUN(pte(from), count((from), (to), PAGE), (fl) ? (from) | (fl) : 0, (fl) ? PAGE : 0)
+	RUN(pte(from), count((from), (to), PAGE), (fl) != 0 ? (from) | (fl) : 0, (fl) != 0 ? PAGE : 0)
 
 	nx_bit = (x86_rdmsr(X86_MSR_EFER) & X86_EFER_NXE) ? PTE_NX : 0;
 	rw = PTE_P | PTE_W | nx_bit;

@@ -226,7 +226,8 @@ static void print_marks(void)
 	}
 }
 #else
-static inline void print_marks(void) {}
+/* Called only with KVM_PRINT_BOOT_TIME (clang warns when it is unused) */
+static inline __km_unused void print_marks(void) {}
 #endif
 
 #ifdef CONFIG_KVM_PRINT_BOOT_TIME
