@@ -25,7 +25,9 @@ endef
 # addlib,<name>: a library that is always built.
 addlib = $(call km_register_lib,$(1),CONFIG_$(call km_upper,$(1)),)
 # addlib_s,<name>,<y or empty>: built when the value (a CONFIG_ symbol) is y.
-addlib_s = $(if $(filter y,$(2)),$(call addlib,$(1)))
+# A disabled library still gets <LIB>_BASE, so that its global CINCLUDES
+# name its real folder (the include path is the same whatever is enabled).
+addlib_s = $(if $(filter y,$(2)),$(call addlib,$(1)),$(call km_upper,$(1))_BASE := $(km_cur_base))
 
 # addplat_s,<plat>,<y or empty>: a platform; one image is linked per platform.
 define addplat_s
