@@ -142,9 +142,9 @@ t_err() {
 check "error: unknown DEFCONFIG names the file" \
 	t_err 'DEFCONFIG=defconfigs/nope: no such file .*defconfigs/nope' make -C "$KM_ROOT" A="$HELLO" O="$C/e1" C="$C/e1/.config" defconfig DEFCONFIG=defconfigs/nope
 check "error: L= path that does not exist" \
-	t_err 'L=/P=: /nonexistent/lib does not exist' make -C "$KM_ROOT" A="$HELLO" O="$C/e2" L=/nonexistent/lib
+	t_err 'L=/P=: /nonexistent/lib does not exist' make -C "$KM_ROOT" A="$HELLO" O="$C/e2" C="$C/e2/.config" L=/nonexistent/lib
 t_nomk() { mkdir -p "$C/nomk" && echo 'config LIBNOMK' > "$C/nomk/Config.uk" &&
-	t_err "$C/nomk has no Makefile.uk" make -C "$KM_ROOT" A="$HELLO" O="$C/e3" L="$C/nomk"; }
+	t_err "$C/nomk has no Makefile.uk" make -C "$KM_ROOT" A="$HELLO" O="$C/e3" C="$C/e3/.config" L="$C/nomk"; }
 check "error: a library folder without Makefile.uk" t_nomk
 check "error: no application given" t_err 'No application given' make -C "$KM_ROOT"
 check "error: A= folder without Makefile.uk" t_err "A=/tmp: no Makefile.uk" make -C "$KM_ROOT" A=/tmp
