@@ -24,7 +24,7 @@ KM_CALLER_DIR ?= $(CURDIR)
 # make splits a path with a space into several words, which would become
 # several folders: such a path is refused before anything is written.
 km_refuse_space = $(if $(word 2,$(2)),$(error $(1)="$(strip $(2))": the path contains a space, and make cannot handle spaces in paths: move or rename the folder, or use a symlink without spaces))
-$(foreach v,A O C L P,$(call km_refuse_space,$(v),$($(v))))
+$(foreach v,A O C L P DEFCONFIG,$(call km_refuse_space,$(v),$($(v))))
 # km_user_path,<variable>,<path>: the absolute path.
 km_user_path = $(if $(filter /%,$(2)),$(abspath $(2)),$(if $(word 2,$(KM_CALLER_DIR)),$(error $(1)=$(2) is relative \
 	to "$(KM_CALLER_DIR)", whose path contains a space, and make cannot handle spaces in paths: give an absolute \

@@ -260,10 +260,11 @@ t_spaces() {
 	t_space_refused O make -C "$KM_ROOT" A="$HELLO" O="$d/out" C="$C/sp.config" || return 1
 	t_space_refused C make -C "$KM_ROOT" A="$HELLO" O="$C/spc" C="$d/my.config" || return 1
 	t_space_refused L make -C "$KM_ROOT" A="$HELLO" O="$C/spl" C="$C/spl.config" L="$d/lib" || return 1
+	t_space_refused DEFCONFIG make -C "$KM_ROOT" A="$HELLO" O="$C/spd" C="$C/spd.config" defconfig DEFCONFIG="$d/hw/defconfigs/linuxu-x86_64" || return 1
 	t_space_refused checkout make -f "$d/km/Makefile" A="$HELLO" O="$C/spk" C="$C/spk.config" || return 1
 	t_space_refused KUMIKI_ROOT make -C "$C/nospace-hw" KUMIKI_ROOT="$d/km"
 }
-check "paths with a space (app, A=, O=, C=, L=, checkout): one clear line, nothing written" t_spaces
+check "paths with a space (app, A=, O=, C=, L=, DEFCONFIG=, checkout): one clear line, nothing written" t_spaces
 
 # O=, C= and L= typed in an app folder resolve against that folder.
 t_relative_paths() {
@@ -348,7 +349,9 @@ t_only_affected() {
 km_mark_objs() { find "$1" -name '*.o' -exec touch {}.was \; ; cp "$1/kconfig/include/config/auto.conf" "$1/auto.before"; }
 t_incremental_libs() {
 	local o=$C/inclib app=$KM_TMP/inclib-app n
-	cp -r "$HELLO" "$app" && rm -rf "$app/build" "$app/.config" &&
+	# main.c includes km/sched.h, whose comments name sched symbols; the
+	# include path holds it whether sched is enabled or not.
+	cp -r "$HELLO" "$app" && rm -rf "$app/build" "$app/.config" && sed -i '1i #include <km/sched.h>' "$app/main.c" &&
 	km_build_app "$app" "$o" > /dev/null || return 1
 	km_mark_objs "$o"; echo CONFIG_LIBSCHED=y >> "$o/.config"
 	km_build_app "$app" "$o" > "$C/inclib1.out" || return 1
