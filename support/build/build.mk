@@ -15,10 +15,21 @@ include $(KM_ROOT)/support/build/toolchain.mk
 include $(KM_ROOT)/support/build/lang.mk
 
 # Include one Makefile.uk with its folder as the current base.
+#
+# The global include path is one stable set: every Makefile.uk's global
+# CINCLUDES, whether its library is enabled (CINCLUDES-y) or not
+# (CINCLUDES-, CINCLUDES-n), in a fixed order. Enabling a library then does
+# not change the command line, hence the flag record, of every other one;
+# a header of a disabled library compiles, and the link names what is missing.
+KM_GLOBAL_CINCLUDES := $(CINCLUDES-y)
 define km_include_uk
 km_cur_base := $(1)
 km_cur_build := $(2)
+CINCLUDES-y :=
+CINCLUDES- :=
+CINCLUDES-n :=
 include $(1)/Makefile.uk
+KM_GLOBAL_CINCLUDES += $$(CINCLUDES-y) $$(CINCLUDES-) $$(CINCLUDES-n)
 endef
 km_in_tree_dirs = $(patsubst %/,%,$(sort $(dir $(wildcard $(KM_ROOT)/$(1)/*/Makefile.uk))))
 
@@ -27,6 +38,7 @@ $(foreach d,$(P_DIRS),$(eval $(call km_include_uk,$(d),$(O_DIR)/plat/$(notdir $(
 $(foreach d,$(call km_in_tree_dirs,lib),$(eval $(call km_include_uk,$(d),$(O_DIR)/lib/$(notdir $(d)))))
 $(foreach d,$(L_DIRS),$(eval $(call km_include_uk,$(d),$(O_DIR)/lib/$(notdir $(d)))))
 $(eval $(call km_include_uk,$(A_DIR),$(O_DIR)/app))
+CINCLUDES-y := $(strip $(KM_GLOBAL_CINCLUDES))
 
 include $(KM_ROOT)/support/build/compile.mk
 include $(KM_ROOT)/support/build/link.mk

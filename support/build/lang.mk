@@ -25,7 +25,9 @@ endef
 # addlib,<name>: a library that is always built.
 addlib = $(call km_register_lib,$(1),CONFIG_$(call km_upper,$(1)),)
 # addlib_s,<name>,<y or empty>: built when the value (a CONFIG_ symbol) is y.
-addlib_s = $(if $(filter y,$(2)),$(call addlib,$(1)))
+# A disabled library still gets <LIB>_BASE, so that its global CINCLUDES
+# name its real folder (the include path is the same whatever is enabled).
+addlib_s = $(if $(filter y,$(2)),$(call addlib,$(1)),$(call km_base_only,$(1)))
 
 # addplat_s,<plat>,<y or empty>: a platform; one image is linked per platform.
 define addplat_s
@@ -36,6 +38,8 @@ $(call km_upper,$(1))_LDFLAGS-y :=)
 endef
 
 # addplatlib,<plat>,<name>: a library linked only into <plat>'s image.
-addplatlib = $(if $(filter $(1),$(KM_PLATS)),$(call km_register_lib,$(2),CONFIG_PLAT_$(call km_upper,$(1)),$(1)))
+# Like addlib_s, a library left out still gets <LIB>_BASE.
+km_base_only = $(call km_upper,$(1))_BASE := $(km_cur_base)
+addplatlib = $(if $(filter $(1),$(KM_PLATS)),$(call km_register_lib,$(2),CONFIG_PLAT_$(call km_upper,$(1)),$(1)),$(call km_base_only,$(2)))
 # addplatlib_s,<plat>,<name>,<y or empty>
-addplatlib_s = $(if $(filter y,$(3)),$(call addplatlib,$(1),$(2)))
+addplatlib_s = $(if $(filter y,$(3)),$(call addplatlib,$(1),$(2)),$(call km_base_only,$(2)))

@@ -61,6 +61,7 @@ $(O_DIR)/boot-order.txt: $(addsuffix .boot-order,$(KM_IMAGES))
 
 .PHONY: all run gdb print-images
 all: $(KM_IMAGES) $(O_DIR)/boot-order.txt
+	@:
 
 print-images:
 	@printf '%s\n' $(KM_IMAGES)
@@ -68,12 +69,17 @@ print-images:
 # run/gdb: PLAT= picks the platform, else the first one selected. make can
 # only exit 0 or 2, so a non-zero guest status is also printed; the
 # support/scripts/run-<plat> scripts return it exactly.
+# ARGS is split into words like a shell command line (quotes group words).
+# It reaches the recipe through the environment, never pasted into it, so
+# an unbalanced quote is reported as such instead of breaking the recipe.
 KM_RUN_PLAT := $(if $(strip $(PLAT)),$(PLAT),$(firstword $(KM_PLATS)))
 KM_RUN_IMAGE := $(call km_image,$(KM_RUN_PLAT))
 run gdb: KM_SCRIPT = $(KM_ROOT)/support/scripts/$@-$(KM_RUN_PLAT)
+run gdb: export KM_RUN_ARGS = $(ARGS)
 run gdb: $(KM_IMAGES)
 	$(Q)$(if $(filter $(KM_RUN_PLAT),$(KM_PLATS)),,echo "error: PLAT=$(PLAT) is not selected (selected: $(KM_PLATS))" >&2; exit 2;) \
 	$(if $(word 2,$(KM_PLATS)),$(if $(PLAT),,echo "  RUN     $(KM_RUN_PLAT) (of: $(KM_PLATS); pick with PLAT=)" >&2;)) \
 	test -x $(KM_SCRIPT) || { echo "error: no $(KM_SCRIPT): platform $(KM_RUN_PLAT) cannot $@" >&2; exit 2; }; \
-	$(KM_SCRIPT) $(KM_RUN_IMAGE) $(ARGS); rc=$$?; \
+	( eval "set -- $$KM_RUN_ARGS" ) 2>/dev/null || { echo "error: ARGS=$$KM_RUN_ARGS: unbalanced quote; ARGS is split like a shell command line, e.g. ARGS='-- \"two words\" \"it'\\''s\"'" >&2; exit 2; }; \
+	eval "set -- $$KM_RUN_ARGS"; $(KM_SCRIPT) $(KM_RUN_IMAGE) "$$@"; rc=$$?; \
 	[ $$rc -eq 0 ] || echo "  $(if $(filter run,$@),RUN,GDB)     $(notdir $(KM_RUN_IMAGE)) exited with status $$rc" >&2; exit $$rc

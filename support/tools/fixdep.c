@@ -9,7 +9,8 @@
  * headers, adds a dependency on include/config/foo/bar.h, the timestamp file
  * `kconfig-conf --silentoldconfig` touches only when that symbol changes.
  * It also adds an empty rule per header so a deleted header does not stop
- * the build (like gcc -MP).
+ * the build (like gcc -MP). Names in comments and string literals are not
+ * uses and are skipped.
  *
  * usage: fixdep <gcc .d file> <include/config dir>  (result on stdout)
  * The gcc file is removed once read: the build would only delete it next.
@@ -74,26 +75,61 @@ static int is_ident(int c)
 	return isalnum(c) || c == '_';
 }
 
-/* Collect every CONFIG_<ident> token of @path into @syms. */
+/*
+ * Skip a comment or a string/character literal starting at @p, if any, and
+ * return the first character after it; otherwise return @p. A CONFIG_ name
+ * there is documentation or data, not a use: counting it would rebuild a
+ * file for a symbol its code never reads. Unterminated literals end at the
+ * line's end (assembler comments may hold a lone apostrophe).
+ */
+static const char *skip_non_code(const char *p)
+{
+	if (p[0] == '/' && p[1] == '*') {
+		const char *end = strstr(p + 2, "*/");
+
+		return end ? end + 2 : p + strlen(p);
+	}
+	if (p[0] == '/' && p[1] == '/') {
+		while (*p && *p != '\n')
+			p += (*p == '\\' && p[1]) ? 2 : 1;
+		return p;
+	}
+	if (*p == '"' || *p == '\'') {
+		char quote = *p++;
+
+		while (*p && *p != quote && *p != '\n')
+			p += (*p == '\\' && p[1]) ? 2 : 1;
+		return *p == quote ? p + 1 : p;
+	}
+	return p;
+}
+
+/* Collect every CONFIG_<ident> token of @path's code into @syms. */
 static void scan_symbols(const char *path, struct strset *syms)
 {
 	size_t len;
 	char *text = slurp(path, &len);
+	const char *p = text;
 
 	if (!text)
 		return; /* a header that vanished: make will notice */
-	for (char *p = text; (p = strstr(p, "CONFIG_")) != NULL;) {
-		if (p > text && is_ident((unsigned char)p[-1])) {
-			p += 7;
+	while (*p) {
+		const char *next = skip_non_code(p);
+
+		if (next != p) {
+			p = next;
 			continue;
 		}
-		char *start = p + 7, *end = start;
+		if (is_ident((unsigned char)*p)) {
+			const char *start = p;
 
-		while (is_ident((unsigned char)*end))
-			end++;
-		if (end > start)
-			strset_add(syms, start, (size_t)(end - start));
-		p = end;
+			while (is_ident((unsigned char)*p))
+				p++;
+			if (p - start > 7 && !strncmp(start, "CONFIG_", 7))
+				strset_add(syms, start + 7, (size_t)(p - start - 7));
+			continue;
+		}
+		p++;
 	}
 	free(text);
 }

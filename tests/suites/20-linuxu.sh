@@ -140,21 +140,22 @@ t_failinit_required() {
 }
 check "a required init that fails halts with status 70 before main" t_failinit_required
 
+# usegreeter lists tests/libs/greeter in its Libs.uk: no L= needed.
 t_external_lib() {
-	local g=$KM_ROOT/tests/libs/greeter u=$KM_ROOT/tests/apps/usegreeter
-	km_build_app "$u" "$B/ug" L="$g" &&
+	local u=$KM_ROOT/tests/apps/usegreeter
+	km_build_app "$u" "$B/ug" &&
 	"$B/ug/usegreeter_linuxu-x86_64" > "$B/ug.out" &&
 	expect_output "$B/ug.out" '^greetings from the external library \(42\)$' &&
 	nm "$B/ug/lib/greeter/libgreeter.o" | grep -q ' T greeter_greet$' &&
 	nm "$B/ug/lib/greeter/libgreeter.o" | grep -q ' t greeter_internal$' || return 1
 	# A symbol left out of exports.uk must not link from another library.
 	echo CONFIG_APPUSEGREETER_CALL_INTERNAL=y >> "$B/ug/.config"
-	if km_build_app "$u" "$B/ug" L="$g" > "$B/ug-internal.out" 2>&1; then
+	if km_build_app "$u" "$B/ug" > "$B/ug-internal.out" 2>&1; then
 		echo "calling an unexported symbol linked"; return 1
 	fi
 	expect_output "$B/ug-internal.out" "undefined reference to .greeter_internal"
 }
-check "L= external library: app calls it; exports.uk hides its internals" t_external_lib
+check "external library (the app's Libs.uk): app calls it; exports.uk hides its internals" t_external_lib
 
 t_out_of_tree() {
 	local copy=$KM_TMP/elsewhere/myhello
