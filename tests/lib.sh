@@ -15,6 +15,8 @@
 # unless KM_KEEP=1), KM_JOBS (parallel make jobs).
 
 set -a  # suites' variables reach the checks, which run in a child bash
+# (so no suite variable may be named like a make command-line variable:
+# A, O, C, L, P, V, CC, AS, ... would reach every make the checks run)
 KM_TMP=$(mktemp -d "${TMPDIR:-/tmp}/kumiki-test.XXXXXX")
 KM_JOBS=${KM_JOBS:-$(nproc)}
 KM_TIMEOUT=${KM_TIMEOUT:-300}

@@ -18,9 +18,11 @@ t_hello_size() {
 	local s
 	s=$(stat -c %s "$B/hello/helloworld_linuxu-x86_64") || return 1
 	echo "stripped image: $s bytes"
-	[ "$s" -le 32768 ]
+	# 29,872 B before linuxu got kvm's crash report and symbol table (issue 7):
+	# 40,416 B after; CONFIG_LINUXU_SYMTAB=n saves 2.2 KiB. A guard, not a target.
+	[ "$s" -le 45056 ]
 }
-check "helloworld: stripped linuxu image <= 32 KiB" t_hello_size
+check "helloworld: stripped linuxu image <= 44 KiB" t_hello_size
 
 t_hello_runs() {
 	"$B/hello/helloworld_linuxu-x86_64" > "$B/hello.out" &&
@@ -37,10 +39,10 @@ check "helloworld: make run ARGS= passes application arguments" t_make_run
 
 t_argstatus_builds() { km_build_app "$ARGSTATUS" "$B/as"; }
 check "argstatus: builds" t_argstatus_builds
-AS=$B/as/argstatus_linuxu-x86_64
+ARGST=$B/as/argstatus_linuxu-x86_64
 
 t_argv() {
-	"$AS" -- a "b c" "" status=0 > "$B/argv.out" &&
+	"$ARGST" -- a "b c" "" status=0 > "$B/argv.out" &&
 	expect_output "$B/argv.out" '^argc=5$' &&
 	expect_output "$B/argv.out" '^argv\[0\]=\[.*argstatus_linuxu-x86_64\]$' &&
 	expect_output "$B/argv.out" '^argv\[2\]=\[b c\]$' &&
@@ -50,7 +52,7 @@ check "argv reaches main after --, argv[0] is the image" t_argv
 
 t_status() {
 	for s in 0 1 3 42 255; do
-		"$AS" -- status=$s > /dev/null
+		"$ARGST" -- status=$s > /dev/null
 		rc=$?
 		[ $rc -eq $s ] || { echo "status=$s gave exit $rc"; return 1; }
 	done
@@ -66,42 +68,42 @@ t_make_run_status() {
 check "make run: a non-zero guest status fails make and is printed" t_make_run_status
 
 t_headless() {
-	"$AS" -- cat < /dev/null | cat > "$B/headless1.out" &&
+	"$ARGST" -- cat < /dev/null | cat > "$B/headless1.out" &&
 	expect_output "$B/headless1.out" '^stdin: EOF$' &&
 	printf 'line one\nline two\n' > "$B/in.txt" &&
-	"$AS" -- cat < "$B/in.txt" > "$B/headless2.out" &&
+	"$ARGST" -- cat < "$B/in.txt" > "$B/headless2.out" &&
 	expect_output "$B/headless2.out" '^stdin: line two$' &&
-	"$AS" -- cat <&- > "$B/headless3.out" &&
+	"$ARGST" -- cat <&- > "$B/headless3.out" &&
 	expect_output "$B/headless3.out" '^stdin: EOF$' &&
-	printf 'piped\n' | "$AS" -- cat | cat > "$B/headless4.out" &&
+	printf 'piped\n' | "$ARGST" -- cat | cat > "$B/headless4.out" &&
 	expect_output "$B/headless4.out" '^stdin: piped$'
 }
 check "headless: stdin /dev/null, a file, closed, a pipe; stdout a pipe or file" t_headless
 
 t_bad_param() {
 	local rc
-	"$AS" nosuch.param=1 -- x > "$B/bad1.out" 2>&1; rc=$?
+	"$ARGST" nosuch.param=1 -- x > "$B/bad1.out" 2>&1; rc=$?
 	[ $rc -eq 64 ] || { echo "unknown parameter: exit $rc, want 64"; return 1; }
 	expect_output "$B/bad1.out" "unknown boot parameter 'nosuch.param'" || return 1
 	grep -q 'argc=' "$B/bad1.out" && { echo "main ran"; return 1; }
-	"$AS" hello > "$B/bad2.out" 2>&1; rc=$?
+	"$ARGST" hello > "$B/bad2.out" 2>&1; rc=$?
 	[ $rc -eq 64 ] && expect_output "$B/bad2.out" "malformed boot parameter 'hello'" || return 1
-	"$AS" print.level=loud > "$B/bad3.out" 2>&1; rc=$?
+	"$ARGST" print.level=loud > "$B/bad3.out" 2>&1; rc=$?
 	[ $rc -eq 64 ] && expect_output "$B/bad3.out" "print.level: invalid value 'loud'" || return 1
-	"$AS" linuxu.heap_size=12Q > "$B/bad4.out" 2>&1; rc=$?
+	"$ARGST" linuxu.heap_size=12Q > "$B/bad4.out" 2>&1; rc=$?
 	[ $rc -eq 64 ] && expect_output "$B/bad4.out" "linuxu.heap_size: invalid value '12Q'" || return 1
-	"$AS" =1 > "$B/bad5.out" 2>&1; rc=$?
+	"$ARGST" =1 > "$B/bad5.out" 2>&1; rc=$?
 	[ $rc -eq 64 ] && expect_output "$B/bad5.out" "malformed boot parameter '=1'"
 }
 check "bad boot parameters: named in the error, exit 64 before main" t_bad_param
 
 t_params() {
-	"$AS" help > "$B/help.out" &&
+	"$ARGST" help > "$B/help.out" &&
 	expect_output "$B/help.out" '^  print.level +loglevel = warn' &&
 	expect_output "$B/help.out" '^  linuxu.heap_size +size += 16M' &&
-	"$AS" linuxu.heap_size=3M help > "$B/help2.out" &&
+	"$ARGST" linuxu.heap_size=3M help > "$B/help2.out" &&
 	expect_output "$B/help2.out" 'linuxu.heap_size +size += 3M' &&
-	"$AS" print.level=debug linuxu.heap_size=2M -- x > "$B/debug.out" &&
+	"$ARGST" print.level=debug linuxu.heap_size=2M -- x > "$B/debug.out" &&
 	expect_output "$B/debug.out" 'region free .* 2048 KiB heap' &&
 	expect_output "$B/debug.out" 'init plat 0 linuxu_heap_init' &&
 	expect_output "$B/debug.out" '^argv\[1\]=\[x\]$'
@@ -109,7 +111,7 @@ t_params() {
 check "boot parameters: help lists values, print.level and linuxu.heap_size apply" t_params
 
 t_boot_order() {
-	"$AS" print.level=debug > "$B/order.out" &&
+	"$ARGST" print.level=debug > "$B/order.out" &&
 	grep -o 'init [a-z]* [0-9] [a-z_0-9]*' "$B/order.out" | cut -d' ' -f2- > "$B/order.log" &&
 	grep -v '^#' "$B/as/boot-order.txt" | cut -d' ' -f1-3 > "$B/order.txt" &&
 	test -s "$B/order.txt" && diff "$B/order.txt" "$B/order.log"
@@ -258,7 +260,7 @@ t_lib_readmes() {
 	for l in "$KM_ROOT"/lib/*/; do
 		[ -f "$l/README.md" ] || { echo "${l%/}: no README.md"; bad=1; continue; }
 		for s in $(sed -n 's/^\(menu\)\{0,1\}config \([A-Z0-9_]*\).*/\2/p' "$l/Config.uk" 2>/dev/null); do
-			grep -q "\b$s\b" "$l/README.md" || { echo "${l%/}/README.md does not name $s"; bad=1; }
+			grep -Eq "\b(CONFIG_)?$s\b" "$l/README.md" || { echo "${l%/}/README.md does not name $s"; bad=1; }
 		done
 	done
 	return $bad
