@@ -41,7 +41,7 @@ km_no_default_msg = the app has no defconfigs/default (nor defconfigs/linuxu-x86
 
 $(C_FILE): | $(KCONFIG_LISTS)
 	$(Q)test -n "$(KM_DEFAULT_DEFCONFIG)" || { echo "error: no configuration $(C_FILE), and $(km_no_default_msg)" >&2; exit 1; }
-	@echo "  CONFIG  no .config: loading $(patsubst $(A_DIR)/%,%,$(KM_DEFAULT_DEFCONFIG))"
+	@echo "  CONFIG  no .config: loading $(patsubst $(A_DIR)/%,%,$(KM_DEFAULT_DEFCONFIG))$(if $(word 2,$(km_app_defconfigs)), (the app has: $(km_app_defconfigs); pick one with make defconfig DEFCONFIG=<file>))"
 	$(Q)$(call km_load_defconfig,$(KM_DEFAULT_DEFCONFIG))
 
 # A copy of the configuration auto.conf was last made from. The two are

@@ -406,8 +406,12 @@ check "menuconfig: the time slice is inside the sched submenu" t_slice_in_sched_
 t_default_defconfig() {
 	local app=$KM_TMP/nodefault
 	make -C "$KM_ROOT" help | grep -q 'defconfigs/linuxu-x86_64' || { echo "help does not name the linuxu fallback"; return 1; }
-	cp -r "$KM_ROOT/apps/crashtest" "$app" && rm -rf "$app/build" "$app/.config" || return 1
-	if env -u C make -C "$app" KUMIKI_ROOT="$KM_ROOT" O="$CF/nodef" > "$CF/nodef.out" 2>&1; then echo "built without a configuration"; return 1; fi
+	# crashtest's plain make loads its linuxu default and names the others
+	make -C "$KM_ROOT" A="$KM_ROOT/apps/crashtest" O="$CF/crdef" C="$CF/crdef/.config" > "$CF/crdef.out" 2>&1 || return 1
+	expect_output "$CF/crdef.out" 'no .config: loading defconfigs/linuxu-x86_64 \(the app has: defconfigs/kvm-x86_64 defconfigs/linuxu-x86_64; pick one with make defconfig DEFCONFIG=<file>\)' || return 1
+	# an app with neither defconfigs/default nor a linuxu one: an error listing what it has
+	cp -r "$KM_ROOT/apps/crashtest" "$app" && rm -rf "$app/build" "$app/.config" "$app/defconfigs/linuxu-x86_64" || return 1
+	if make -C "$app" KUMIKI_ROOT="$KM_ROOT" O="$CF/nodef" > "$CF/nodef.out" 2>&1; then echo "built without a configuration"; return 1; fi
 	expect_output "$CF/nodef.out" '^error: .*it has: defconfigs/kvm-x86_64.*make defconfig DEFCONFIG=defconfigs/kvm-x86_64'
 }
 check "make help names the default defconfig; crashtest's plain make lists its defconfigs" t_default_defconfig
