@@ -12,30 +12,30 @@
 #include <x86/crash.h>
 
 static const char *const exc_names[32] = {
-	[0] = "divide error (#DE)",
-	[1] = "debug (#DB)",
-	[2] = "non-maskable interrupt (NMI)",
-	[3] = "breakpoint (#BP)",
-	[4] = "overflow (#OF)",
-	[5] = "bound range exceeded (#BR)",
-	[6] = "invalid opcode (#UD)",
-	[7] = "device not available (#NM)",
-	[8] = "double fault (#DF)",
-	[9] = "coprocessor segment overrun",
-	[10] = "invalid TSS (#TS)",
-	[11] = "segment not present (#NP)",
-	[12] = "stack-segment fault (#SS)",
-	[13] = "general protection fault (#GP)",
-	[14] = "page fault (#PF)",
-	[16] = "x87 floating-point error (#MF)",
-	[17] = "alignment check (#AC)",
-	[18] = "machine check (#MC)",
-	[19] = "SIMD floating-point exception (#XM)",
-	[20] = "virtualization exception (#VE)",
-	[21] = "control protection (#CP)",
-	[28] = "hypervisor injection (#HV)",
-	[29] = "VMM communication (#VC)",
-	[30] = "security exception (#SX)",
+    [0] = "divide error (#DE)",
+    [1] = "debug (#DB)",
+    [2] = "non-maskable interrupt (NMI)",
+    [3] = "breakpoint (#BP)",
+    [4] = "overflow (#OF)",
+    [5] = "bound range exceeded (#BR)",
+    [6] = "invalid opcode (#UD)",
+    [7] = "device not available (#NM)",
+    [8] = "double fault (#DF)",
+    [9] = "coprocessor segment overrun",
+    [10] = "invalid TSS (#TS)",
+    [11] = "segment not present (#NP)",
+    [12] = "stack-segment fault (#SS)",
+    [13] = "general protection fault (#GP)",
+    [14] = "page fault (#PF)",
+    [16] = "x87 floating-point error (#MF)",
+    [17] = "alignment check (#AC)",
+    [18] = "machine check (#MC)",
+    [19] = "SIMD floating-point exception (#XM)",
+    [20] = "virtualization exception (#VE)",
+    [21] = "control protection (#CP)",
+    [28] = "hypervisor injection (#HV)",
+    [29] = "VMM communication (#VC)",
+    [30] = "security exception (#SX)",
 };
 
 #define X86_VEC_PF 14
@@ -93,11 +93,12 @@ static int code_addr(uintptr_t addr)
 {
 	uintptr_t off;
 
-	return addr && (x86_symbol_lookup(addr, &off) || !x86_symbol_lookup((uintptr_t)code_addr, &off));
+	return addr &&
+	       (x86_symbol_lookup(addr, &off) || !x86_symbol_lookup((uintptr_t)code_addr, &off));
 }
 
-#define BT_LINES 32          /* frames printed */
-#define BT_WALK (1UL << 20)  /* frames walked: a deep recursion still ends in main */
+#define BT_LINES 32	     /* frames printed */
+#define BT_WALK	 (1UL << 20) /* frames walked: a deep recursion still ends in main */
 
 void x86_backtrace_print(uintptr_t rip, uintptr_t rbp, uintptr_t rsp)
 {
@@ -124,7 +125,8 @@ void x86_backtrace_print(uintptr_t rip, uintptr_t rbp, uintptr_t rsp)
 			repeats++;
 		} else {
 			if (repeats)
-				out("[crash]   ... the same %lu more time%s\n", repeats, repeats > 1 ? "s" : "");
+				out("[crash]   ... the same %lu more time%s\n", repeats,
+				    repeats > 1 ? "s" : "");
 			repeats = 0;
 			if (lines++ == BT_LINES) {
 				out("[crash]   ... (more frames not shown)\n");
@@ -145,8 +147,11 @@ void x86_backtrace_print(uintptr_t rip, uintptr_t rbp, uintptr_t rsp)
 
 static void pf_detail(uint64_t err)
 {
-	out("[crash] page fault: %s %s%s%s\n", (err & 1) ? "protection violation on" : "not-present page on",
-	    (err & 16) ? "instruction fetch" : (err & 2) ? "write" : "read",
+	out("[crash] page fault: %s %s%s%s\n",
+	    (err & 1) ? "protection violation on" : "not-present page on",
+	    (err & 16)	? "instruction fetch"
+	    : (err & 2) ? "write"
+			: "read",
 	    (err & 8) ? ", reserved bit set" : "", (err & 4) ? ", user mode" : "");
 }
 

@@ -5,7 +5,7 @@
 void km_arch_ctx_entry(void);
 
 #define MXCSR_DEFAULT 0x1f80ULL /* all exceptions masked, round to nearest */
-#define FCW_DEFAULT 0x037fULL   /* the same for x87, extended precision */
+#define FCW_DEFAULT   0x037fULL /* the same for x87, extended precision */
 
 void *km_arch_ctx_init(void *stack_base, size_t stack_size, void (*entry)(void *), void *arg)
 {
@@ -14,12 +14,12 @@ void *km_arch_ctx_init(void *stack_base, size_t stack_size, void (*entry)(void *
 	uint64_t *sp = (uint64_t *)(((uintptr_t)stack_base + stack_size) & ~(uintptr_t)15) - 2;
 
 	*--sp = (uint64_t)(uintptr_t)km_arch_ctx_entry;
-	*--sp = 0;                        /* rbp */
-	*--sp = 0;                        /* rbx */
+	*--sp = 0;			    /* rbp */
+	*--sp = 0;			    /* rbx */
 	*--sp = (uint64_t)(uintptr_t)entry; /* r12 */
 	*--sp = (uint64_t)(uintptr_t)arg;   /* r13 */
-	*--sp = 0;                        /* r14 */
-	*--sp = 0;                        /* r15 */
+	*--sp = 0;			    /* r14 */
+	*--sp = 0;			    /* r15 */
 	*--sp = (FCW_DEFAULT << 32) | MXCSR_DEFAULT;
 	return sp;
 }

@@ -15,9 +15,9 @@ static inline uintptr_t sym_value(const void *sym)
 	__asm__("" : "=r"(v) : "0"(sym));
 	return v;
 }
-#define TLS_SIZE sym_value(__km_tls_size)
+#define TLS_SIZE   sym_value(__km_tls_size)
 #define TDATA_SIZE sym_value(__km_tdata_size)
-#define TLS_ALIGN sym_value(__km_tls_align)
+#define TLS_ALIGN  sym_value(__km_tls_align)
 
 #define TCB_SIZE 64 /* self pointer, rest reserved */
 #define TP_ALIGN 64

@@ -14,12 +14,12 @@
 #include <errno.h>
 #include "buddy.h"
 
-#define UNIT (1UL << BUDDY_MIN_ORDER)
-#define META_FREE 0x40
-#define META_USED 0x80
-#define META_ORDER 0x3f
-#define META_PENDING (META_FREE | META_USED) /* free, not yet linked (below) */
-#define BUDDY_LAZY_MIN (64UL << 10) /* smaller zones are linked at once */
+#define UNIT	       (1UL << BUDDY_MIN_ORDER)
+#define META_FREE      0x40
+#define META_USED      0x80
+#define META_ORDER     0x3f
+#define META_PENDING   (META_FREE | META_USED) /* free, not yet linked (below) */
+#define BUDDY_LAZY_MIN (64UL << 10)	       /* smaller zones are linked at once */
 
 struct buddy_free {
 	struct buddy_free *next, *prev;
@@ -72,7 +72,8 @@ static inline void meta_set(struct buddy_zone *z, uintptr_t addr, uint8_t v)
 
 		if (!v)
 			return;
-		__builtin_memset(z->meta + first, 0, KM_MIN((size_t)1 << BUDDY_CHUNK_SHIFT, units - first));
+		__builtin_memset(z->meta + first, 0,
+				 KM_MIN((size_t)1 << BUDDY_CHUNK_SHIFT, units - first));
 		z->zeroed[c / 64] |= 1ull << (c % 64);
 	}
 	z->meta[i] = v;
@@ -369,7 +370,8 @@ static size_t buddy_available(struct km_alloc *a)
 	for (unsigned int i = 0; i < b->nr_zones; i++)
 		for (unsigned int j = 0; j < b->zones[i].nr_pend; j++)
 			if (b->zones[i].pend[j])
-				sum += 1UL << (meta_get(&b->zones[i], b->zones[i].pend[j]) & META_ORDER);
+				sum += 1UL << (meta_get(&b->zones[i], b->zones[i].pend[j]) &
+					       META_ORDER);
 	return sum;
 }
 
@@ -465,16 +467,16 @@ static int buddy_add_memory(struct km_alloc *a, void *base, size_t len)
 }
 
 const struct km_alloc_ops km_buddy_ops = {
-	.name = "buddy",
-	.add_memory = buddy_add_memory,
-	.malloc = buddy_malloc,
-	.free = buddy_free,
-	.realloc = buddy_realloc,
-	.memalign = buddy_memalign,
-	.palloc = buddy_palloc,
-	.pfree = buddy_pfree,
-	.usable_size = buddy_usable_size,
-	.available = buddy_available,
+    .name = "buddy",
+    .add_memory = buddy_add_memory,
+    .malloc = buddy_malloc,
+    .free = buddy_free,
+    .realloc = buddy_realloc,
+    .memalign = buddy_memalign,
+    .palloc = buddy_palloc,
+    .pfree = buddy_pfree,
+    .usable_size = buddy_usable_size,
+    .available = buddy_available,
 };
 
 void km_buddy_init(struct km_buddy *b)

@@ -4,10 +4,9 @@
  *
  * Memory is cut into power-of-two blocks of 2^5 (32 B) up to
  * 2^BUDDY_MAX_ORDER bytes, each aligned to its size counting from its
- * zone's origin (and so in memory, up to the origin's alignment). One metadata byte per 32-byte unit, kept at
- * the start of each zone and out of reach of buffer overflows (zeroed on
- * first use, a chunk at a time), records
- * whether a block starts there, its order and whether it is free; so
+ * zone's origin (and so in memory, up to the origin's alignment). One metadata byte per 32-byte
+ * unit, kept at the start of each zone and out of reach of buffer overflows (zeroed on first use, a
+ * chunk at a time), records whether a block starts there, its order and whether it is free; so
  * allocated blocks carry no header and a block of 2^k bytes is aligned to
  * 2^k, up to the origin's alignment (at least a page, so palloc and most
  * memalign calls are plain allocations of the right order).
@@ -29,7 +28,7 @@ struct buddy_free;
 struct buddy_zone {
 	uintptr_t base, end; /* the blocks: base is aligned to 2^BUDDY_MIN_ORDER */
 	uintptr_t origin;    /* block offsets count from here (the largest block) */
-	uint8_t *meta;       /* one byte per 2^BUDDY_MIN_ORDER bytes from base */
+	uint8_t *meta;	     /* one byte per 2^BUDDY_MIN_ORDER bytes from base */
 	uint64_t *zeroed;    /* bit c: meta chunk c (2^BUDDY_CHUNK_SHIFT bytes) is zeroed */
 	uintptr_t *pend;     /* blocks first cut, not linked yet (0: gone); buddy.c */
 	unsigned int nr_pend;

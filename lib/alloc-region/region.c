@@ -11,9 +11,9 @@
 #include <errno.h>
 #include "region.h"
 
-#define HDR 16UL
-#define MAX_REQ (1UL << 46)
-#define MAGIC_USED 0x5245474E55534544ull  /* "REGNUSED" */
+#define HDR	    16UL
+#define MAX_REQ	    (1UL << 46)
+#define MAGIC_USED  0x5245474E55534544ull /* "REGNUSED" */
 #define MAGIC_FREED 0x5245474E46524545ull /* "REGNFREE" */
 
 struct region_hdr {
@@ -124,7 +124,8 @@ static void *region_realloc(struct km_alloc *a, void *p, size_t size)
 	size = size <= 16 ? 16 : KM_ALIGN_UP(size, 16);
 	for (unsigned int i = 0; i < r->nr_zones; i++) {
 		/* The most recent block of its zone: move the bump pointer. */
-		if ((uintptr_t)p + old == r->zones[i].cur && r->zones[i].end - (uintptr_t)p >= size) {
+		if ((uintptr_t)p + old == r->zones[i].cur &&
+		    r->zones[i].end - (uintptr_t)p >= size) {
 			r->zones[i].cur = (uintptr_t)p + size;
 			h->size = size;
 			km_alloc_stat_resize(a, old, size);
@@ -199,16 +200,16 @@ static int region_add_memory(struct km_alloc *a, void *base, size_t len)
 }
 
 const struct km_alloc_ops km_region_ops = {
-	.name = "region",
-	.add_memory = region_add_memory,
-	.malloc = region_malloc,
-	.free = region_free,
-	.realloc = region_realloc,
-	.memalign = region_memalign,
-	.palloc = region_palloc,
-	.pfree = region_pfree,
-	.usable_size = region_usable_size,
-	.available = region_available,
+    .name = "region",
+    .add_memory = region_add_memory,
+    .malloc = region_malloc,
+    .free = region_free,
+    .realloc = region_realloc,
+    .memalign = region_memalign,
+    .palloc = region_palloc,
+    .pfree = region_pfree,
+    .usable_size = region_usable_size,
+    .available = region_available,
 };
 
 void km_region_init(struct km_region_alloc *r)

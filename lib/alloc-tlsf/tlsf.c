@@ -15,14 +15,14 @@
 #include <errno.h>
 #include "tlsf.h"
 
-#define HDR 16UL
-#define MIN_SIZE 16UL
-#define SMALL (1UL << (TLSF_SL_LOG2 + 4)) /* below: one list per 16 bytes */
-#define MAX_REQ (1UL << 45)  /* requests: keeps every list index below TLSF_FL */
-#define MAX_POOL (1UL << 46) /* larger memory is added as several pools */
-#define FREE_BIT 1UL
+#define HDR	      16UL
+#define MIN_SIZE      16UL
+#define SMALL	      (1UL << (TLSF_SL_LOG2 + 4)) /* below: one list per 16 bytes */
+#define MAX_REQ	      (1UL << 45) /* requests: keeps every list index below TLSF_FL */
+#define MAX_POOL      (1UL << 46) /* larger memory is added as several pools */
+#define FREE_BIT      1UL
 #define PREV_FREE_BIT 2UL
-#define SIZE_MASK ((((size_t)1 << 48) - 1) & ~(size_t)15)
+#define SIZE_MASK     ((((size_t)1 << 48) - 1) & ~(size_t)15)
 
 struct tlsf_block {
 	struct tlsf_block *prev_phys;
@@ -395,7 +395,8 @@ static int tlsf_add_memory(struct km_alloc *a, void *base, size_t len)
 	if (end - start > MAX_POOL) {
 		int rc = tlsf_add_memory(a, (void *)start, MAX_POOL);
 
-		return rc ? rc : tlsf_add_memory(a, (void *)(start + MAX_POOL), end - start - MAX_POOL);
+		return rc ? rc
+			  : tlsf_add_memory(a, (void *)(start + MAX_POOL), end - start - MAX_POOL);
 	}
 	if (t->nr_pools == TLSF_MAX_POOLS)
 		return -ENOSPC;
@@ -415,16 +416,16 @@ static int tlsf_add_memory(struct km_alloc *a, void *base, size_t len)
 }
 
 const struct km_alloc_ops km_tlsf_ops = {
-	.name = "tlsf",
-	.add_memory = tlsf_add_memory,
-	.malloc = tlsf_malloc,
-	.free = tlsf_free,
-	.realloc = tlsf_realloc,
-	.memalign = tlsf_memalign,
-	.palloc = tlsf_palloc,
-	.pfree = tlsf_pfree,
-	.usable_size = tlsf_usable_size,
-	.available = tlsf_available,
+    .name = "tlsf",
+    .add_memory = tlsf_add_memory,
+    .malloc = tlsf_malloc,
+    .free = tlsf_free,
+    .realloc = tlsf_realloc,
+    .memalign = tlsf_memalign,
+    .palloc = tlsf_palloc,
+    .pfree = tlsf_pfree,
+    .usable_size = tlsf_usable_size,
+    .available = tlsf_available,
 };
 
 void km_tlsf_init(struct km_tlsf *t)

@@ -12,9 +12,9 @@
 
 #include <km/alloc_impl.h>
 
-#define TLSF_SL_LOG2 4
-#define TLSF_SL (1u << TLSF_SL_LOG2)
-#define TLSF_FL 40
+#define TLSF_SL_LOG2   4
+#define TLSF_SL	       (1u << TLSF_SL_LOG2)
+#define TLSF_FL	       40
 #define TLSF_MAX_POOLS 32
 
 struct tlsf_block;

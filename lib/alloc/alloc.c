@@ -129,8 +129,7 @@ static int alloc_heap_init(void)
 		}
 		added++;
 	}
-	km_pr_info("%s: %zu KiB heap in %u region(s)\n", a->ops->name,
-		   a->stats.heap >> 10, added);
+	km_pr_info("%s: %zu KiB heap in %u region(s)\n", a->ops->name, a->stats.heap >> 10, added);
 	if (!added) {
 		km_pr_crit("%s: no free memory region in the boot info\n", a->ops->name);
 		return -ENOMEM;

@@ -20,11 +20,16 @@ int km_bootinfo_add_region(struct km_bootinfo *bi, uintptr_t base, size_t len,
 const char *km_region_type_name(enum km_region_type type)
 {
 	switch (type) {
-	case KM_REGION_FREE: return "free";
-	case KM_REGION_KERNEL: return "kernel";
-	case KM_REGION_INITRD: return "initrd";
-	case KM_REGION_RESERVED: return "reserved";
-	case KM_REGION_DEVICE: return "device";
+	case KM_REGION_FREE:
+		return "free";
+	case KM_REGION_KERNEL:
+		return "kernel";
+	case KM_REGION_INITRD:
+		return "initrd";
+	case KM_REGION_RESERVED:
+		return "reserved";
+	case KM_REGION_DEVICE:
+		return "device";
 	}
 	return "?";
 }

@@ -7,11 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-void __km_assert_fail(const char *expr, const char *file, int line,
-		      const char *func)
+void __km_assert_fail(const char *expr, const char *file, int line, const char *func)
 {
 	/* stderr flushes stdout first, so the output stays in order. */
-	fprintf(stderr, "Assertion failed: %s (%s:%d: %s)\n", expr, file, line,
-		func);
+	fprintf(stderr, "Assertion failed: %s (%s:%d: %s)\n", expr, file, line, func);
 	abort();
 }

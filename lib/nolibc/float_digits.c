@@ -18,12 +18,11 @@
 #include <string.h>
 #include "format_impl.h"
 
-#define CHUNK 1000000000u
+#define CHUNK	     1000000000u
 #define CHUNK_DIGITS 9
 
 /* Place @mant shifted left by 32 * @word + @bit (@bit < 32) into @big. */
-static void put_shifted(uint32_t *big, int len, int word, int bit,
-			uint64_t mant)
+static void put_shifted(uint32_t *big, int len, int word, int bit, uint64_t mant)
 {
 	uint64_t lo = mant << bit;
 	uint32_t hi = bit ? (uint32_t)(mant >> (64 - bit)) : 0;
@@ -96,11 +95,11 @@ static void small_integer_digits(struct fp_digits *dg, uint64_t v)
  * Fraction: @big[0..len) holds f * 2^(32*len) for the fraction f. Appends
  * digits until a limit is reached or f becomes zero.
  */
-static void fraction_digits(struct fp_digits *dg, uint32_t *big, int len,
-			    int sig_limit, int frac_limit)
+static void fraction_digits(struct fp_digits *dg, uint32_t *big, int len, int sig_limit,
+			    int frac_limit)
 {
-	int lo = 0;	/* words below lo are zero and stay zero */
-	int pos = 0;	/* fraction digits generated so far */
+	int lo = 0;  /* words below lo are zero and stay zero */
+	int pos = 0; /* fraction digits generated so far */
 	char chunk[CHUNK_DIGITS];
 
 	while (lo < len && big[lo] == 0)
@@ -144,8 +143,8 @@ static void fraction_digits(struct fp_digits *dg, uint32_t *big, int len,
 		dg->sticky = true;
 }
 
-void nolibc_fp_digits(struct fp_digits *dg, uint32_t *big, int big_cap,
-		      uint64_t mant, int exp2, int sig_limit, int frac_limit)
+void nolibc_fp_digits(struct fp_digits *dg, uint32_t *big, int big_cap, uint64_t mant, int exp2,
+		      int sig_limit, int frac_limit)
 {
 	int k, len;
 
@@ -158,14 +157,14 @@ void nolibc_fp_digits(struct fp_digits *dg, uint32_t *big, int big_cap,
 	if (exp2 >= 0) {
 		len = exp2 / 32 + 3;
 		if (len > big_cap)
-			len = big_cap;	/* cannot happen for sized callers */
+			len = big_cap; /* cannot happen for sized callers */
 		memset(big, 0, (size_t)len * sizeof(*big));
 		put_shifted(big, len, exp2 / 32, exp2 % 32, mant);
 		integer_digits(dg, big, len);
 		return;
 	}
 
-	k = -exp2;	/* fraction bits */
+	k = -exp2; /* fraction bits */
 	if (k < 64) {
 		small_integer_digits(dg, mant >> k);
 		mant &= (1ULL << k) - 1;

@@ -36,9 +36,8 @@ void nolibc_fmt_pad(struct fmt_out *o, char c, size_t n)
 	}
 }
 
-size_t nolibc_fmt_open(struct fmt_out *o, const struct fmt_spec *sp,
-		       size_t total, const char *prefix, size_t plen,
-		       bool zero_ok)
+size_t nolibc_fmt_open(struct fmt_out *o, const struct fmt_spec *sp, size_t total,
+		       const char *prefix, size_t plen, bool zero_ok)
 {
 	size_t pad = sp->width > total ? sp->width - total : 0;
 
@@ -69,8 +68,7 @@ size_t nolibc_fmt_sign(const struct fmt_spec *sp, bool neg, char *buf)
 	return 1;
 }
 
-static void fmt_string(struct fmt_out *o, const struct fmt_spec *sp,
-		       const char *s, size_t len)
+static void fmt_string(struct fmt_out *o, const struct fmt_spec *sp, const char *s, size_t len)
 {
 	size_t rpad = nolibc_fmt_open(o, sp, len, "", 0, false);
 
@@ -79,8 +77,7 @@ static void fmt_string(struct fmt_out *o, const struct fmt_spec *sp,
 }
 
 /* Integer conversions: @v is the magnitude, @neg its sign (signed only). */
-static void fmt_integer(struct fmt_out *o, const struct fmt_spec *sp,
-			uintmax_t v, bool neg)
+static void fmt_integer(struct fmt_out *o, const struct fmt_spec *sp, uintmax_t v, bool neg)
 {
 	char buf[3 * sizeof(uintmax_t) + 1];
 	char *end = buf + sizeof(buf), *p = end;
@@ -111,8 +108,7 @@ static void fmt_integer(struct fmt_out *o, const struct fmt_spec *sp,
 
 	if (sp->conv == 'd' || sp->conv == 'i' || sp->conv == 'p')
 		plen = nolibc_fmt_sign(sp, neg, prefix);
-	if (sp->conv == 'p' ||
-	    (base == 16 && (sp->flags & FMT_HASH) && nd > 0)) {
+	if (sp->conv == 'p' || (base == 16 && (sp->flags & FMT_HASH) && nd > 0)) {
 		prefix[plen++] = '0';
 		prefix[plen++] = sp->conv == 'X' ? 'X' : 'x';
 	}
@@ -125,12 +121,10 @@ static void fmt_integer(struct fmt_out *o, const struct fmt_spec *sp,
 		zpad = (size_t)sp->prec - nd;
 	}
 	/* '#' with octal: the first digit must be a 0. */
-	if (base == 8 && (sp->flags & FMT_HASH) && zpad == 0 &&
-	    (nd == 0 || *p != '0'))
+	if (base == 8 && (sp->flags & FMT_HASH) && zpad == 0 && (nd == 0 || *p != '0'))
 		zpad = 1;
 
-	rpad = nolibc_fmt_open(o, sp, plen + zpad + nd, prefix, plen,
-			       sp->prec < 0);
+	rpad = nolibc_fmt_open(o, sp, plen + zpad + nd, prefix, plen, sp->prec < 0);
 	nolibc_fmt_pad(o, '0', zpad);
 	nolibc_fmt_emit(o, p, nd);
 	nolibc_fmt_pad(o, ' ', rpad);
@@ -143,7 +137,7 @@ static void fmt_integer(struct fmt_out *o, const struct fmt_spec *sp,
  */
 enum arg_kind { K_NONE, K_INT, K_LONG, K_LLONG, K_PTR, K_DBL, K_LDBL };
 union fmt_arg {
-	uintmax_t i;	/* sign-extended from its fetched type */
+	uintmax_t i; /* sign-extended from its fetched type */
 	void *p;
 	double d;
 	long double ld;
@@ -154,7 +148,12 @@ union fmt_arg {
 static enum arg_kind arg_kind(char conv, enum length len)
 {
 	switch (conv) {
-	case 'd': case 'i': case 'u': case 'o': case 'x': case 'X':
+	case 'd':
+	case 'i':
+	case 'u':
+	case 'o':
+	case 'x':
+	case 'X':
 		if (len == LEN_L)
 			return K_LONG;
 		if (len == LEN_LL || len == LEN_BIGL)
@@ -166,12 +165,22 @@ static enum arg_kind arg_kind(char conv, enum length len)
 		if (len == LEN_T)
 			return K_SIZED(ptrdiff_t);
 		return K_INT;
-	case 'c': case 'C':
-		return K_INT;	/* int or wint_t, both promoted */
-	case 's': case 'S': case 'p': case 'n':
+	case 'c':
+	case 'C':
+		return K_INT; /* int or wint_t, both promoted */
+	case 's':
+	case 'S':
+	case 'p':
+	case 'n':
 		return K_PTR;
-	case 'f': case 'F': case 'e': case 'E': case 'g': case 'G':
-	case 'a': case 'A':
+	case 'f':
+	case 'F':
+	case 'e':
+	case 'E':
+	case 'g':
+	case 'G':
+	case 'a':
+	case 'A':
 		return len == LEN_BIGL ? K_LDBL : K_DBL;
 	default:
 		return K_NONE;
@@ -278,13 +287,12 @@ static size_t utf8_encode(uint32_t c, char *buf)
 		buf[i] = (char)(0x80 | (c & 0x3f));
 		c >>= 6;
 	}
-	buf[0] = (char)((0xf00u >> n) | c);	/* 110x, 1110x, 11110x */
+	buf[0] = (char)((0xf00u >> n) | c); /* 110x, 1110x, 11110x */
 	return n;
 }
 
 /* %ls: precision and width count bytes; no character is cut in half. */
-static int fmt_wide_string(struct fmt_out *o, const struct fmt_spec *sp,
-			   const wchar_t *ws)
+static int fmt_wide_string(struct fmt_out *o, const struct fmt_spec *sp, const wchar_t *ws)
 {
 	size_t lim = sp->prec < 0 ? SIZE_MAX : (size_t)sp->prec;
 	size_t total = 0, n, i, k, rpad;
@@ -356,9 +364,9 @@ static void decompose_long_double(long double x, struct fp_value *v)
  * (no '*'), REF_NEXT (the next argument), a position 1..NL_ARGMAX from
  * "n$", or REF_BAD for a position out of that range.
  */
-#define REF_UNUSED	0
-#define REF_NEXT	(-1)
-#define REF_BAD		(-2)
+#define REF_UNUSED 0
+#define REF_NEXT   (-1)
+#define REF_BAD	   (-2)
 struct spec_refs {
 	int arg, width, prec;
 };
@@ -382,8 +390,7 @@ int nolibc_parse_arg_number(const char **f)
 const char *nolibc_parse_length(const char *f, enum length *len)
 {
 	static const char mods[] = "hlqjztL";
-	static const unsigned char one[] = { LEN_H, LEN_L, LEN_LL, LEN_J,
-					     LEN_Z, LEN_T, LEN_BIGL };
+	static const unsigned char one[] = {LEN_H, LEN_L, LEN_LL, LEN_J, LEN_Z, LEN_T, LEN_BIGL};
 	const char *m = *f ? strchr(mods, *f) : NULL;
 
 	*len = LEN_NONE;
@@ -405,8 +412,8 @@ static int parse_position(const char **f)
 }
 
 /* Parses the spec after '%'; returns a pointer to its conversion char. */
-static const char *parse_spec(const char *f, struct fmt_spec *sp,
-			      enum length *len, struct spec_refs *r)
+static const char *parse_spec(const char *f, struct fmt_spec *sp, enum length *len,
+			      struct spec_refs *r)
 {
 	r->arg = parse_position(&f);
 	r->width = r->prec = REF_UNUSED;
@@ -461,8 +468,7 @@ static const char *parse_spec(const char *f, struct fmt_spec *sp,
 }
 
 /* The '*' width or precision once its int is known. */
-static void apply_stars(struct fmt_spec *sp, const struct spec_refs *r,
-			int w, int p)
+static void apply_stars(struct fmt_spec *sp, const struct spec_refs *r, int w, int p)
 {
 	if (r->width != REF_UNUSED) {
 		if (w < 0) {
@@ -484,8 +490,7 @@ static void apply_stars(struct fmt_spec *sp, const struct spec_refs *r,
 #define CONV_UNKNOWN (-1)
 
 /* One conversion: 0, CONV_UNKNOWN, or an errno value. */
-static int convert(struct fmt_out *o, struct fmt_spec *sp, enum length len,
-		   const union fmt_arg *a)
+static int convert(struct fmt_out *o, struct fmt_spec *sp, enum length len, const union fmt_arg *a)
 {
 	struct fp_value fv;
 	const char *s;
@@ -496,8 +501,7 @@ static int convert(struct fmt_out *o, struct fmt_spec *sp, enum length len,
 	case 'd':
 	case 'i':
 		iv = arg_signed(a, len);
-		fmt_integer(o, sp, iv < 0 ? -(uintmax_t)iv : (uintmax_t)iv,
-			    iv < 0);
+		fmt_integer(o, sp, iv < 0 ? -(uintmax_t)iv : (uintmax_t)iv, iv < 0);
 		return 0;
 	case 'u':
 	case 'o':
@@ -528,9 +532,7 @@ static int convert(struct fmt_out *o, struct fmt_spec *sp, enum length len,
 			return fmt_wide_string(o, sp, a->p);
 		if (!s) /* glibc prints nothing when "(null)" does not fit */
 			s = (sp->prec < 0 || sp->prec >= 6) ? "(null)" : "";
-		fmt_string(o, sp, s,
-			   sp->prec < 0 ? strlen(s)
-					: strnlen(s, (size_t)sp->prec));
+		fmt_string(o, sp, s, sp->prec < 0 ? strlen(s) : strnlen(s, (size_t)sp->prec));
 		return 0;
 	case 'p':
 		if (!a->p) {
@@ -588,10 +590,9 @@ static const char *next_spec(struct fmt_out *o, const char *fmt)
  * EINVAL when it mixes both or a number is outside 1..NL_ARGMAX. An
  * argument no spec uses is taken to be an int, as glibc does.
  */
-static int fetch_positional(const char *fmt, va_list *ap,
-			    union fmt_arg *args)
+static int fetch_positional(const char *fmt, va_list *ap, union fmt_arg *args)
 {
-	unsigned char kind[NL_ARGMAX + 1] = { 0 };
+	unsigned char kind[NL_ARGMAX + 1] = {0};
 	int mode = 0, max = 0, i, ref;
 	struct fmt_spec sp;
 	struct spec_refs r;
@@ -603,13 +604,11 @@ static int fetch_positional(const char *fmt, va_list *ap,
 			ref = i == 0 ? r.arg : i == 1 ? r.width : r.prec;
 			if (ref == REF_UNUSED)
 				continue;
-			if (ref == REF_BAD ||
-			    (mode && (ref > 0) != (mode > 0)))
+			if (ref == REF_BAD || (mode && (ref > 0) != (mode > 0)))
 				return EINVAL;
 			mode = ref > 0 ? 1 : -1;
 			if (ref > 0) {
-				kind[ref] = i ? K_INT
-					      : arg_kind(sp.conv, len);
+				kind[ref] = i ? K_INT : arg_kind(sp.conv, len);
 				max = ref > max ? ref : max;
 			}
 		}
@@ -626,8 +625,7 @@ static int fetch_positional(const char *fmt, va_list *ap,
 
 /* The value of @ref into @a: from @args (positional) or the next in @ap.
  * (Through a pointer: a union holding a long double is costly to return.) */
-static void take(va_list *ap, const union fmt_arg *args, int ref,
-		 enum arg_kind k, union fmt_arg *a)
+static void take(va_list *ap, const union fmt_arg *args, int ref, enum arg_kind k, union fmt_arg *a)
 {
 	if (ref == REF_UNUSED)
 		a->i = 0;
@@ -637,8 +635,7 @@ static void take(va_list *ap, const union fmt_arg *args, int ref,
 		fetch_arg(ap, k, a);
 }
 
-static int vformat_run(struct fmt_out *o, const char *fmt, va_list *ap,
-		       const union fmt_arg *args)
+static int vformat_run(struct fmt_out *o, const char *fmt, va_list *ap, const union fmt_arg *args)
 {
 	struct fmt_spec sp;
 	struct spec_refs r;
@@ -671,8 +668,8 @@ static int vformat_run(struct fmt_out *o, const char *fmt, va_list *ap,
 }
 
 /* Kept apart so that only positional formats pay for the argument array. */
-static __attribute__((noinline)) int
-vformat_positional(struct fmt_out *o, const char *fmt, va_list *ap)
+static __attribute__((noinline)) int vformat_positional(struct fmt_out *o, const char *fmt,
+							va_list *ap)
 {
 	union fmt_arg args[NL_ARGMAX];
 	int err = fetch_positional(fmt, ap, args);
@@ -682,10 +679,9 @@ vformat_positional(struct fmt_out *o, const char *fmt, va_list *ap)
 	return err ? err : vformat_run(o, fmt, ap, args);
 }
 
-int nolibc_vformat(nolibc_sink_fn sink, void *ctx, const char *fmt,
-		   va_list ap_in)
+int nolibc_vformat(nolibc_sink_fn sink, void *ctx, const char *fmt, va_list ap_in)
 {
-	struct fmt_out o = { sink, ctx, 0 };
+	struct fmt_out o = {sink, ctx, 0};
 	va_list ap;
 	int err;
 

@@ -17,9 +17,9 @@
  * fractions (up to ~11500 digits) are cut at the digit capacity, past
  * which they print as zeros (documented in README.md).
  */
-#define DBL_WORDS 36
-#define DBL_DIGITS 800
-#define LDBL_WORDS 516
+#define DBL_WORDS   36
+#define DBL_DIGITS  800
+#define LDBL_WORDS  516
 #define LDBL_DIGITS 5004
 
 struct layout {
@@ -34,8 +34,7 @@ static long long sat_add(long long a, long long b)
 }
 
 /* Digits at virtual indices [from, to): stored ones, zeros elsewhere. */
-static void emit_digits(struct fmt_out *o, const struct fp_digits *dg,
-			long long from, long long to)
+static void emit_digits(struct fmt_out *o, const struct fp_digits *dg, long long from, long long to)
 {
 	long long stop;
 
@@ -55,13 +54,12 @@ static void emit_digits(struct fmt_out *o, const struct fp_digits *dg,
 		nolibc_fmt_pad(o, '0', (size_t)(to - from));
 }
 
-static void emit_fixed(struct fmt_out *o, const struct layout *l,
-		       const struct fp_digits *dg, long long prec)
+static void emit_fixed(struct fmt_out *o, const struct layout *l, const struct fp_digits *dg,
+		       long long prec)
 {
 	bool point = prec > 0 || (l->sp->flags & FMT_HASH);
 	long long e = dg->exp10;
-	size_t total = l->slen + (size_t)(e >= 0 ? e + 1 : 1) + point +
-		       (size_t)prec;
+	size_t total = l->slen + (size_t)(e >= 0 ? e + 1 : 1) + point + (size_t)prec;
 	size_t rpad = nolibc_fmt_open(o, l->sp, total, l->sign, l->slen, true);
 
 	if (e >= 0)
@@ -74,8 +72,8 @@ static void emit_fixed(struct fmt_out *o, const struct layout *l,
 	nolibc_fmt_pad(o, ' ', rpad);
 }
 
-static void emit_exp(struct fmt_out *o, const struct layout *l,
-		     const struct fp_digits *dg, long long prec, bool upper)
+static void emit_exp(struct fmt_out *o, const struct layout *l, const struct fp_digits *dg,
+		     long long prec, bool upper)
 {
 	bool point = prec > 0 || (l->sp->flags & FMT_HASH);
 	char ebuf[8];
@@ -101,12 +99,11 @@ static void emit_exp(struct fmt_out *o, const struct layout *l,
 	nolibc_fmt_pad(o, ' ', rpad);
 }
 
-static void layout_float(struct fmt_out *o, const struct layout *l,
-			 const struct fp_value *v, uint32_t *big, int words,
-			 char *digits, int ndigits)
+static void layout_float(struct fmt_out *o, const struct layout *l, const struct fp_value *v,
+			 uint32_t *big, int words, char *digits, int ndigits)
 {
 	const struct fmt_spec *sp = l->sp;
-	struct fp_digits dg = { .d = digits, .cap = ndigits };
+	struct fp_digits dg = {.d = digits, .cap = ndigits};
 	long long prec = sp->prec < 0 ? 6 : sp->prec;
 	char conv = sp->conv;
 	bool upper = conv == 'F' || conv == 'E' || conv == 'G';
@@ -115,8 +112,7 @@ static void layout_float(struct fmt_out *o, const struct layout *l,
 
 	switch (conv | 0x20) {
 	case 'f':
-		nolibc_fp_digits(&dg, big, words, v->mant, v->exp2, INT_MAX,
-				 (int)sat_add(prec, 1));
+		nolibc_fp_digits(&dg, big, words, v->mant, v->exp2, INT_MAX, (int)sat_add(prec, 1));
 		if (dg.n)
 			nolibc_fp_round(&dg, (int)sat_add(dg.exp10 + 1, prec));
 		if (!dg.n)
@@ -124,8 +120,7 @@ static void layout_float(struct fmt_out *o, const struct layout *l,
 		emit_fixed(o, l, &dg, prec);
 		return;
 	case 'e':
-		nolibc_fp_digits(&dg, big, words, v->mant, v->exp2,
-				 (int)sat_add(prec, 2), INT_MAX);
+		nolibc_fp_digits(&dg, big, words, v->mant, v->exp2, (int)sat_add(prec, 2), INT_MAX);
 		nolibc_fp_round(&dg, (int)sat_add(prec, 1));
 		if (!dg.n)
 			dg.exp10 = 0;
@@ -136,8 +131,7 @@ static void layout_float(struct fmt_out *o, const struct layout *l,
 	/* %g: P significant digits; the exponent after rounding picks the
 	 * style, then trailing zeros go unless '#'. */
 	p = prec == 0 ? 1 : prec;
-	nolibc_fp_digits(&dg, big, words, v->mant, v->exp2,
-			 (int)sat_add(p, 1), INT_MAX);
+	nolibc_fp_digits(&dg, big, words, v->mant, v->exp2, (int)sat_add(p, 1), INT_MAX);
 	nolibc_fp_round(&dg, (int)p);
 	if (!dg.n)
 		dg.exp10 = 0;
@@ -161,9 +155,8 @@ static void layout_float(struct fmt_out *o, const struct layout *l,
 }
 
 /* Separate frames so a double never pays for long double's scratch. */
-static __attribute__((noinline)) void
-float_double(struct fmt_out *o, const struct layout *l,
-	     const struct fp_value *v)
+static __attribute__((noinline)) void float_double(struct fmt_out *o, const struct layout *l,
+						   const struct fp_value *v)
 {
 	uint32_t big[DBL_WORDS];
 	char digits[DBL_DIGITS];
@@ -171,9 +164,8 @@ float_double(struct fmt_out *o, const struct layout *l,
 	layout_float(o, l, v, big, DBL_WORDS, digits, DBL_DIGITS);
 }
 
-static __attribute__((noinline)) void
-float_long_double(struct fmt_out *o, const struct layout *l,
-		  const struct fp_value *v)
+static __attribute__((noinline)) void float_long_double(struct fmt_out *o, const struct layout *l,
+							const struct fp_value *v)
 {
 	uint32_t big[LDBL_WORDS];
 	char digits[LDBL_DIGITS];
@@ -181,24 +173,21 @@ float_long_double(struct fmt_out *o, const struct layout *l,
 	layout_float(o, l, v, big, LDBL_WORDS, digits, LDBL_DIGITS);
 }
 
-void nolibc_fmt_special(struct fmt_out *o, const struct fmt_spec *sp,
-			const struct fp_value *v, const char *sign,
-			size_t slen)
+void nolibc_fmt_special(struct fmt_out *o, const struct fmt_spec *sp, const struct fp_value *v,
+			const char *sign, size_t slen)
 {
 	bool upper = sp->conv >= 'A' && sp->conv <= 'Z';
-	const char *word = v->cls == FP_INF ? (upper ? "INF" : "inf")
-					    : (upper ? "NAN" : "nan");
+	const char *word = v->cls == FP_INF ? (upper ? "INF" : "inf") : (upper ? "NAN" : "nan");
 	size_t rpad = nolibc_fmt_open(o, sp, slen + 3, sign, slen, false);
 
 	nolibc_fmt_emit(o, word, 3);
 	nolibc_fmt_pad(o, ' ', rpad);
 }
 
-void nolibc_fmt_float(struct fmt_out *o, const struct fmt_spec *sp,
-		      const struct fp_value *v)
+void nolibc_fmt_float(struct fmt_out *o, const struct fmt_spec *sp, const struct fp_value *v)
 {
 	char sign[1];
-	struct layout l = { sp, sign, nolibc_fmt_sign(sp, v->neg, sign) };
+	struct layout l = {sp, sign, nolibc_fmt_sign(sp, v->neg, sign)};
 
 	if (v->cls != FP_FIN)
 		nolibc_fmt_special(o, sp, v, sign, l.slen);

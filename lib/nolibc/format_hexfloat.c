@@ -10,8 +10,7 @@
  */
 #include "format_impl.h"
 
-void nolibc_fmt_hexfloat(struct fmt_out *o, const struct fmt_spec *sp,
-			 const struct fp_value *v)
+void nolibc_fmt_hexfloat(struct fmt_out *o, const struct fmt_spec *sp, const struct fp_value *v)
 {
 	bool upper = sp->conv == 'A';
 	const char *hex = upper ? "0123456789ABCDEF" : "0123456789abcdef";
@@ -87,8 +86,7 @@ void nolibc_fmt_hexfloat(struct fmt_out *o, const struct fmt_spec *sp,
 	ebuf[--i] = exp < 0 ? '-' : '+';
 	ebuf[--i] = upper ? 'P' : 'p';
 
-	total = plen + 1 + point + (size_t)p + extra +
-		(sizeof(ebuf) - (size_t)i);
+	total = plen + 1 + point + (size_t)p + extra + (sizeof(ebuf) - (size_t)i);
 	rpad = nolibc_fmt_open(o, sp, total, pre, plen, true);
 	nolibc_fmt_emit(o, &hex[lead], 1);
 	if (point)

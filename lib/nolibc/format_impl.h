@@ -25,12 +25,10 @@ typedef void (*nolibc_sink_fn)(void *ctx, const char *s, size_t n);
 
 /* Returns the number of characters produced, or -1 (errno EOVERFLOW) when
  * that number does not fit in an int. */
-int nolibc_vformat(nolibc_sink_fn sink, void *ctx, const char *fmt,
-		   va_list ap);
+int nolibc_vformat(nolibc_sink_fn sink, void *ctx, const char *fmt, va_list ap);
 
 /* Length modifiers, shared with scanf. */
-enum length { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL, LEN_J, LEN_Z, LEN_T,
-	      LEN_BIGL };
+enum length { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL, LEN_J, LEN_Z, LEN_T, LEN_BIGL };
 
 /* Store @v, narrowed, into the integer @p points to, typed by @len (%n in
  * printf; every integer conversion in scanf). */
@@ -44,11 +42,11 @@ int nolibc_parse_arg_number(const char **f);
  * when there is none); returns what follows it. */
 const char *nolibc_parse_length(const char *f, enum length *len);
 
-#define FMT_MINUS	0x01u
-#define FMT_PLUS	0x02u
-#define FMT_SPACE	0x04u
-#define FMT_HASH	0x08u
-#define FMT_ZERO	0x10u
+#define FMT_MINUS 0x01u
+#define FMT_PLUS  0x02u
+#define FMT_SPACE 0x04u
+#define FMT_HASH  0x08u
+#define FMT_ZERO  0x10u
 
 struct fmt_out {
 	nolibc_sink_fn sink;
@@ -59,7 +57,7 @@ struct fmt_out {
 struct fmt_spec {
 	unsigned int flags;
 	size_t width;
-	int prec;	/* -1: none given */
+	int prec; /* -1: none given */
 	char conv;
 };
 
@@ -71,9 +69,8 @@ void nolibc_fmt_pad(struct fmt_out *o, char c, size_t n);
  * applies and @zero_ok. Returns the right padding the caller must emit
  * after the body.
  */
-size_t nolibc_fmt_open(struct fmt_out *o, const struct fmt_spec *sp,
-		       size_t total, const char *prefix, size_t plen,
-		       bool zero_ok);
+size_t nolibc_fmt_open(struct fmt_out *o, const struct fmt_spec *sp, size_t total,
+		       const char *prefix, size_t plen, bool zero_ok);
 
 /* A finite or special floating-point value: |value| = mant * 2^exp2. */
 enum fp_class { FP_FIN, FP_INF, FP_NAN };
@@ -81,18 +78,15 @@ struct fp_value {
 	uint64_t mant;
 	int exp2;
 	bool neg;
-	bool is_long;	/* x86 80-bit long double: bigger buffers, %La layout */
+	bool is_long; /* x86 80-bit long double: bigger buffers, %La layout */
 	enum fp_class cls;
 };
 
-void nolibc_fmt_float(struct fmt_out *o, const struct fmt_spec *sp,
-		      const struct fp_value *v);
-void nolibc_fmt_hexfloat(struct fmt_out *o, const struct fmt_spec *sp,
-			 const struct fp_value *v);
+void nolibc_fmt_float(struct fmt_out *o, const struct fmt_spec *sp, const struct fp_value *v);
+void nolibc_fmt_hexfloat(struct fmt_out *o, const struct fmt_spec *sp, const struct fp_value *v);
 /* Shared by both: "inf"/"nan" with sign and width, never zero padded. */
-void nolibc_fmt_special(struct fmt_out *o, const struct fmt_spec *sp,
-			const struct fp_value *v, const char *sign,
-			size_t slen);
+void nolibc_fmt_special(struct fmt_out *o, const struct fmt_spec *sp, const struct fp_value *v,
+			const char *sign, size_t slen);
 /* The sign prefix C asks for: "-", "+", " " or "". */
 size_t nolibc_fmt_sign(const struct fmt_spec *sp, bool neg, char *buf);
 
@@ -116,8 +110,8 @@ struct fp_digits {
  * at position 10^-@frac_limit exist (whichever comes first; pass INT_MAX for
  * "no limit"), or when the expansion ends.
  */
-void nolibc_fp_digits(struct fp_digits *dg, uint32_t *big, int big_cap,
-		      uint64_t mant, int exp2, int sig_limit, int frac_limit);
+void nolibc_fp_digits(struct fp_digits *dg, uint32_t *big, int big_cap, uint64_t mant, int exp2,
+		      int sig_limit, int frac_limit);
 /* Round to nearest (ties to even) keeping @keep significant digits. */
 void nolibc_fp_round(struct fp_digits *dg, int keep);
 

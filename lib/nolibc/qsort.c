@@ -34,16 +34,14 @@ static void swap(char *a, char *b, size_t size)
 }
 
 /* Restore the max-heap property below @root in a heap of @n elements. */
-static void sift_down(char *base, size_t root, size_t n, size_t size,
-		      cmp_fn cmp)
+static void sift_down(char *base, size_t root, size_t n, size_t size, cmp_fn cmp)
 {
 	for (;;) {
 		size_t child = 2 * root + 1;
 
 		if (child >= n)
 			return;
-		if (child + 1 < n &&
-		    cmp(base + child * size, base + (child + 1) * size) < 0)
+		if (child + 1 < n && cmp(base + child * size, base + (child + 1) * size) < 0)
 			child++;
 		if (cmp(base + root * size, base + child * size) >= 0)
 			return;

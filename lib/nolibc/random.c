@@ -13,14 +13,14 @@
 
 #define WEYL_STEP 0x9e3779b97f4a7c15ULL
 
-static uint64_t builtin_state = 1;	/* as after srandom(1) */
+static uint64_t builtin_state = 1; /* as after srandom(1) */
 static char *state_buf = (char *)&builtin_state;
 
 long random(void)
 {
 	uint64_t s, z;
 
-	memcpy(&s, state_buf, sizeof(s));	/* buffers may be unaligned */
+	memcpy(&s, state_buf, sizeof(s)); /* buffers may be unaligned */
 	s += WEYL_STEP;
 	memcpy(state_buf, &s, sizeof(s));
 	z = (s ^ (s >> 30)) * 0xbf58476d1ce4e5b9ULL;

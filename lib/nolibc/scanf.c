@@ -34,9 +34,10 @@ static int at(const char *p, size_t i, size_t w)
 
 static int digit_in(int c, int base)
 {
-	int d = c >= '0' && c <= '9' ? c - '0'
+	int d = c >= '0' && c <= '9'   ? c - '0'
 		: c >= 'a' && c <= 'z' ? c - 'a' + 10
-		: c >= 'A' && c <= 'Z' ? c - 'A' + 10 : 99;
+		: c >= 'A' && c <= 'Z' ? c - 'A' + 10
+				       : 99;
 
 	return d < base ? d : -1;
 }
@@ -48,8 +49,7 @@ struct scanned_int {
 
 /* Length of the integer field at @p (0: no match) for @base (0: C's
  * prefix rules). */
-static size_t scan_integer(const char *p, size_t w, int base,
-			   struct scanned_int *v)
+static size_t scan_integer(const char *p, size_t w, int base, struct scanned_int *v)
 {
 	size_t i = 0;
 	bool digits = false;
@@ -112,8 +112,7 @@ static size_t scan_float(const char *p, size_t w)
 	}
 	/* glibc: "0x" is a prefix only if the width leaves room after it;
 	 * "0x." without digits reads as zero, "0x" alone fails. */
-	if (at(p, i, w) == '0' && tolower(at(p, i + 1, w)) == 'x' &&
-	    i + 2 < w) {
+	if (at(p, i, w) == '0' && tolower(at(p, i + 1, w)) == 'x' && i + 2 < w) {
 		hex = true;
 		i += 2;
 	}
@@ -152,8 +151,7 @@ static uintmax_t int_value(const struct scanned_int *v, bool is_signed)
 
 #define FLOAT_FIELD_MAX 1024
 
-static void store_float(void *dst, enum length len, const char *p,
-			size_t n)
+static void store_float(void *dst, enum length len, const char *p, size_t n)
 {
 	char buf[FLOAT_FIELD_MAX];
 	const char *text = p;
@@ -192,8 +190,7 @@ static const char *parse_scanset(const char *f, bool set[256])
 	}
 	for (; *f && *f != ']'; f++) {
 		c = (unsigned char)*f;
-		if (c == '-' && prev >= 0 && f[1] && f[1] != ']' &&
-		    (unsigned char)f[1] >= prev) {
+		if (c == '-' && prev >= 0 && f[1] && f[1] != ']' && (unsigned char)f[1] >= prev) {
 			for (c = prev; c <= (unsigned char)f[1]; c++)
 				set[c] = true;
 			prev = -1;
@@ -244,9 +241,13 @@ static int conversion_base(char conv)
  * (bad or overlong sequence, surrogate, above U+10FFFF, cut by a NUL). */
 static size_t utf8_decode(const unsigned char *s, uint32_t *out)
 {
-	static const uint32_t least[] = { 0, 0, 0x80, 0x800, 0x10000 };
-	size_t n = s[0] < 0x80 ? 1 : s[0] < 0xc2 ? 0 : s[0] < 0xe0 ? 2
-		 : s[0] < 0xf0 ? 3 : s[0] < 0xf5 ? 4 : 0;
+	static const uint32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
+	size_t n = s[0] < 0x80	 ? 1
+		   : s[0] < 0xc2 ? 0
+		   : s[0] < 0xe0 ? 2
+		   : s[0] < 0xf0 ? 3
+		   : s[0] < 0xf5 ? 4
+				 : 0;
 	uint32_t c;
 
 	if (n == 0)
@@ -269,9 +270,8 @@ static size_t utf8_decode(const unsigned char *s, uint32_t *out)
  * and a scanset tests a character by its first byte. Returns the bytes
  * read, and *chars the characters; *bad on an invalid sequence.
  */
-static size_t scan_wide(const char *p, size_t width, char conv,
-			const bool set[256], wchar_t *dst, size_t *chars,
-			bool *bad)
+static size_t scan_wide(const char *p, size_t width, char conv, const bool set[256], wchar_t *dst,
+			size_t *chars, bool *bad)
 {
 	const unsigned char *s = (const unsigned char *)p;
 	size_t n = 0, k = 0, len;
@@ -279,8 +279,7 @@ static size_t scan_wide(const char *p, size_t width, char conv,
 
 	*bad = false;
 	for (; k < width && s[n]; k++, n += len) {
-		if ((conv == 's' && isspace(s[n])) ||
-		    (conv == '[' && !set[s[n]]))
+		if ((conv == 's' && isspace(s[n])) || (conv == '[' && !set[s[n]]))
 			break;
 		len = utf8_decode(s + n, &c);
 		if (!len) {
@@ -295,11 +294,11 @@ static size_t scan_wide(const char *p, size_t width, char conv,
 }
 
 struct spec {
-	int pos;	/* "n$": 1..NL_ARGMAX, 0 none, -1 out of range */
+	int pos; /* "n$": 1..NL_ARGMAX, 0 none, -1 out of range */
 	bool suppress;
-	size_t width;	/* 0: none given */
+	size_t width; /* 0: none given */
 	enum length len;
-	char conv;	/* '\0': the format ended inside the spec */
+	char conv; /* '\0': the format ended inside the spec */
 };
 
 /* The spec after a '%' (not "%%"); returns what follows its conversion
@@ -348,8 +347,7 @@ static bool positions_valid(const char *f)
 	return true;
 }
 
-int vsscanf(const char *restrict str, const char *restrict fmt,
-	    va_list ap_in)
+int vsscanf(const char *restrict str, const char *restrict fmt, va_list ap_in)
 {
 	const char *p = str, *f = fmt;
 	int count = 0;
@@ -394,8 +392,7 @@ int vsscanf(const char *restrict str, const char *restrict fmt,
 		if (!sp.conv)
 			goto out;
 		if (!sp.suppress)
-			dst = sp.pos > 0 ? positional_arg(ap_in, sp.pos)
-					 : va_arg(ap, void *);
+			dst = sp.pos > 0 ? positional_arg(ap_in, sp.pos) : va_arg(ap, void *);
 		suppress = sp.suppress;
 		width = sp.width;
 		len = sp.len;
@@ -419,8 +416,7 @@ int vsscanf(const char *restrict str, const char *restrict fmt,
 
 			if (conv == '[' && !(f = parse_scanset(f, set)))
 				goto out;
-			n = scan_wide(p, width, conv, set,
-				      suppress ? NULL : dst, &chars, &bad);
+			n = scan_wide(p, width, conv, set, suppress ? NULL : dst, &chars, &bad);
 			if (bad) {
 				errno = EILSEQ;
 				goto out;
@@ -435,14 +431,18 @@ int vsscanf(const char *restrict str, const char *restrict fmt,
 		}
 
 		switch (conv) {
-		case 'd': case 'i': case 'u': case 'o': case 'x': case 'X':
+		case 'd':
+		case 'i':
+		case 'u':
+		case 'o':
+		case 'x':
+		case 'X':
 		case 'p':
 			n = scan_integer(p, width, conversion_base(conv), &iv);
 			if (!n)
 				goto out;
 			if (!suppress) {
-				uintmax_t v = int_value(&iv, conv == 'd' ||
-								 conv == 'i');
+				uintmax_t v = int_value(&iv, conv == 'd' || conv == 'i');
 
 				if (conv == 'p')
 					*(void **)dst = (void *)(uintptr_t)v;
@@ -450,8 +450,14 @@ int vsscanf(const char *restrict str, const char *restrict fmt,
 					nolibc_store_int(dst, len, v);
 			}
 			break;
-		case 'a': case 'A': case 'e': case 'E': case 'f': case 'F':
-		case 'g': case 'G':
+		case 'a':
+		case 'A':
+		case 'e':
+		case 'E':
+		case 'f':
+		case 'F':
+		case 'g':
+		case 'G':
 			n = scan_float(p, width);
 			if (!n)
 				goto out;
@@ -464,9 +470,7 @@ int vsscanf(const char *restrict str, const char *restrict fmt,
 				memcpy(dst, p, n);
 			break;
 		case 's':
-			for (n = 0; n < width && p[n] &&
-				    !isspace((unsigned char)p[n]);
-			     n++)
+			for (n = 0; n < width && p[n] && !isspace((unsigned char)p[n]); n++)
 				;
 			if (!suppress) {
 				memcpy(dst, p, n);

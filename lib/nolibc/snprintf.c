@@ -13,7 +13,7 @@
 
 struct membuf {
 	char *p;
-	size_t room;	/* characters we may still store, NUL excluded */
+	size_t room; /* characters we may still store, NUL excluded */
 };
 
 static void mem_sink(void *ctx, const char *s, size_t n)
@@ -26,10 +26,9 @@ static void mem_sink(void *ctx, const char *s, size_t n)
 	mb->room -= k;
 }
 
-int vsnprintf(char *restrict buf, size_t n, const char *restrict fmt,
-	      va_list ap)
+int vsnprintf(char *restrict buf, size_t n, const char *restrict fmt, va_list ap)
 {
-	struct membuf mb = { buf, n ? n - 1 : 0 };
+	struct membuf mb = {buf, n ? n - 1 : 0};
 	int ret = nolibc_vformat(mem_sink, &mb, fmt, ap);
 
 	if (n)

@@ -17,11 +17,9 @@ static char stdout_buf[BUFSIZ];
 static char stdin_buf[128];
 
 static struct __km_file files[3] = {
-	{ .fd = 0, .kind = FILE_INPUT, .buf = stdin_buf,
-	  .cap = sizeof(stdin_buf), .unget = EOF },
-	{ .fd = 1, .kind = FILE_LINEBUF, .buf = stdout_buf,
-	  .cap = sizeof(stdout_buf), .unget = EOF },
-	{ .fd = 2, .kind = FILE_UNBUF, .unget = EOF },
+    {.fd = 0, .kind = FILE_INPUT, .buf = stdin_buf, .cap = sizeof(stdin_buf), .unget = EOF},
+    {.fd = 1, .kind = FILE_LINEBUF, .buf = stdout_buf, .cap = sizeof(stdout_buf), .unget = EOF},
+    {.fd = 2, .kind = FILE_UNBUF, .unget = EOF},
 };
 
 FILE *const stdin = &files[0];
@@ -108,8 +106,7 @@ int puts(const char *s)
 	return fputc('\n', stdout) == EOF ? EOF : 0;
 }
 
-size_t fwrite(const void *restrict ptr, size_t size, size_t nmemb,
-	      FILE *restrict f)
+size_t fwrite(const void *restrict ptr, size_t size, size_t nmemb, FILE *restrict f)
 {
 	if (size == 0 || nmemb == 0)
 		return 0;

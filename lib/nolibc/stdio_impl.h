@@ -11,9 +11,9 @@
 #include <stdio.h>
 
 enum file_kind {
-	FILE_INPUT,	/* stdin: buffered console reads */
-	FILE_LINEBUF,	/* stdout: flushed at '\n' */
-	FILE_UNBUF,	/* stderr: written through at once */
+	FILE_INPUT,   /* stdin: buffered console reads */
+	FILE_LINEBUF, /* stdout: flushed at '\n' */
+	FILE_UNBUF,   /* stderr: written through at once */
 };
 
 struct __km_file {
@@ -23,9 +23,9 @@ struct __km_file {
 	bool eof;
 	char *buf;
 	size_t cap;
-	size_t len;	/* output: bytes waiting; input: bytes read in */
-	size_t pos;	/* input: next byte to hand out */
-	int unget;	/* input: pushed-back char or EOF */
+	size_t len; /* output: bytes waiting; input: bytes read in */
+	size_t pos; /* input: next byte to hand out */
+	int unget;  /* input: pushed-back char or EOF */
 };
 
 /* Append to an output stream. Returns 0, or EOF with the error flag set. */

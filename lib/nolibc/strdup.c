@@ -13,7 +13,7 @@ char *strndup(const char *s, size_t n)
 	char *copy = malloc(len + 1);
 
 	if (!copy)
-		return NULL;	/* malloc has set errno to ENOMEM */
+		return NULL; /* malloc has set errno to ENOMEM */
 	memcpy(copy, s, len);
 	copy[len] = '\0';
 	return copy;

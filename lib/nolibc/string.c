@@ -9,7 +9,7 @@
 #include <string.h>
 
 typedef uint64_t __attribute__((may_alias)) uword;
-#define ONES 0x0101010101010101ULL
+#define ONES  0x0101010101010101ULL
 #define HIGHS 0x8080808080808080ULL
 
 size_t strlen(const char *s)

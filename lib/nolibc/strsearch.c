@@ -72,8 +72,7 @@ char *strstr(const char *haystack, const char *needle)
 	return NULL;
 }
 
-char *strtok_r(char *restrict s, const char *restrict delim,
-	       char **restrict saveptr)
+char *strtok_r(char *restrict s, const char *restrict delim, char **restrict saveptr)
 {
 	char *end;
 
@@ -115,8 +114,7 @@ char *strsep(char **restrict sp, const char *restrict delim)
 }
 
 /* memmem: strstr for bytes; an empty needle matches at the start. */
-void *memmem(const void *haystack, size_t hlen, const void *needle,
-	     size_t nlen)
+void *memmem(const void *haystack, size_t hlen, const void *needle, size_t nlen)
 {
 	const unsigned char *h = haystack, *end;
 	const unsigned char *n = needle;

@@ -26,7 +26,7 @@
 #include "strtod_impl.h"
 
 #define MAX_DIGITS 800
-#define POW5_13 1220703125u	/* the largest power of 5 below 2^32 */
+#define POW5_13	   1220703125u /* the largest power of 5 below 2^32 */
 
 struct big {
 	uint32_t *w;
@@ -70,8 +70,7 @@ static void big_mul(struct big *b, const struct big *a, const struct big *c)
 		uint64_t carry = 0;
 
 		for (int j = 0; j < c->len; j++) {
-			uint64_t t = (uint64_t)a->w[i] * c->w[j] +
-				     b->w[i + j] + carry;
+			uint64_t t = (uint64_t)a->w[i] * c->w[j] + b->w[i + j] + carry;
 
 			b->w[i + j] = (uint32_t)t;
 			carry = t >> 32;
@@ -115,8 +114,7 @@ static void big_shl(struct big *dst, const struct big *src, int s)
 static void big_shr1(struct big *b)
 {
 	for (int i = 0; i < b->len; i++)
-		b->w[i] = (b->w[i] >> 1) |
-			  (i + 1 < b->len ? b->w[i + 1] << 31 : 0);
+		b->w[i] = (b->w[i] >> 1) | (i + 1 < b->len ? b->w[i + 1] << 31 : 0);
 }
 
 static int big_cmp(const struct big *a, const struct big *b)
@@ -139,8 +137,7 @@ static void big_sub(struct big *a, const struct big *b)
 	int64_t borrow = 0;
 
 	for (int i = 0; i < a->len; i++) {
-		int64_t t = (int64_t)a->w[i] - (i < b->len ? b->w[i] : 0) -
-			    borrow;
+		int64_t t = (int64_t)a->w[i] - (i < b->len ? b->w[i] : 0) - borrow;
 
 		borrow = t < 0;
 		a->w[i] = (uint32_t)t;
@@ -154,8 +151,7 @@ struct wide {
 	bool rb, st;
 };
 
-static void top_bits(const struct big *b, int e2, bool sticky,
-		     struct wide *v)
+static void top_bits(const struct big *b, int e2, bool sticky, struct wide *v)
 {
 	int bl = big_bits(b), lo = bl - 64;
 
@@ -295,13 +291,13 @@ static bool parse_hex(const char **sp, struct wide *v, bool *zero)
 	*zero = v->q == 0;
 	if (*zero)
 		return true;
-	if (extra < 0)	/* value = (q + extra / 16 + sticky) * 2^e */
+	if (extra < 0) /* value = (q + extra / 16 + sticky) * 2^e */
 		extra = 0;
 	/* Normalise: shift the first bits of the extra nibble in. */
 	int lz = __builtin_clzll(v->q);
-	int x = extra << 4;	/* nibble as 8 bits: bits 7..4 */
+	int x = extra << 4; /* nibble as 8 bits: bits 7..4 */
 
-	if (lz > 4) {	/* only when no extra digit was read */
+	if (lz > 4) { /* only when no extra digit was read */
 		v->q <<= lz;
 		e -= lz;
 		v->rb = false;
@@ -319,9 +315,8 @@ static bool parse_hex(const char **sp, struct wide *v, bool *zero)
 	return true;
 }
 
-void nolibc_parse_float(const char *str, char **end,
-			const struct nolibc_float_type *t, uint32_t *scratch,
-			int scratch_words, struct nolibc_float_parts *out)
+void nolibc_parse_float(const char *str, char **end, const struct nolibc_float_type *t,
+			uint32_t *scratch, int scratch_words, struct nolibc_float_parts *out)
 {
 	const char *s = str;
 	struct big d, p5, x;
@@ -367,7 +362,7 @@ void nolibc_parse_float(const char *str, char **end,
 		goto done;
 	}
 
-	d = (struct big){ scratch, 1, cap };
+	d = (struct big){scratch, 1, cap};
 	d.w[0] = 0;
 	for (;; s++) {
 		if (*s == '.' && !point) {
@@ -410,18 +405,18 @@ void nolibc_parse_float(const char *str, char **end,
 	if (*s == 'e' || *s == 'E')
 		dexp += parse_exponent(&s);
 	if (ndig == 0)
-		goto done;	/* zero, whatever its exponent */
+		goto done; /* zero, whatever its exponent */
 	if (ndig + dexp > t->max_dec_exp) {
 		out->cls = NL_FP_INF;
 		errno = ERANGE;
 		goto done;
 	}
 	if (ndig + dexp < t->min_dec_exp) {
-		errno = ERANGE;	/* far below half the least subnormal */
+		errno = ERANGE; /* far below half the least subnormal */
 		goto done;
 	}
-	p5 = (struct big){ scratch + cap, 1, cap };
-	x = (struct big){ scratch + 2 * cap, 1, cap };
+	p5 = (struct big){scratch + cap, 1, cap};
+	x = (struct big){scratch + 2 * cap, 1, cap};
 	if (dexp >= 0) {
 		big_set_pow5(&p5, (int)dexp);
 		big_mul(&x, &d, &p5);
@@ -429,15 +424,15 @@ void nolibc_parse_float(const char *str, char **end,
 	} else {
 		/* x = (d << sh) / 5^k to 66+ bits; the remainder is sticky. */
 		int k = (int)-dexp, sh, qbits;
-		struct big q = { scratch, 0, cap }; /* reuses d's words */
+		struct big q = {scratch, 0, cap}; /* reuses d's words */
 
 		big_set_pow5(&p5, k);
 		sh = big_bits(&p5) + 66 - big_bits(&d);
 		if (sh < 0)
 			sh = 0;
-		big_shl(&x, &d, sh);	/* x: the running remainder */
+		big_shl(&x, &d, sh); /* x: the running remainder */
 		qbits = big_bits(&x) - big_bits(&p5) + 1;
-		big_shl(&d, &p5, qbits);	/* d: 5^k << i, shifted down */
+		big_shl(&d, &p5, qbits); /* d: 5^k << i, shifted down */
 		memcpy(p5.w, d.w, sizeof(uint32_t) * (size_t)d.len);
 		p5.len = d.len;
 		q.len = qbits / 32 + 1;
@@ -459,39 +454,31 @@ done:
 
 /* The IEEE binary formats: @bits wide, @p-bit significand (hidden bit
  * included), exponent bias @bias; the hidden bit is implicit. */
-static uint64_t pack_ieee(const struct nolibc_float_parts *f, int p,
-			  int bias)
+static uint64_t pack_ieee(const struct nolibc_float_parts *f, int p, int bias)
 {
 	uint64_t sign = (uint64_t)f->neg << (p == 53 ? 63 : 31);
 	uint64_t frac = f->mant & ((1ULL << (p - 1)) - 1);
 	uint64_t be;
 
 	if (f->cls == NL_FP_NAN)
-		return sign | ((uint64_t)(2 * bias + 1) << (p - 1)) |
-		       (1ULL << (p - 2));
+		return sign | ((uint64_t)(2 * bias + 1) << (p - 1)) | (1ULL << (p - 2));
 	if (f->cls == NL_FP_INF)
 		return sign | ((uint64_t)(2 * bias + 1) << (p - 1));
 	be = (f->mant >> (p - 1)) ? (uint64_t)(f->exp + bias) : 0;
 	return sign | be << (p - 1) | frac;
 }
 
-static const struct nolibc_float_type type_double = {
-	53, -1022, 1023, 309, -324
-};
-static const struct nolibc_float_type type_float = { 24, -126, 127, 39, -45 };
-static const struct nolibc_float_type type_long_double = {
-	64, -16382, 16383, 4933, -4951
-};
+static const struct nolibc_float_type type_double = {53, -1022, 1023, 309, -324};
+static const struct nolibc_float_type type_float = {24, -126, 127, 39, -45};
+static const struct nolibc_float_type type_long_double = {64, -16382, 16383, 4933, -4951};
 
 /* Scratch words: three big numbers, each able to hold MAX_DIGITS decimal
  * digits and 5^(MAX_DIGITS + the least decimal exponent), shifted by the
  * quotient's bits (log2(10) = 3.322, log2(5) = 2.322). */
-#define SCRATCH(dec) \
-	(3 * (((MAX_DIGITS * 3322 + (dec) * 2322) / 1000 + 160) / 32 + 2))
+#define SCRATCH(dec) (3 * (((MAX_DIGITS * 3322 + (dec)*2322) / 1000 + 160) / 32 + 2))
 
 /* Parse for an IEEE type with a hidden bit and return its bit pattern. */
-static uint64_t parse_ieee(const char *s, char **end,
-			   const struct nolibc_float_type *t,
+static uint64_t parse_ieee(const char *s, char **end, const struct nolibc_float_type *t,
 			   uint32_t *scratch, int words)
 {
 	struct nolibc_float_parts f;
@@ -503,8 +490,8 @@ static uint64_t parse_ieee(const char *s, char **end,
 double strtod(const char *restrict s, char **restrict end)
 {
 	uint32_t scratch[SCRATCH(324)];
-	uint64_t bits = parse_ieee(s, end, &type_double, scratch,
-				   (int)(sizeof(scratch) / sizeof(*scratch)));
+	uint64_t bits =
+	    parse_ieee(s, end, &type_double, scratch, (int)(sizeof(scratch) / sizeof(*scratch)));
 	double v;
 
 	memcpy(&v, &bits, sizeof(v));
@@ -515,7 +502,7 @@ float strtof(const char *restrict s, char **restrict end)
 {
 	uint32_t scratch[SCRATCH(45)];
 	uint32_t bits = (uint32_t)parse_ieee(s, end, &type_float, scratch,
-				(int)(sizeof(scratch) / sizeof(*scratch)));
+					     (int)(sizeof(scratch) / sizeof(*scratch)));
 	float v;
 
 	memcpy(&v, &bits, sizeof(v));
@@ -530,7 +517,7 @@ long double strtold(const char *restrict s, char **restrict end)
 	struct {
 		uint64_t mant;
 		uint16_t sexp;
-	} raw = { 0, 0 };
+	} raw = {0, 0};
 	long double v = 0;
 
 	nolibc_parse_float(s, end, &type_long_double, scratch,

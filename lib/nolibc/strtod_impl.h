@@ -33,8 +33,7 @@ struct nolibc_float_parts {
  * character (@str when nothing converted). errno ERANGE on overflow and on
  * an inexact subnormal or zero result. @scratch holds big numbers.
  */
-void nolibc_parse_float(const char *str, char **end,
-			const struct nolibc_float_type *t, uint32_t *scratch,
-			int scratch_words, struct nolibc_float_parts *out);
+void nolibc_parse_float(const char *str, char **end, const struct nolibc_float_type *t,
+			uint32_t *scratch, int scratch_words, struct nolibc_float_parts *out);
 
 #endif /* NOLIBC_STRTOD_IMPL_H */

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 
 struct parsed {
-	unsigned long long mag;	/* saturated at ULLONG_MAX */
+	unsigned long long mag; /* saturated at ULLONG_MAX */
 	bool neg;
 	bool overflow;
 };
@@ -34,8 +34,7 @@ static int digit_value(unsigned char c)
 }
 
 /* Returns false (and sets EINVAL) for a base C does not allow. */
-static bool parse(const char *nptr, char **endptr, int base,
-		  struct parsed *out)
+static bool parse(const char *nptr, char **endptr, int base, struct parsed *out)
 {
 	const unsigned char *s = (const unsigned char *)nptr;
 	const unsigned char *digits;
@@ -56,8 +55,8 @@ static bool parse(const char *nptr, char **endptr, int base,
 		s++;
 	if (*s == '+' || *s == '-')
 		out->neg = *s++ == '-';
-	if ((base == 0 || base == 16) && s[0] == '0' &&
-	    (s[1] == 'x' || s[1] == 'X') && digit_value(s[2]) < 16) {
+	if ((base == 0 || base == 16) && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') &&
+	    digit_value(s[2]) < 16) {
 		s += 2;
 		base = 16;
 	} else if (base == 0) {
@@ -87,8 +86,7 @@ static bool parse(const char *nptr, char **endptr, int base,
 }
 
 /* Range of a signed type whose maximum is @max. */
-static long long to_signed(const struct parsed *p, long long min,
-			   long long max)
+static long long to_signed(const struct parsed *p, long long min, long long max)
 {
 	if (p->neg) {
 		if (p->overflow || p->mag > (unsigned long long)max + 1) {
@@ -105,8 +103,7 @@ static long long to_signed(const struct parsed *p, long long min,
 	return (long long)p->mag;
 }
 
-static unsigned long long to_unsigned(const struct parsed *p,
-				      unsigned long long max)
+static unsigned long long to_unsigned(const struct parsed *p, unsigned long long max)
 {
 	if (p->overflow || p->mag > max) {
 		errno = ERANGE;
@@ -133,8 +130,7 @@ long long strtoll(const char *restrict nptr, char **restrict endptr, int base)
 	return to_signed(&p, LLONG_MIN, LLONG_MAX);
 }
 
-intmax_t strtoimax(const char *restrict nptr, char **restrict endptr,
-		   int base)
+intmax_t strtoimax(const char *restrict nptr, char **restrict endptr, int base)
 {
 	struct parsed p;
 
@@ -143,8 +139,7 @@ intmax_t strtoimax(const char *restrict nptr, char **restrict endptr,
 	return to_signed(&p, INTMAX_MIN, INTMAX_MAX);
 }
 
-unsigned long strtoul(const char *restrict nptr, char **restrict endptr,
-		      int base)
+unsigned long strtoul(const char *restrict nptr, char **restrict endptr, int base)
 {
 	struct parsed p;
 
@@ -153,8 +148,7 @@ unsigned long strtoul(const char *restrict nptr, char **restrict endptr,
 	return (unsigned long)to_unsigned(&p, ULONG_MAX);
 }
 
-unsigned long long strtoull(const char *restrict nptr,
-			    char **restrict endptr, int base)
+unsigned long long strtoull(const char *restrict nptr, char **restrict endptr, int base)
 {
 	struct parsed p;
 
@@ -163,8 +157,7 @@ unsigned long long strtoull(const char *restrict nptr,
 	return to_unsigned(&p, ULLONG_MAX);
 }
 
-uintmax_t strtoumax(const char *restrict nptr, char **restrict endptr,
-		    int base)
+uintmax_t strtoumax(const char *restrict nptr, char **restrict endptr, int base)
 {
 	struct parsed p;
 

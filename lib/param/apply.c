@@ -5,8 +5,8 @@
 #include <string.h>
 #include <km/param.h>
 
-const struct km_param *km_param_lookup(const struct km_param *table, size_t count,
-				       const char *name, size_t namelen)
+const struct km_param *km_param_lookup(const struct km_param *table, size_t count, const char *name,
+				       size_t namelen)
 {
 	for (size_t i = 0; i < count; i++)
 		if (strlen(table[i].name) == namelen && !memcmp(table[i].name, name, namelen))
@@ -41,8 +41,7 @@ static int valid_name(const char *name, size_t len)
 	return dots == 1 && !first;
 }
 
-int km_param_apply(const struct km_param *table, size_t count, char *word,
-		   char *err, size_t errlen)
+int km_param_apply(const struct km_param *table, size_t count, char *word, char *err, size_t errlen)
 {
 	char *eq = strchr(word, '=');
 	const struct km_param *p;
@@ -51,21 +50,20 @@ int km_param_apply(const struct km_param *table, size_t count, char *word,
 	if (!eq || !valid_name(word, (size_t)(eq - word))) {
 		snprintf(err, errlen,
 			 "malformed boot parameter '%s': expected lib.name=value "
-			 "(application arguments go after --)", word);
+			 "(application arguments go after --)",
+			 word);
 		return -EINVAL;
 	}
 	p = km_param_lookup(table, count, word, (size_t)(eq - word));
 	if (!p) {
-		snprintf(err, errlen,
-			 "unknown boot parameter '%.*s' (the word 'help' lists them)",
+		snprintf(err, errlen, "unknown boot parameter '%.*s' (the word 'help' lists them)",
 			 (int)(eq - word), word);
 		return -ENOENT;
 	}
 	ret = p->type->parse(eq + 1, p->var);
 	if (ret) {
-		snprintf(err, errlen, "boot parameter %s: %s value '%s' (expected %s)",
-			 p->name, ret == -ERANGE ? "out-of-range" : "invalid", eq + 1,
-			 p->type->name);
+		snprintf(err, errlen, "boot parameter %s: %s value '%s' (expected %s)", p->name,
+			 ret == -ERANGE ? "out-of-range" : "invalid", eq + 1, p->type->name);
 		return ret;
 	}
 	return 0;

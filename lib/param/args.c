@@ -21,8 +21,8 @@ static void print_help(const struct km_param *table, size_t count)
 	printf("Boot parameters (image [lib.name=value ...] [-- app args]):\n");
 	for (size_t i = 0; i < count; i++) {
 		table[i].type->format(value, sizeof(value), table[i].var);
-		printf("  %-24s %-8s = %-10s %s\n", table[i].name, table[i].type->name,
-		       value, table[i].help);
+		printf("  %-24s %-8s = %-10s %s\n", table[i].name, table[i].type->name, value,
+		       table[i].help);
 	}
 }
 

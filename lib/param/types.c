@@ -10,8 +10,8 @@
 #include <km/param.h>
 
 /* strtoull accepts "-1" and leading blanks; a parameter must not. */
-static int parse_unsigned(const char *text, unsigned long long max,
-			  unsigned long long *out, const char **rest)
+static int parse_unsigned(const char *text, unsigned long long max, unsigned long long *out,
+			  const char **rest)
 {
 	char *end;
 
@@ -27,8 +27,8 @@ static int parse_unsigned(const char *text, unsigned long long max,
 
 static int parse_bool(const char *text, void *var)
 {
-	static const char *const yes[] = { "y", "yes", "on", "true", "1" };
-	static const char *const no[] = { "n", "no", "off", "false", "0" };
+	static const char *const yes[] = {"y", "yes", "on", "true", "1"};
+	static const char *const no[] = {"n", "no", "off", "false", "0"};
 
 	for (size_t i = 0; i < KM_ARRAY_SIZE(yes); i++) {
 		if (!strcasecmp(text, yes[i])) {
@@ -98,9 +98,21 @@ static int parse_size(const char *text, void *var)
 	if (ret)
 		return ret;
 	switch (*rest) {
-	case 'k': case 'K': shift = 10; rest++; break;
-	case 'm': case 'M': shift = 20; rest++; break;
-	case 'g': case 'G': shift = 30; rest++; break;
+	case 'k':
+	case 'K':
+		shift = 10;
+		rest++;
+		break;
+	case 'm':
+	case 'M':
+		shift = 20;
+		rest++;
+		break;
+	case 'g':
+	case 'G':
+		shift = 30;
+		rest++;
+		break;
 	}
 	if (*rest == 'i' && shift)
 		rest++;

@@ -10,13 +10,12 @@
 
 unsigned int km_print_level = CONFIG_LIBPRINT_LEVEL;
 
-static const char *const level_names[] = { "crit", "err", "warn", "info", "debug" };
+static const char *const level_names[] = {"crit", "err", "warn", "info", "debug"};
 
 static int parse_level(const char *text, void *var)
 {
 	for (unsigned int i = 0; i < KM_ARRAY_SIZE(level_names); i++) {
-		if (!strcasecmp(text, level_names[i]) ||
-		    (text[0] == (char)('0' + i) && !text[1])) {
+		if (!strcasecmp(text, level_names[i]) || (text[0] == (char)('0' + i) && !text[1])) {
 			*(unsigned int *)var = i;
 			return 0;
 		}
@@ -44,13 +43,13 @@ void km_vprintk(unsigned int level, const char *lib, const char *fmt, va_list ap
 #if CONFIG_LIBPRINT_UPTIME
 	km_nsec_t now = km_plat_monotonic_ns();
 
-	n += (size_t)snprintf(buf, sizeof(buf), "[%5u.%06u] ",
-			      (unsigned int)(now / KM_NSEC_PER_SEC),
-			      (unsigned int)(now % KM_NSEC_PER_SEC / KM_NSEC_PER_USEC));
+	n +=
+	    (size_t)snprintf(buf, sizeof(buf), "[%5u.%06u] ", (unsigned int)(now / KM_NSEC_PER_SEC),
+			     (unsigned int)(now % KM_NSEC_PER_SEC / KM_NSEC_PER_USEC));
 #endif
 	if (level <= KM_LOG_WARN)
-		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s: %s: ", lib,
-				      level_names[level]);
+		n +=
+		    (size_t)snprintf(buf + n, sizeof(buf) - n, "%s: %s: ", lib, level_names[level]);
 	else
 		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s: ", lib);
 	r = vsnprintf(buf + n, sizeof(buf) - n, fmt, ap);

@@ -22,8 +22,8 @@ struct km_thread *sched_cur;
 struct km_thread *sched_idle;
 const struct km_sched_ops *sched_ops;
 
-static struct km_thread *zombie;  /* detached thread to free after a switch */
-static unsigned int nr_live;      /* threads not yet ended, idle aside */
+static struct km_thread *zombie; /* detached thread to free after a switch */
+static unsigned int nr_live;	 /* threads not yet ended, idle aside */
 static unsigned long nr_switches;
 static int need_resched;
 static int tick_on;
@@ -326,7 +326,8 @@ static int sched_init(void)
 	size_t tls;
 
 	if (!sched_ops) {
-		km_pr_crit("no scheduling policy registered (enable sched-coop or sched-preempt)\n");
+		km_pr_crit(
+		    "no scheduling policy registered (enable sched-coop or sched-preempt)\n");
 		return -ENODEV;
 	}
 	sched_idle = sched_thread_alloc("idle", 0);
@@ -334,8 +335,8 @@ static int sched_init(void)
 		return -ENOMEM;
 	sched_idle->fn = idle_main;
 	km_timer_init(&sched_idle->timer, timeout_fn, sched_idle);
-	sched_idle->ctx_sp = km_arch_ctx_init(sched_idle->stack, sched_idle->stack_size,
-					      thread_start, sched_idle);
+	sched_idle->ctx_sp =
+	    km_arch_ctx_init(sched_idle->stack, sched_idle->stack_size, thread_start, sched_idle);
 	sched_idle->state = KM_THREAD_READY;
 
 	tls = km_arch_tls_area_size();

@@ -40,8 +40,7 @@ static int wake(struct km_waitq *wq, int all)
 	int n = 0;
 
 	while (!km_sched_list_empty(WQ_HEAD(wq))) {
-		struct km_thread *t =
-			KM_CONTAINER_OF(WQ_HEAD(wq)->next, struct km_thread, link);
+		struct km_thread *t = KM_CONTAINER_OF(WQ_HEAD(wq)->next, struct km_thread, link);
 
 		sched_wake(t, 0);
 		n++;

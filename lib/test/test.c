@@ -29,8 +29,8 @@ void km_test_fail(const char *file, int line, const char *expr, const char *deta
 	printf("# %s:%d: expected %s: %s\n", file, line, expr, detail);
 }
 
-void km_test_fail_int(const char *file, int line, const char *expr, const char *op,
-		      long long a, long long b)
+void km_test_fail_int(const char *file, int line, const char *expr, const char *op, long long a,
+		      long long b)
 {
 	current_failures++;
 	printf("# %s:%d: expected %s: %lld %s %lld is false\n", file, line, expr, a, op, b);
@@ -40,16 +40,15 @@ void km_test_fail_uint(const char *file, int line, const char *expr, const char 
 		       unsigned long long a, unsigned long long b)
 {
 	current_failures++;
-	printf("# %s:%d: expected %s: %llu (%#llx) %s %llu (%#llx) is false\n", file, line,
-	       expr, a, a, op, b, b);
+	printf("# %s:%d: expected %s: %llu (%#llx) %s %llu (%#llx) is false\n", file, line, expr, a,
+	       a, op, b, b);
 }
 
-void km_test_fail_str(const char *file, int line, const char *expr, const char *a,
-		      const char *b)
+void km_test_fail_str(const char *file, int line, const char *expr, const char *a, const char *b)
 {
 	current_failures++;
-	printf("# %s:%d: expected %s: \"%s\" vs \"%s\"\n", file, line, expr,
-	       a ? a : "(null)", b ? b : "(null)");
+	printf("# %s:%d: expected %s: \"%s\" vs \"%s\"\n", file, line, expr, a ? a : "(null)",
+	       b ? b : "(null)");
 }
 
 static int selected(const struct km_test *t)

@@ -57,7 +57,7 @@ static const uint8_t *find_rsdp(void)
 	if (rsdp_hint && readable(rsdp_hint, 20))
 		return (const uint8_t *)(uintptr_t)rsdp_hint;
 	/* The EBDA pointer lives in page 0, which is unmapped on purpose. */
-	ebda = readable(0x40e, 2) ? (uint64_t)*(const uint16_t *)phys(0x40e) << 4 : 0;
+	ebda = readable(0x40e, 2) ? (uint64_t) * (const uint16_t *)phys(0x40e) << 4 : 0;
 	for (int area = 0; area < 2; area++) {
 		uint64_t a = area ? 0xe0000 : ebda, end = area ? 0x100000 : ebda + 1024;
 
@@ -93,7 +93,8 @@ static const struct acpi_sdt *find_table(const uint8_t *rsdp, const char *sig)
 	unsigned int n = (t->len - sizeof(*t)) / esz;
 
 	for (unsigned int i = 0; i < n; i++) {
-		uint64_t a = esz == 8 ? *(const uint64_t *)(ent + 8 * i) : *(const uint32_t *)(ent + 4 * i);
+		uint64_t a =
+		    esz == 8 ? *(const uint64_t *)(ent + 8 * i) : *(const uint32_t *)(ent + 4 * i);
 		const struct acpi_sdt *s = (const struct acpi_sdt *)(uintptr_t)a;
 
 		if (readable(a, sizeof(*s)) && !__builtin_memcmp(s->sig, sig, 4))
@@ -112,8 +113,8 @@ static int s5_slp_typ(const struct acpi_sdt *dsdt)
 			continue;
 		p += 5;
 		p += ((*p >> 6) & 3) + 1; /* PkgLength */
-		p++;                      /* NumElements */
-		if (*p == 0x0a)           /* BytePrefix */
+		p++;			  /* NumElements */
+		if (*p == 0x0a)		  /* BytePrefix */
 			return p[1];
 		if (*p == 0x00 || *p == 0x01) /* ZeroOp, OneOp */
 			return *p;

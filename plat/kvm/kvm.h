@@ -25,11 +25,11 @@
 #endif
 
 enum kvm_mem_type { /* e820 numbering */
-	KVM_MEM_RAM = 1,
-	KVM_MEM_RESERVED = 2,
-	KVM_MEM_ACPI = 3,
-	KVM_MEM_NVS = 4,
-	KVM_MEM_BAD = 5,
+		    KVM_MEM_RAM = 1,
+		    KVM_MEM_RESERVED = 2,
+		    KVM_MEM_ACPI = 3,
+		    KVM_MEM_NVS = 4,
+		    KVM_MEM_BAD = 5,
 };
 
 struct kvm_mmap_entry {
@@ -38,15 +38,14 @@ struct kvm_mmap_entry {
 };
 
 struct kvm_boot {
-	const char *proto;          /* "multiboot" or "pvh" */
+	const char *proto; /* "multiboot" or "pvh" */
 	struct kvm_mmap_entry mmap[KVM_MMAP_MAX];
 	unsigned int nr_mmap;
-	char *cmdline;              /* -append, in a static buffer; NULL if none */
+	char *cmdline;		    /* -append, in a static buffer; NULL if none */
 	unsigned int cmdline_words; /* runs of non-blanks: >= its words */
 	uint64_t initrd_base, initrd_len;
-	uint64_t rsdp;              /* 0: scan the BIOS areas */
+	uint64_t rsdp; /* 0: scan the BIOS areas */
 };
-
 
 /* Written by entry32.S */
 extern uint64_t kvm_boot_tsc;
@@ -54,9 +53,8 @@ extern uint32_t kvm_boot_magic, kvm_boot_info;
 extern char kvm_boot_stack_guard[], kvm_boot_stack[], kvm_boot_stack_top[];
 
 /* Linker script symbols */
-extern char __km_image_start[], __km_text_end[], __km_rodata_start[],
-	__km_rodata_end[], __km_data_start[], __km_load_end[], __km_bss_start[],
-	__km_bss_end[];
+extern char __km_image_start[], __km_text_end[], __km_rodata_start[], __km_rodata_end[],
+    __km_data_start[], __km_load_end[], __km_bss_start[], __km_bss_end[];
 
 int kvm_multiboot_parse(uint32_t info, struct kvm_boot *b);
 int kvm_pvh_parse(uint32_t info, struct kvm_boot *b);
@@ -73,16 +71,16 @@ uint64_t kvm_paging_init(const struct kvm_boot *b); /* returns the mapped RAM li
 int kvm_addr_mapped(uintptr_t va, size_t len);
 
 /* Clocks */
-void kvm_tsc_init(void);                /* first in kvm_start(): may start a window */
-uint64_t kvm_tsc_hz(void);              /* this and the others below end it */
-uint32_t kvm_tsc_error_ppm(void);       /* bound on the rate's error; 0: exact */
-uint32_t kvm_tsc_window_us(void);       /* calibration window; 0: none */
-void kvm_tsc_sample(void);              /* more window starts during the boot */
+void kvm_tsc_init(void);	  /* first in kvm_start(): may start a window */
+uint64_t kvm_tsc_hz(void);	  /* this and the others below end it */
+uint32_t kvm_tsc_error_ppm(void); /* bound on the rate's error; 0: exact */
+uint32_t kvm_tsc_window_us(void); /* calibration window; 0: none */
+void kvm_tsc_sample(void);	  /* more window starts during the boot */
 const char *kvm_tsc_source(void);
-uint64_t kvm_ns_to_tsc(km_nsec_t ns);   /* absolute monotonic ns -> TSC value */
-uint32_t kvm_lapic_hz_hint(void);       /* LAPIC timer Hz measured with the TSC, 0 if unknown */
+uint64_t kvm_ns_to_tsc(km_nsec_t ns); /* absolute monotonic ns -> TSC value */
+uint32_t kvm_lapic_hz_hint(void);     /* LAPIC timer Hz measured with the TSC, 0 if unknown */
 
-void kvm_lapic_init(void);       /* PIC masked, LAPIC on, vectors registered */
+void kvm_lapic_init(void); /* PIC masked, LAPIC on, vectors registered */
 const char *kvm_timer_mode(void);
 
 /* ACPI (shutdown fallback) */
@@ -97,7 +95,10 @@ void kvm_reset_triple_fault(void) __km_noreturn;
 #ifdef CONFIG_KVM_BOOT_PROFILE
 void kvm_boot_mark(const char *step);
 #else
-static inline void kvm_boot_mark(const char *step) { (void)step; }
+static inline void kvm_boot_mark(const char *step)
+{
+	(void)step;
+}
 #endif
 
 #endif /* KVM_H */

@@ -18,18 +18,18 @@
 #include <x86/traps.h>
 #include "kvm.h"
 
-#define LAPIC_BASE 0xfee00000UL
-#define LAPIC_TPR 0x080
-#define LAPIC_EOI 0x0b0
-#define LAPIC_SVR 0x0f0
-#define LAPIC_LVT_TIMER 0x320
+#define LAPIC_BASE	 0xfee00000UL
+#define LAPIC_TPR	 0x080
+#define LAPIC_EOI	 0x0b0
+#define LAPIC_SVR	 0x0f0
+#define LAPIC_LVT_TIMER	 0x320
 #define LAPIC_TIMER_INIT 0x380
-#define LAPIC_TIMER_DIV 0x3e0
+#define LAPIC_TIMER_DIV	 0x3e0
 #define LAPIC_SVR_ENABLE (1u << 8)
-#define LVT_MASKED (1u << 16)
+#define LVT_MASKED	 (1u << 16)
 #define LVT_TSC_DEADLINE (2u << 17)
 
-#define VEC_TIMER 0xf0
+#define VEC_TIMER    0xf0
 #define VEC_SPURIOUS 0xff
 
 static int use_deadline_msr;

@@ -16,12 +16,12 @@
 #include <x86/cpu.h>
 #include "kvm.h"
 
-#define PTE_P (1ULL << 0)
-#define PTE_PS (1ULL << 7)
-#define PTE_W (1ULL << 1)
-#define PTE_NX (1ULL << 63)
-#define PTE_ADDR 0x000ffffffffff000ULL
-#define MB2 (2UL << 20)
+#define PTE_P	    (1ULL << 0)
+#define PTE_PS	    (1ULL << 7)
+#define PTE_W	    (1ULL << 1)
+#define PTE_NX	    (1ULL << 63)
+#define PTE_ADDR    0x000ffffffffff000ULL
+#define MB2	    (2UL << 20)
 #define SPLIT_PAGES 16 /* 2 MiB regions that may hold protected pages */
 
 extern uint64_t kvm_pt_pool[][512]; /* paging.c: [2 + GiB] are the PDs */

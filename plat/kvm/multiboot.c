@@ -9,10 +9,10 @@
 #include <stdint.h>
 #include "kvm.h"
 
-#define MBI_MEM (1u << 0)
+#define MBI_MEM	    (1u << 0)
 #define MBI_CMDLINE (1u << 2)
-#define MBI_MODS (1u << 3)
-#define MBI_MMAP (1u << 6)
+#define MBI_MODS    (1u << 3)
+#define MBI_MMAP    (1u << 6)
 
 struct mb_info {
 	uint32_t flags;
@@ -56,8 +56,10 @@ int kvm_multiboot_parse(uint32_t info, struct kvm_boot *b)
 			p += e->size + sizeof(e->size);
 		}
 	} else if (mbi->flags & MBI_MEM) {
-		b->mmap[0] = (struct kvm_mmap_entry){ 0, (uint64_t)mbi->mem_lower << 10, KVM_MEM_RAM };
-		b->mmap[1] = (struct kvm_mmap_entry){ 0x100000, (uint64_t)mbi->mem_upper << 10, KVM_MEM_RAM };
+		b->mmap[0] =
+		    (struct kvm_mmap_entry){0, (uint64_t)mbi->mem_lower << 10, KVM_MEM_RAM};
+		b->mmap[1] =
+		    (struct kvm_mmap_entry){0x100000, (uint64_t)mbi->mem_upper << 10, KVM_MEM_RAM};
 		b->nr_mmap = 2;
 	}
 	if (mbi->flags & MBI_CMDLINE) {

@@ -18,23 +18,23 @@
 #include <x86/cpu.h>
 #include "kvm.h"
 
-#define PTE_P (1ULL << 0)
-#define PTE_W (1ULL << 1)
-#define PTE_PWT (1ULL << 3)
-#define PTE_PCD (1ULL << 4)
-#define PTE_PS (1ULL << 7)
-#define PTE_NX (1ULL << 63)
+#define PTE_P	 (1ULL << 0)
+#define PTE_W	 (1ULL << 1)
+#define PTE_PWT	 (1ULL << 3)
+#define PTE_PCD	 (1ULL << 4)
+#define PTE_PS	 (1ULL << 7)
+#define PTE_NX	 (1ULL << 63)
 #define PTE_ADDR 0x000ffffffffff000ULL
 
-#define PAGE 4096UL
-#define MB2 (2UL << 20)
-#define GB1 (1UL << 30)
+#define PAGE	     4096UL
+#define MB2	     (2UL << 20)
+#define GB1	     (1UL << 30)
 #define MAPPED_LIMIT (4ULL * GB1)
-#define DEVICE_BASE (3ULL * GB1)
+#define DEVICE_BASE  (3ULL * GB1)
 
 /* 0: PML4, 1: PDPT, 2-5: PD for each GiB below 4 GiB, then PTs. entry32.S
  * uses the first three for its boot map. */
-#define POOL_PAGES 10
+#define POOL_PAGES    10
 #define POOL_FIRST_PT 6
 uint64_t kvm_pt_pool[POOL_PAGES][512] __km_aligned(4096) __km_section(".bss.kvm_pt_pool");
 
@@ -79,7 +79,7 @@ static inline uint64_t count(uint64_t from, uint64_t to, uint64_t sz)
 
 uint64_t kvm_paging_init(const struct kvm_boot *b)
 {
-	uint64_t (*pool)[512] = kvm_pt_pool;
+	uint64_t(*pool)[512] = kvm_pt_pool;
 	uintptr_t img_end = KM_ALIGN_UP((uintptr_t)__km_bss_end, PAGE);
 	uint64_t low_end = KM_ALIGN_UP(img_end, MB2); /* 4 KiB pages below */
 	uint64_t nr_pt = low_end / MB2;
@@ -87,10 +87,11 @@ uint64_t kvm_paging_init(const struct kvm_boot *b)
 	struct run r[RUNS];
 	unsigned int k = 0;
 
-#define RUN(entry, cnt, val, st) \
+#define RUN(entry, cnt, val, st)                                                                   \
 	(r[k].e = (entry), r[k].n = (cnt), r[k].v = (val), r[k].step = (st), k++)
-#define RUN_4K(from, to, fl) \
-	RUN(pte(from), count((from), (to), PAGE), (fl) != 0 ? (from) | (fl) : 0, (fl) != 0 ? PAGE : 0)
+#define RUN_4K(from, to, fl)                                                                       \
+	RUN(pte(from), count((from), (to), PAGE), (fl) != 0 ? (from) | (fl) : 0,                   \
+	    (fl) != 0 ? PAGE : 0)
 
 	nx_bit = (x86_rdmsr(X86_MSR_EFER) & X86_EFER_NXE) ? PTE_NX : 0;
 	rw = PTE_P | PTE_W | nx_bit;
@@ -100,7 +101,8 @@ uint64_t kvm_paging_init(const struct kvm_boot *b)
 		kvm_reset_triple_fault();
 	}
 	for (unsigned int i = 0; i < b->nr_mmap; i++) /* no branch but the loop's */
-		ram_end = KM_MAX(ram_end, b->mmap[i].type == KVM_MEM_RAM ? b->mmap[i].base + b->mmap[i].len : 0);
+		ram_end = KM_MAX(
+		    ram_end, b->mmap[i].type == KVM_MEM_RAM ? b->mmap[i].base + b->mmap[i].len : 0);
 	ram_end = KM_MIN(ram_end, MAPPED_LIMIT);
 
 	/* entry32.S's 2 MiB entries go: what is RAM is mapped again below. */
@@ -111,7 +113,8 @@ uint64_t kvm_paging_init(const struct kvm_boot *b)
 	 * below low_end, 2 MiB pages above. */
 	for (unsigned int i = 0; i < b->nr_mmap; i++) {
 		uint64_t base = b->mmap[i].base, end = KM_MIN(base + b->mmap[i].len, ram_end);
-		uint64_t p4 = KM_ALIGN_UP(base, PAGE), p2 = KM_MAX(KM_ALIGN_DOWN(base, MB2), low_end);
+		uint64_t p4 = KM_ALIGN_UP(base, PAGE),
+			 p2 = KM_MAX(KM_ALIGN_DOWN(base, MB2), low_end);
 
 		RUN(pte(p4), count(p4, KM_MIN(end, low_end), PAGE), p4 | rw, PAGE);
 		RUN(pde(p2), count(p2, end, MB2), p2 | rw | PTE_PS, MB2);

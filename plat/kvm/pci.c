@@ -35,15 +35,25 @@ void kvm_pci_write32(unsigned int bus, unsigned int dev, unsigned int fn, unsign
 static const char *class_name(uint8_t cls, uint8_t sub)
 {
 	switch (cls) {
-	case 0x01: return "storage";
-	case 0x02: return "network";
-	case 0x03: return "display";
-	case 0x06: return sub == 0x00 ? "host bridge" : sub == 0x01 ? "ISA bridge" :
-			  sub == 0x04 ? "PCI bridge" : "bridge";
-	case 0x07: return "communication";
-	case 0x08: return "system";
-	case 0x0c: return "serial bus";
-	default: return "other";
+	case 0x01:
+		return "storage";
+	case 0x02:
+		return "network";
+	case 0x03:
+		return "display";
+	case 0x06:
+		return sub == 0x00   ? "host bridge"
+		       : sub == 0x01 ? "ISA bridge"
+		       : sub == 0x04 ? "PCI bridge"
+				     : "bridge";
+	case 0x07:
+		return "communication";
+	case 0x08:
+		return "system";
+	case 0x0c:
+		return "serial bus";
+	default:
+		return "other";
 	}
 }
 

@@ -10,29 +10,29 @@
 #include <x86/cpu.h>
 #include "kvm.h"
 
-#define COM1 KVM_COM1
-#define UART_DATA 0       /* THR/RBR, DLL when DLAB=1 */
-#define UART_IER 1        /* DLM when DLAB=1 */
-#define UART_FCR 2
-#define UART_LCR 3
-#define UART_MCR 4
-#define UART_LSR 5
+#define COM1	      KVM_COM1
+#define UART_DATA     0 /* THR/RBR, DLL when DLAB=1 */
+#define UART_IER      1 /* DLM when DLAB=1 */
+#define UART_FCR      2
+#define UART_LCR      3
+#define UART_MCR      4
+#define UART_LSR      5
 #define UART_LCR_DLAB 0x80
-#define UART_LCR_8N1 0x03
-#define UART_LSR_DR 0x01   /* data ready */
+#define UART_LCR_8N1  0x03
+#define UART_LSR_DR   0x01 /* data ready */
 #define UART_LSR_THRE 0x20 /* transmit holding register empty */
 
 static int serial_ready;
 
 void kvm_serial_init(void)
 {
-	x86_outb(COM1 + UART_IER, 0);               /* no interrupts */
+	x86_outb(COM1 + UART_IER, 0); /* no interrupts */
 	x86_outb(COM1 + UART_LCR, UART_LCR_DLAB);
-	x86_outb(COM1 + UART_DATA, 1);              /* 115200 baud */
+	x86_outb(COM1 + UART_DATA, 1); /* 115200 baud */
 	x86_outb(COM1 + UART_IER, 0);
 	x86_outb(COM1 + UART_LCR, UART_LCR_8N1);
-	x86_outb(COM1 + UART_FCR, 0x07);            /* FIFO on, cleared */
-	x86_outb(COM1 + UART_MCR, 0x03);            /* DTR, RTS */
+	x86_outb(COM1 + UART_FCR, 0x07); /* FIFO on, cleared */
+	x86_outb(COM1 + UART_MCR, 0x03); /* DTR, RTS */
 	serial_ready = 1;
 }
 

@@ -48,7 +48,8 @@ void kvm_boot_copy_cmdline(struct kvm_boot *b, const char *src)
 			i++;
 		snprintf(msg, sizeof(msg),
 			 "kvm: the command line is %zu bytes; this image takes at most %d "
-			 "(Kconfig KVM_CMDLINE_MAX)\n", i, KVM_CMDLINE_MAX);
+			 "(Kconfig KVM_CMDLINE_MAX)\n",
+			 i, KVM_CMDLINE_MAX);
 		kvm_early_puts(msg);
 		km_plat_terminate(KM_EXIT_USAGE);
 	}
@@ -60,7 +61,8 @@ void kvm_boot_copy_cmdline(struct kvm_boot *b, const char *src)
 /* Adds [base, end) unless empty, kept sorted by base (one insertion step:
  * firmware maps come sorted, so it rarely moves anything). One copy: under
  * TCG each inlined copy would be translated again. */
-__attribute__((noinline)) static void add_region(uint64_t base, uint64_t end, enum km_region_type type, const char *name)
+__attribute__((noinline)) static void add_region(uint64_t base, uint64_t end,
+						 enum km_region_type type, const char *name)
 {
 	unsigned int j;
 
@@ -92,16 +94,18 @@ static void build_regions(uint64_t mapped_limit)
 	uint64_t img_start = (uintptr_t)__km_image_start;
 	uint64_t img_end = KM_ALIGN_UP((uintptr_t)__km_bss_end, 4096);
 	uint64_t rd_base = boot.initrd_len ? KM_ALIGN_DOWN(boot.initrd_base, 4096) : 0;
-	uint64_t rd_end = boot.initrd_len ? KM_ALIGN_UP(boot.initrd_base + boot.initrd_len, 4096) : 0;
+	uint64_t rd_end =
+	    boot.initrd_len ? KM_ALIGN_UP(boot.initrd_base + boot.initrd_len, 4096) : 0;
 	int rd_low = rd_base < img_start;
 	uint64_t h0b = rd_low ? rd_base : img_start, h0e = rd_low ? rd_end : img_end;
 	uint64_t h1b = rd_low ? img_start : rd_base, h1e = rd_low ? img_end : rd_end;
 	static const enum km_region_type ptype[5] = {
-		KM_REGION_RESERVED, KM_REGION_FREE, KM_REGION_FREE, KM_REGION_FREE, KM_REGION_RESERVED,
+	    KM_REGION_RESERVED, KM_REGION_FREE, KM_REGION_FREE, KM_REGION_FREE, KM_REGION_RESERVED,
 	};
-	static const char *const pname[5] = { "low-ram", "ram", "ram", "ram", "unmapped" };
+	static const char *const pname[5] = {"low-ram", "ram", "ram", "ram", "unmapped"};
 	static const char *const fw_name[] = {
-		[KVM_MEM_ACPI] = "acpi", [KVM_MEM_NVS] = "acpi-nvs",
+	    [KVM_MEM_ACPI] = "acpi",
+	    [KVM_MEM_NVS] = "acpi-nvs",
 	};
 
 	h1e = KM_MAX(h1e, h0e); /* overlapping holes (a bad loader) stay holes */
@@ -110,11 +114,11 @@ static void build_regions(uint64_t mapped_limit)
 		uint64_t base = e->base, end = e->base + e->len;
 		uint64_t fb = KM_MAX(base, img_start), fe = KM_MIN(end, mapped_limit);
 		uint64_t p[5][2] = {
-			{ KM_MAX(base, 4096), KM_MIN(end, img_start) },
-			{ fb, KM_MIN(fe, h0b) },
-			{ KM_MAX(fb, h0e), KM_MIN(fe, h1b) },
-			{ KM_MAX(fb, h1e), fe },
-			{ KM_MAX(base, mapped_limit), end },
+		    {KM_MAX(base, 4096), KM_MIN(end, img_start)},
+		    {fb, KM_MIN(fe, h0b)},
+		    {KM_MAX(fb, h0e), KM_MIN(fe, h1b)},
+		    {KM_MAX(fb, h1e), fe},
+		    {KM_MAX(base, mapped_limit), end},
 		};
 
 		if (e->type != KVM_MEM_RAM) {
@@ -127,7 +131,8 @@ static void build_regions(uint64_t mapped_limit)
 			add_region(p[j][0], p[j][1], ptype[j], pname[j]);
 	}
 	add_region(img_start, img_end, KM_REGION_KERNEL, "image");
-	add_region(boot.initrd_base, boot.initrd_base + boot.initrd_len, KM_REGION_INITRD, "initrd");
+	add_region(boot.initrd_base, boot.initrd_base + boot.initrd_len, KM_REGION_INITRD,
+		   "initrd");
 }
 
 static void build_argv(void)
@@ -141,7 +146,8 @@ static void build_argv(void)
 		/* argv + 1 holds KM_BOOTINFO_MAX_ARGS - 1 words and the NULL */
 		n = km_cmdline_split(boot.cmdline, argv + 1, KM_BOOTINFO_MAX_ARGS);
 		if (n < 0) {
-			km_pr_crit("more than %d words on the command line\n", KM_BOOTINFO_MAX_ARGS - 1);
+			km_pr_crit("more than %d words on the command line\n",
+				   KM_BOOTINFO_MAX_ARGS - 1);
 			km_plat_terminate(KM_EXIT_USAGE);
 		}
 	}
@@ -200,7 +206,10 @@ KM_INIT_PLAT(kvm_boot_log, 0);
 
 #ifdef CONFIG_KVM_BOOT_PROFILE
 #define MARKS 32
-static struct { const char *step; uint64_t tsc; } marks[MARKS];
+static struct {
+	const char *step;
+	uint64_t tsc;
+} marks[MARKS];
 static unsigned int nr_marks;
 
 void kvm_boot_mark(const char *step)
@@ -227,7 +236,9 @@ static void print_marks(void)
 }
 #else
 /* Called only with KVM_PRINT_BOOT_TIME (clang warns when it is unused) */
-static inline __km_unused void print_marks(void) {}
+static inline __km_unused void print_marks(void)
+{
+}
 #endif
 
 #ifdef CONFIG_KVM_PRINT_BOOT_TIME

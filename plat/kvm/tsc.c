@@ -35,12 +35,12 @@
 #ifndef CONFIG_KVM_TSC_CALIBRATE_US
 #define CONFIG_KVM_TSC_CALIBRATE_US 500
 #endif
-#define PIT_HZ 1193182ULL
-#define LAPIC_BASE 0xfee00000UL
+#define PIT_HZ		 1193182ULL
+#define LAPIC_BASE	 0xfee00000UL
 #define LAPIC_TIMER_INIT 0x380
-#define LAPIC_TIMER_CUR 0x390
-#define LAPIC_TIMER_DIV 0x3e0
-#define LAPIC_LVT_TIMER 0x320
+#define LAPIC_TIMER_CUR	 0x390
+#define LAPIC_TIMER_DIV	 0x3e0
+#define LAPIC_LVT_TIMER	 0x320
 
 static uint64_t tsc_hz;
 static uint64_t ns_mult;  /* ns = ticks * ns_mult >> 32 */
@@ -150,19 +150,19 @@ static uint64_t from_kvmclock(const char *sig)
  */
 struct sample {
 	uint64_t ta, tb; /* TSC before and after */
-	uint32_t ticks;  /* reference ticks since the start */
+	uint32_t ticks;	 /* reference ticks since the start */
 };
 
-#define PIT_FULL 0xffffu
-#define LAPIC_FULL 0xffffffffu
+#define PIT_FULL      0xffffu
+#define LAPIC_FULL    0xffffffffu
 #define QEMU_LAPIC_HZ 1000000000ULL
-#define TRIES 8
-#define SLACK 4000 /* TSC ticks: 1-4 us at 1-4 GHz */
+#define TRIES	      8
+#define SLACK	      4000 /* TSC ticks: 1-4 us at 1-4 GHz */
 
 static struct {
-	int running;         /* started, not finished */
-	int pit;             /* the PIT answered: it is the reference */
-	int lapic;           /* the LAPIC timer count was started */
+	int running; /* started, not finished */
+	int pit;     /* the PIT answered: it is the reference */
+	int lapic;   /* the LAPIC timer count was started */
 	struct sample lapic0;
 	struct sample start; /* the window's start */
 } win;
@@ -189,7 +189,7 @@ static void pit_start(void)
 /* Needs the LAPIC mapped (after kvm_paging_init()). */
 static void lapic_start(void)
 {
-	lapic_write(LAPIC_TIMER_DIV, 0xb);      /* divide by 1 */
+	lapic_write(LAPIC_TIMER_DIV, 0xb);	/* divide by 1 */
 	lapic_write(LAPIC_LVT_TIMER, 1u << 16); /* masked */
 	for (int i = 0; i < TRIES; i++) {
 		win.lapic0.ta = x86_rdtsc();
@@ -293,7 +293,8 @@ static void window_finish(void)
 	d = e.tb - win.start.tb;
 	ticks = e.ticks - win.start.ticks;
 	hz = muldiv(d, ref_hz, ticks);
-	error_ppm = (uint32_t)(((KM_MAX(width(&win.start), width(&e)) + d / ticks) * 1000000) / d + 1);
+	error_ppm =
+	    (uint32_t)(((KM_MAX(width(&win.start), width(&e)) + d / ticks) * 1000000) / d + 1);
 	window_us = (uint32_t)(ticks * 1000000 / ref_hz);
 	if (win.pit) {
 		/* the LAPIC rate over the same stretch of time, by the TSC */
@@ -311,8 +312,8 @@ static void set_rate(uint64_t hz)
 {
 	tsc_hz = hz;
 	/* (tsc_hz << 32) / 1e9 without overflowing 64 bits above 4.29 GHz */
-	tsc_mult = ((hz / KM_NSEC_PER_SEC) << 32) +
-		   ((hz % KM_NSEC_PER_SEC) << 32) / KM_NSEC_PER_SEC;
+	tsc_mult =
+	    ((hz / KM_NSEC_PER_SEC) << 32) + ((hz % KM_NSEC_PER_SEC) << 32) / KM_NSEC_PER_SEC;
 	/* written last: the fast paths test it */
 	__atomic_store_n(&ns_mult, (KM_NSEC_PER_SEC << 32) / hz, __ATOMIC_RELEASE);
 }

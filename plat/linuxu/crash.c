@@ -19,12 +19,12 @@
 #include <x86/crash.h>
 #include "linuxu.h"
 
-#define SIGILL 4
-#define SIGTRAP 5
-#define SIGBUS 7
-#define SIGFPE 8
-#define SIGSEGV 11
-#define SI_KERNEL 0x80
+#define SIGILL	      4
+#define SIGTRAP	      5
+#define SIGBUS	      7
+#define SIGFPE	      8
+#define SIGSEGV	      11
+#define SI_KERNEL     0x80
 #define ALTSTACK_SIZE (64 * 1024)
 /* Close enough to the stack pointer to be the stack growing past its end. */
 #define STACK_SLACK (64 * 1024)
@@ -34,12 +34,36 @@ struct linuxu_siginfo {
 	int signo, err, code, pad;
 	union {
 		uintptr_t addr; /* SIGSEGV/SIGBUS: data address; others: the instruction */
-		int pid;        /* sent by a process (code <= 0) */
+		int pid;	/* sent by a process (code <= 0) */
 	};
 };
 
-enum { R8, R9, R10, R11, R12, R13, R14, R15, RDI, RSI, RBP, RBX, RDX, RAX, RCX, RSP, RIP,
-       EFL, CSGSFS, ERR, TRAPNO, OLDMASK, CR2, NGREG };
+enum {
+	R8,
+	R9,
+	R10,
+	R11,
+	R12,
+	R13,
+	R14,
+	R15,
+	RDI,
+	RSI,
+	RBP,
+	RBX,
+	RDX,
+	RAX,
+	RCX,
+	RSP,
+	RIP,
+	EFL,
+	CSGSFS,
+	ERR,
+	TRAPNO,
+	OLDMASK,
+	CR2,
+	NGREG
+};
 
 struct linuxu_ucontext {
 	unsigned long flags;
@@ -63,16 +87,19 @@ static const struct {
 	const char *name;
 	const char *codes[9]; /* by si_code, 1-based */
 } signals[] = {
-	{ SIGSEGV, "SIGSEGV", { "address not mapped", "access not permitted", "bounds check",
-				"protection key" } },
-	{ SIGBUS, "SIGBUS", { "misaligned address", "address beyond the object", "hardware error" } },
-	{ SIGFPE, "SIGFPE", { "integer divide by zero", "integer overflow", "float divide by zero",
-			      "float overflow", "float underflow", "float inexact", "float invalid",
-			      "float subscript out of range" } },
-	{ SIGILL, "SIGILL", { "illegal opcode", "illegal operand", "illegal addressing mode",
-			      "illegal trap", "privileged opcode", "privileged register",
-			      "coprocessor error", "internal stack error" } },
-	{ SIGTRAP, "SIGTRAP", { "breakpoint", "trace trap" } },
+    {SIGSEGV,
+     "SIGSEGV",
+     {"address not mapped", "access not permitted", "bounds check", "protection key"}},
+    {SIGBUS, "SIGBUS", {"misaligned address", "address beyond the object", "hardware error"}},
+    {SIGFPE,
+     "SIGFPE",
+     {"integer divide by zero", "integer overflow", "float divide by zero", "float overflow",
+      "float underflow", "float inexact", "float invalid", "float subscript out of range"}},
+    {SIGILL,
+     "SIGILL",
+     {"illegal opcode", "illegal operand", "illegal addressing mode", "illegal trap",
+      "privileged opcode", "privileged register", "coprocessor error", "internal stack error"}},
+    {SIGTRAP, "SIGTRAP", {"breakpoint", "trace trap"}},
 };
 
 static char altstack[ALTSTACK_SIZE] __km_aligned(16);
@@ -81,15 +108,30 @@ static void on_fault(int sig, struct linuxu_siginfo *si, struct linuxu_ucontext 
 {
 	const uint64_t *g = uc->gregs;
 	struct x86_trap_frame f = {
-		.r15 = g[R15], .r14 = g[R14], .r13 = g[R13], .r12 = g[R12],
-		.r11 = g[R11], .r10 = g[R10], .r9 = g[R9], .r8 = g[R8],
-		.rdi = g[RDI], .rsi = g[RSI], .rbp = g[RBP], .rbx = g[RBX],
-		.rdx = g[RDX], .rcx = g[RCX], .rax = g[RAX],
-		.vector = g[TRAPNO], .error = g[ERR],
-		.rip = g[RIP], .cs = g[CSGSFS] & 0xffff, .rflags = g[EFL],
-		.rsp = g[RSP], .ss = (g[CSGSFS] >> 48) & 0xffff,
+	    .r15 = g[R15],
+	    .r14 = g[R14],
+	    .r13 = g[R13],
+	    .r12 = g[R12],
+	    .r11 = g[R11],
+	    .r10 = g[R10],
+	    .r9 = g[R9],
+	    .r8 = g[R8],
+	    .rdi = g[RDI],
+	    .rsi = g[RSI],
+	    .rbp = g[RBP],
+	    .rbx = g[RBX],
+	    .rdx = g[RDX],
+	    .rcx = g[RCX],
+	    .rax = g[RAX],
+	    .vector = g[TRAPNO],
+	    .error = g[ERR],
+	    .rip = g[RIP],
+	    .cs = g[CSGSFS] & 0xffff,
+	    .rflags = g[EFL],
+	    .rsp = g[RSP],
+	    .ss = (g[CSGSFS] >> 48) & 0xffff,
 	};
-	struct x86_crash c = { .frame = &f };
+	struct x86_crash c = {.frame = &f};
 	const char *name = "a fault signal", *code = NULL;
 	char origin[128];
 	int mem = sig == SIGSEGV || sig == SIGBUS;
@@ -112,9 +154,10 @@ static void on_fault(int sig, struct linuxu_siginfo *si, struct linuxu_ucontext 
 		if (mem)
 			c.fault_addr = si->addr;
 		snprintf(origin, sizeof(origin), "host signal %s (%s)%s", name, code ? code : "?",
-			 mem && si->addr < f.rsp + KM_PLAT_PAGE_SIZE && si->addr + STACK_SLACK > f.rsp
-				 ? " next to the stack pointer: a stack overflow"
-				 : "");
+			 mem && si->addr < f.rsp + KM_PLAT_PAGE_SIZE &&
+				 si->addr + STACK_SLACK > f.rsp
+			     ? " next to the stack pointer: a stack overflow"
+			     : "");
 	}
 	if (!c.cause)
 		c.origin = origin;
@@ -123,12 +166,11 @@ static void on_fault(int sig, struct linuxu_siginfo *si, struct linuxu_ucontext 
 
 int linuxu_crash_init(void)
 {
-	struct linuxu_stack ss = { altstack, 0, sizeof(altstack) };
+	struct linuxu_stack ss = {altstack, 0, sizeof(altstack)};
 	struct linuxu_sigaction sa = {
-		.handler = (void *)on_fault,
-		.flags = LINUXU_SA_SIGINFO | LINUXU_SA_ONSTACK | LINUXU_SA_RESTORER |
-			 LINUXU_SA_NODEFER,
-		.restorer = linuxu_sigreturn,
+	    .handler = (void *)on_fault,
+	    .flags = LINUXU_SA_SIGINFO | LINUXU_SA_ONSTACK | LINUXU_SA_RESTORER | LINUXU_SA_NODEFER,
+	    .restorer = linuxu_sigreturn,
 	};
 	long r = linuxu_syscall(LINUXU_SYS_sigaltstack, &ss, 0, 0);
 
@@ -148,7 +190,7 @@ int x86_addr_readable(uintptr_t addr, uintptr_t len)
 {
 	static long pid;
 	char buf[64];
-	struct linuxu_iovec local = { buf, 0 }, remote = { (const void *)addr, 0 };
+	struct linuxu_iovec local = {buf, 0}, remote = {(const void *)addr, 0};
 	long r;
 
 	if (!len || addr + len < addr || len > sizeof(buf))

@@ -11,11 +11,11 @@
 #include <km/print.h>
 #include "linuxu.h"
 
-#define LINUXU_PROT_READ 1
-#define LINUXU_PROT_WRITE 2
-#define LINUXU_MAP_PRIVATE 0x02
-#define LINUXU_MAP_ANONYMOUS 0x20
-#define LINUXU_MAP_NORESERVE 0x4000
+#define LINUXU_PROT_READ       1
+#define LINUXU_PROT_WRITE      2
+#define LINUXU_MAP_PRIVATE     0x02
+#define LINUXU_MAP_ANONYMOUS   0x20
+#define LINUXU_MAP_NORESERVE   0x4000
 #define LINUXU_MADV_NOHUGEPAGE 15
 
 static size_t heap_size = (size_t)CONFIG_PLAT_LINUXU_HEAP_MIB << 20;
@@ -30,10 +30,9 @@ static int linuxu_heap_init(void)
 		return -EINVAL;
 	}
 	heap_size = KM_ALIGN_UP(heap_size, 4096);
-	addr = linuxu_syscall6(LINUXU_SYS_mmap, 0, (long)heap_size,
-			       LINUXU_PROT_READ | LINUXU_PROT_WRITE,
-			       LINUXU_MAP_PRIVATE | LINUXU_MAP_ANONYMOUS | LINUXU_MAP_NORESERVE,
-			       -1, 0);
+	addr = linuxu_syscall6(
+	    LINUXU_SYS_mmap, 0, (long)heap_size, LINUXU_PROT_READ | LINUXU_PROT_WRITE,
+	    LINUXU_MAP_PRIVATE | LINUXU_MAP_ANONYMOUS | LINUXU_MAP_NORESERVE, -1, 0);
 	if (addr < 0 && addr > -4096) {
 		km_pr_crit("cannot map a %zu KiB heap: error %ld\n", heap_size >> 10, -addr);
 		return (int)addr;
@@ -44,7 +43,7 @@ static int linuxu_heap_init(void)
 	 * the time to main. Small pages fault in only what is used.
 	 */
 	linuxu_syscall(LINUXU_SYS_madvise, addr, heap_size, LINUXU_MADV_NOHUGEPAGE);
-	return km_bootinfo_add_region(km_bootinfo_get(), (uintptr_t)addr, heap_size,
-				      KM_REGION_FREE, "heap");
+	return km_bootinfo_add_region(km_bootinfo_get(), (uintptr_t)addr, heap_size, KM_REGION_FREE,
+				      "heap");
 }
 KM_INIT_PLAT_REQUIRED(linuxu_heap_init, 0);

@@ -7,26 +7,25 @@
 #ifndef LINUXU_SYSCALL_H
 #define LINUXU_SYSCALL_H
 
-#define LINUXU_SYS_read 0
-#define LINUXU_SYS_write 1
-#define LINUXU_SYS_mmap 9
-#define LINUXU_SYS_munmap 11
-#define LINUXU_SYS_madvise 28
-#define LINUXU_SYS_rt_sigaction 13
-#define LINUXU_SYS_rt_sigprocmask 14
-#define LINUXU_SYS_rt_sigreturn 15
-#define LINUXU_SYS_getpid 39
-#define LINUXU_SYS_sigaltstack 131
+#define LINUXU_SYS_read		    0
+#define LINUXU_SYS_write	    1
+#define LINUXU_SYS_mmap		    9
+#define LINUXU_SYS_munmap	    11
+#define LINUXU_SYS_madvise	    28
+#define LINUXU_SYS_rt_sigaction	    13
+#define LINUXU_SYS_rt_sigprocmask   14
+#define LINUXU_SYS_rt_sigreturn	    15
+#define LINUXU_SYS_getpid	    39
+#define LINUXU_SYS_sigaltstack	    131
 #define LINUXU_SYS_process_vm_readv 310
-#define LINUXU_SYS_ppoll 271
-#define LINUXU_SYS_clock_gettime 228
-#define LINUXU_SYS_clock_nanosleep 230
-#define LINUXU_SYS_exit_group 231
-#define LINUXU_SYS_timer_create 222
-#define LINUXU_SYS_timer_settime 223
+#define LINUXU_SYS_ppoll	    271
+#define LINUXU_SYS_clock_gettime    228
+#define LINUXU_SYS_clock_nanosleep  230
+#define LINUXU_SYS_exit_group	    231
+#define LINUXU_SYS_timer_create	    222
+#define LINUXU_SYS_timer_settime    223
 
-static inline long linuxu_syscall6(long n, long a1, long a2, long a3, long a4,
-				   long a5, long a6)
+static inline long linuxu_syscall6(long n, long a1, long a2, long a3, long a4, long a5, long a6)
 {
 	long ret;
 	register long r10 __asm__("r10") = a4;
@@ -40,7 +39,7 @@ static inline long linuxu_syscall6(long n, long a1, long a2, long a3, long a4,
 	return ret;
 }
 
-#define linuxu_syscall(n, a1, a2, a3) \
+#define linuxu_syscall(n, a1, a2, a3)                                                              \
 	linuxu_syscall6(n, (long)(a1), (long)(a2), (long)(a3), 0, 0, 0)
 
 struct linuxu_timespec {
@@ -56,11 +55,11 @@ struct linuxu_sigaction {
 	unsigned long mask;
 };
 
-#define LINUXU_SA_SIGINFO 0x00000004UL
+#define LINUXU_SA_SIGINFO  0x00000004UL
 #define LINUXU_SA_RESTORER 0x04000000UL
-#define LINUXU_SA_ONSTACK 0x08000000UL
-#define LINUXU_SA_RESTART 0x10000000UL
-#define LINUXU_SA_NODEFER 0x40000000UL
+#define LINUXU_SA_ONSTACK  0x08000000UL
+#define LINUXU_SA_RESTART  0x10000000UL
+#define LINUXU_SA_NODEFER  0x40000000UL
 
 /* Returning from a signal handler lands here (sa_restorer, timer.c). */
 void linuxu_sigreturn(void);
@@ -70,8 +69,8 @@ static inline long linuxu_sigaction(int sig, const struct linuxu_sigaction *sa)
 	return linuxu_syscall6(LINUXU_SYS_rt_sigaction, sig, (long)sa, 0, sizeof(sa->mask), 0, 0);
 }
 
-#define LINUXU_CLOCK_REALTIME 0
+#define LINUXU_CLOCK_REALTIME  0
 #define LINUXU_CLOCK_MONOTONIC 1
-#define LINUXU_TIMER_ABSTIME 1
+#define LINUXU_TIMER_ABSTIME   1
 
 #endif /* LINUXU_SYSCALL_H */

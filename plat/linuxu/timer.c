@@ -14,7 +14,7 @@
 #include <km/plat/timer.h>
 #include "linuxu.h"
 
-#define LINUXU_SIGALRM 14
+#define LINUXU_SIGALRM	    14
 #define LINUXU_SIGEV_SIGNAL 0
 
 km_nsec_t linuxu_host_deadline(km_nsec_t deadline);
@@ -69,15 +69,14 @@ static void on_sigalrm(int sig, void *info, void *uc)
 static int timer_setup(void)
 {
 	struct linuxu_sigaction sa = {
-		.handler = (void *)on_sigalrm,
-		.flags = LINUXU_SA_SIGINFO | LINUXU_SA_RESTORER | LINUXU_SA_RESTART |
-			 LINUXU_SA_NODEFER,
-		.restorer = linuxu_sigreturn,
-		.mask = 0,
+	    .handler = (void *)on_sigalrm,
+	    .flags = LINUXU_SA_SIGINFO | LINUXU_SA_RESTORER | LINUXU_SA_RESTART | LINUXU_SA_NODEFER,
+	    .restorer = linuxu_sigreturn,
+	    .mask = 0,
 	};
 	struct linuxu_sigevent sev = {
-		.signo = LINUXU_SIGALRM,
-		.notify = LINUXU_SIGEV_SIGNAL,
+	    .signo = LINUXU_SIGALRM,
+	    .notify = LINUXU_SIGEV_SIGNAL,
 	};
 	long r;
 
@@ -102,16 +101,17 @@ void km_plat_timer_set_handler(km_timer_handler_t h, void *arg)
 static void timer_set(km_nsec_t host_deadline)
 {
 	struct linuxu_itimerspec its = {
-		.value = {
-			.tv_sec = (long)(host_deadline / KM_NSEC_PER_SEC),
-			.tv_nsec = (long)(host_deadline % KM_NSEC_PER_SEC),
+	    .value =
+		{
+		    .tv_sec = (long)(host_deadline / KM_NSEC_PER_SEC),
+		    .tv_nsec = (long)(host_deadline % KM_NSEC_PER_SEC),
 		},
 	};
 
 	if (timer_id < 0 && timer_setup() < 0)
 		return;
-	linuxu_syscall6(LINUXU_SYS_timer_settime, timer_id, LINUXU_TIMER_ABSTIME,
-			(long)&its, 0, 0, 0);
+	linuxu_syscall6(LINUXU_SYS_timer_settime, timer_id, LINUXU_TIMER_ABSTIME, (long)&its, 0, 0,
+			0);
 }
 
 void km_plat_timer_arm(km_nsec_t deadline)

@@ -9,7 +9,7 @@
 #include "linuxu.h"
 
 #define LINUXU_SYS_arch_prctl 158
-#define LINUXU_ARCH_SET_FS 0x1002
+#define LINUXU_ARCH_SET_FS    0x1002
 
 static uintptr_t cur_tp;
 

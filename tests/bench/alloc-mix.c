@@ -46,8 +46,8 @@ __attribute__((noinline)) void km_plat_irq_restore(unsigned long flags)
 		irq_off = 0;
 }
 
-#define SLOTS 1024
-#define SEQ (1u << 20)
+#define SLOTS  1024
+#define SEQ    (1u << 20)
 #define REPEAT 11
 
 static uint32_t slot_of[SEQ];
@@ -163,7 +163,8 @@ static double run_libc(struct km_alloc *a, unsigned long ops)
 
 static void *heap(size_t len)
 {
-	void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	void *p = mmap(NULL, len, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 
 	if (p == MAP_FAILED) {
 		perror("mmap");
@@ -182,9 +183,9 @@ int main(int argc, char **argv)
 	static struct km_buddy bu;
 	static struct km_region_alloc re;
 	void *mem = heap(len);
-	double best[5] = { 1e9, 1e9, 1e9, 1e9, 1e9 };
-	unsigned long n_ops[5] = { ops, ops, ops, region_ops, ops };
-	const char *names[5] = { "glibc malloc", "tlsf", "buddy", "region", "tlsf+lib/alloc" };
+	double best[5] = {1e9, 1e9, 1e9, 1e9, 1e9};
+	unsigned long n_ops[5] = {ops, ops, ops, region_ops, ops};
+	const char *names[5] = {"glibc malloc", "tlsf", "buddy", "region", "tlsf+lib/alloc"};
 	uint64_t x = 0x9E3779B97F4A7C15ull;
 
 	for (unsigned int i = 0; i < SEQ; i++) {

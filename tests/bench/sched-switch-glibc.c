@@ -9,7 +9,7 @@
 #include <time.h>
 #include <ucontext.h>
 
-#define ROUNDS 200000
+#define ROUNDS	200000
 #define CREATES 2000
 
 static ucontext_t main_ctx, co_ctx;

@@ -22,11 +22,11 @@
 #include <km/essentials.h>
 
 enum km_region_type {
-	KM_REGION_FREE = 1,  /* usable RAM, nobody owns it yet */
-	KM_REGION_KERNEL,    /* the image itself (text, data, bss, boot stack) */
-	KM_REGION_INITRD,    /* an initial ramdisk, read-only for the image */
-	KM_REGION_RESERVED,  /* firmware, ACPI, anything the image must not touch */
-	KM_REGION_DEVICE,    /* memory-mapped I/O */
+	KM_REGION_FREE = 1, /* usable RAM, nobody owns it yet */
+	KM_REGION_KERNEL,   /* the image itself (text, data, bss, boot stack) */
+	KM_REGION_INITRD,   /* an initial ramdisk, read-only for the image */
+	KM_REGION_RESERVED, /* firmware, ACPI, anything the image must not touch */
+	KM_REGION_DEVICE,   /* memory-mapped I/O */
 };
 
 struct km_region {
@@ -42,9 +42,9 @@ struct km_region {
 #define KM_BOOTINFO_MAX_ARGS 64
 
 struct km_bootinfo {
-	const char *plat_name;   /* "linuxu", "kvm", ... */
+	const char *plat_name; /* "linuxu", "kvm", ... */
 	int argc;
-	char **argv;             /* argv[argc] == NULL */
+	char **argv; /* argv[argc] == NULL */
 	struct km_region regions[KM_BOOTINFO_MAX_REGIONS];
 	unsigned int nr_regions;
 };

@@ -41,7 +41,7 @@
 
 #define KM_PLAT_PAGE_SIZE 4096UL
 #define KM_PLAT_PROT_NONE 0
-#define KM_PLAT_PROT_RW 3
+#define KM_PLAT_PROT_RW	  3
 
 int km_plat_page_protect(void *addr, size_t npages, int prot);
 

@@ -19,7 +19,7 @@ typedef uint64_t km_nsec_t;
 
 #define KM_NSEC_PER_USEC 1000ULL
 #define KM_NSEC_PER_MSEC 1000000ULL
-#define KM_NSEC_PER_SEC 1000000000ULL
+#define KM_NSEC_PER_SEC	 1000000000ULL
 
 km_nsec_t km_plat_monotonic_ns(void);
 km_nsec_t km_plat_wall_ns(void);

@@ -16,8 +16,8 @@
 extern "C" {
 #endif
 
-void __km_assert_fail(const char *expr, const char *file, int line,
-		      const char *func) __attribute__((noreturn, cold));
+void __km_assert_fail(const char *expr, const char *file, int line, const char *func)
+    __attribute__((noreturn, cold));
 
 #ifdef __cplusplus
 }
@@ -33,6 +33,5 @@ void __km_assert_fail(const char *expr, const char *file, int line,
 #ifdef NDEBUG
 #define assert(expr) ((void)0)
 #else
-#define assert(expr) \
-	((expr) ? (void)0 : __km_assert_fail(#expr, __FILE__, __LINE__, __func__))
+#define assert(expr) ((expr) ? (void)0 : __km_assert_fail(#expr, __FILE__, __LINE__, __func__))
 #endif

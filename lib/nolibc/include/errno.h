@@ -108,8 +108,8 @@ int *__km_errno_location(void);
 #define EMSGSIZE	90
 #define EPROTOTYPE	91
 #define ENOPROTOOPT	92
-#define EPROTONOSUPPORT	93
-#define ESOCKTNOSUPPORT	94
+#define EPROTONOSUPPORT 93
+#define ESOCKTNOSUPPORT 94
 #define EOPNOTSUPP	95
 #define EPFNOSUPPORT	96
 #define EAFNOSUPPORT	97
@@ -146,14 +146,14 @@ int *__km_errno_location(void);
 #define EKEYREVOKED	128
 #define EKEYREJECTED	129
 #define EOWNERDEAD	130
-#define ENOTRECOVERABLE	131
+#define ENOTRECOVERABLE 131
 #define ERFKILL		132
 #define EHWPOISON	133
 
 /* Aliases Linux keeps for source compatibility. */
-#define EWOULDBLOCK	EAGAIN
-#define EDEADLOCK	EDEADLK
-#define ENOTSUP		EOPNOTSUPP
+#define EWOULDBLOCK EAGAIN
+#define EDEADLOCK   EDEADLK
+#define ENOTSUP	    EOPNOTSUPP
 
 #ifdef __cplusplus
 }

@@ -55,13 +55,13 @@ typedef int64_t off_t;
 extern "C" {
 #endif
 
-#define EOF		(-1)
-#define BUFSIZ		1024
+#define EOF    (-1)
+#define BUFSIZ 1024
 
 #ifndef SEEK_SET
-#define SEEK_SET	0
-#define SEEK_CUR	1
-#define SEEK_END	2
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
 #endif
 
 /* Opaque: the layout is private to nolibc. */
@@ -70,43 +70,37 @@ typedef struct __km_file FILE;
 extern FILE *const stdin;
 extern FILE *const stdout;
 extern FILE *const stderr;
-#define stdin stdin
+#define stdin  stdin
 #define stdout stdout
 #define stderr stderr
 
-int printf(const char *restrict fmt, ...)
-	__attribute__((format(printf, 1, 2)));
-int vprintf(const char *restrict fmt, va_list ap)
-	__attribute__((format(printf, 1, 0)));
-int fprintf(FILE *restrict f, const char *restrict fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+int printf(const char *restrict fmt, ...) __attribute__((format(printf, 1, 2)));
+int vprintf(const char *restrict fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+int fprintf(FILE *restrict f, const char *restrict fmt, ...) __attribute__((format(printf, 2, 3)));
 int vfprintf(FILE *restrict f, const char *restrict fmt, va_list ap)
-	__attribute__((format(printf, 2, 0)));
-int dprintf(int fd, const char *restrict fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-int vdprintf(int fd, const char *restrict fmt, va_list ap)
-	__attribute__((format(printf, 2, 0)));
+    __attribute__((format(printf, 2, 0)));
+int dprintf(int fd, const char *restrict fmt, ...) __attribute__((format(printf, 2, 3)));
+int vdprintf(int fd, const char *restrict fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 int sprintf(char *restrict buf, const char *restrict fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 int vsprintf(char *restrict buf, const char *restrict fmt, va_list ap)
-	__attribute__((format(printf, 2, 0)));
+    __attribute__((format(printf, 2, 0)));
 int snprintf(char *restrict buf, size_t n, const char *restrict fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-int vsnprintf(char *restrict buf, size_t n, const char *restrict fmt,
-	      va_list ap) __attribute__((format(printf, 3, 0)));
+    __attribute__((format(printf, 3, 4)));
+int vsnprintf(char *restrict buf, size_t n, const char *restrict fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
 
 int sscanf(const char *restrict str, const char *restrict fmt, ...)
-	__attribute__((format(scanf, 2, 3)));
+    __attribute__((format(scanf, 2, 3)));
 int vsscanf(const char *restrict str, const char *restrict fmt, va_list ap)
-	__attribute__((format(scanf, 2, 0)));
+    __attribute__((format(scanf, 2, 0)));
 
 int fputc(int c, FILE *f);
 int putc(int c, FILE *f);
 int putchar(int c);
 int fputs(const char *restrict s, FILE *restrict f);
 int puts(const char *s);
-size_t fwrite(const void *restrict ptr, size_t size, size_t nmemb,
-	      FILE *restrict f);
+size_t fwrite(const void *restrict ptr, size_t size, size_t nmemb, FILE *restrict f);
 int fflush(FILE *f);
 void perror(const char *s);
 

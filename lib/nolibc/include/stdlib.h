@@ -33,11 +33,11 @@
 extern "C" {
 #endif
 
-#define EXIT_SUCCESS	0
-#define EXIT_FAILURE	1
-#define RAND_MAX	0x7fffffff
-#define MB_CUR_MAX	((size_t)4)	/* UTF-8, see <limits.h> */
-#define ATEXIT_MAX	32
+#define EXIT_SUCCESS 0
+#define EXIT_FAILURE 1
+#define RAND_MAX     0x7fffffff
+#define MB_CUR_MAX   ((size_t)4) /* UTF-8, see <limits.h> */
+#define ATEXIT_MAX   32
 
 typedef struct {
 	int quot;
@@ -56,16 +56,13 @@ int atoi(const char *s);
 long atol(const char *s);
 long long atoll(const char *s);
 long strtol(const char *restrict nptr, char **restrict endptr, int base);
-unsigned long strtoul(const char *restrict nptr, char **restrict endptr,
-		      int base);
-long long strtoll(const char *restrict nptr, char **restrict endptr,
-		  int base);
+unsigned long strtoul(const char *restrict nptr, char **restrict endptr, int base);
+long long strtoll(const char *restrict nptr, char **restrict endptr, int base);
 double strtod(const char *restrict nptr, char **restrict endptr);
 float strtof(const char *restrict nptr, char **restrict endptr);
 long double strtold(const char *restrict nptr, char **restrict endptr);
 double atof(const char *s);
-unsigned long long strtoull(const char *restrict nptr,
-			    char **restrict endptr, int base);
+unsigned long long strtoull(const char *restrict nptr, char **restrict endptr, int base);
 
 int abs(int j);
 long labs(long j);
@@ -74,8 +71,7 @@ div_t div(int numer, int denom);
 ldiv_t ldiv(long numer, long denom);
 lldiv_t lldiv(long long numer, long long denom);
 
-void qsort(void *base, size_t nmemb, size_t size,
-	   int (*compar)(const void *, const void *));
+void qsort(void *base, size_t nmemb, size_t size, int (*compar)(const void *, const void *));
 void *bsearch(const void *key, const void *base, size_t nmemb, size_t size,
 	      int (*compar)(const void *, const void *));
 

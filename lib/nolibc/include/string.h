@@ -25,8 +25,7 @@ int memcmp(const void *a, const void *b, size_t n);
 void *memchr(const void *s, int c, size_t n);
 void *memrchr(const void *s, int c, size_t n);
 /* The first @nlen-byte run of @needle in @haystack; empty needle: haystack. */
-void *memmem(const void *haystack, size_t hlen, const void *needle,
-	     size_t nlen);
+void *memmem(const void *haystack, size_t hlen, const void *needle, size_t nlen);
 
 size_t strlen(const char *s);
 size_t strnlen(const char *s, size_t maxlen);
@@ -49,8 +48,7 @@ size_t strspn(const char *s, const char *accept);
 size_t strcspn(const char *s, const char *reject);
 char *strpbrk(const char *s, const char *accept);
 char *strtok(char *restrict s, const char *restrict delim);
-char *strtok_r(char *restrict s, const char *restrict delim,
-	       char **restrict saveptr);
+char *strtok_r(char *restrict s, const char *restrict delim, char **restrict saveptr);
 char *strsep(char **restrict sp, const char *restrict delim);
 
 char *strdup(const char *s);

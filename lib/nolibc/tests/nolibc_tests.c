@@ -24,8 +24,7 @@ KM_TEST(nolibc, printf_positional_and_grouping)
 {
 	char buf[64];
 
-	KM_EXPECT_EQ(snprintf(buf, sizeof(buf), "%2$s-%1$04d|%1$*3$d|", 7,
-			      "x", -4), 12);
+	KM_EXPECT_EQ(snprintf(buf, sizeof(buf), "%2$s-%1$04d|%1$*3$d|", 7, "x", -4), 12);
 	KM_EXPECT_STREQ(buf, "x-0007|7   |");
 	/* Not a literal: the compiler would rightly refuse the mix. */
 	const char *mixed = "%1$.*2$f %'d";
@@ -40,8 +39,9 @@ KM_TEST(nolibc, printf_wide_utf8)
 {
 	char buf[32];
 
-	KM_EXPECT_EQ(snprintf(buf, sizeof(buf), "%ls|%lc|%.2ls|",
-			      L"h\u00e9\u20ac", (unsigned int)0x1f600, L"\u00e9x"), 15);
+	KM_EXPECT_EQ(snprintf(buf, sizeof(buf), "%ls|%lc|%.2ls|", L"h\u00e9\u20ac",
+			      (unsigned int)0x1f600, L"\u00e9x"),
+		     15);
 	KM_EXPECT_STREQ(buf, "h\xc3\xa9\xe2\x82\xac|\xf0\x9f\x98\x80|\xc3\xa9|");
 	errno = 0;
 	KM_EXPECT_EQ(snprintf(buf, sizeof(buf), "%lc", (unsigned int)0xd800), -1);
@@ -56,10 +56,8 @@ KM_TEST(nolibc, strtod_rounds_correctly)
 
 	KM_EXPECT_EQ(double_bits(strtod("0.1", &end)), 0x3fb999999999999aULL);
 	KM_EXPECT_EQ(*end, '\0');
-	KM_EXPECT_EQ(double_bits(strtod("2.2250738585072011e-308", NULL)),
-		     0x000fffffffffffffULL);
-	KM_EXPECT_EQ(double_bits(strtod("  -0x1.8p1z", &end)),
-		     0xc008000000000000ULL);
+	KM_EXPECT_EQ(double_bits(strtod("2.2250738585072011e-308", NULL)), 0x000fffffffffffffULL);
+	KM_EXPECT_EQ(double_bits(strtod("  -0x1.8p1z", &end)), 0xc008000000000000ULL);
 	KM_EXPECT_EQ(*end, 'z');
 	errno = 0;
 	KM_EXPECT_EQ(double_bits(strtod("1e400", NULL)), 0x7ff0000000000000ULL);
@@ -71,7 +69,7 @@ KM_TEST(nolibc, strtod_rounds_correctly)
 	KM_EXPECT_EQ(fb, 0x7f7fffffu);
 	ld = strtold("0.1", NULL);
 	memcpy(raw, &ld, sizeof(raw));
-	KM_EXPECT_EQ(raw[0], 0xcd);	/* 0xcccccccccccccccd * 2^-67 */
+	KM_EXPECT_EQ(raw[0], 0xcd); /* 0xcccccccccccccccd * 2^-67 */
 	KM_EXPECT_EQ(raw[8], 0xfb);
 	KM_EXPECT_EQ(raw[9], 0x3f);
 	KM_EXPECT_TRUE(atof("2.5") == 2.5);
@@ -84,8 +82,9 @@ KM_TEST(nolibc, sscanf_conversions)
 	char word[8] = "", set[8] = "";
 	unsigned char hh = 0;
 
-	KM_EXPECT_EQ(sscanf(" 42 2.5e1 hello abc 300", "%d %lf %3s%*s %[a-c]%n %hhu",
-			    &i, &d, word, set, &n, &hh), 5);
+	KM_EXPECT_EQ(sscanf(" 42 2.5e1 hello abc 300", "%d %lf %3s%*s %[a-c]%n %hhu", &i, &d, word,
+			    set, &n, &hh),
+		     5);
 	KM_EXPECT_EQ(i, 42);
 	KM_EXPECT_TRUE(d == 25.0);
 	KM_EXPECT_STREQ(word, "hel");

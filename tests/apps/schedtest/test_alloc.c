@@ -19,12 +19,12 @@
 #include <km/test.h>
 #include <km/time.h>
 
-#define NTHREADS 4
-#define SLOTS 64
+#define NTHREADS	 4
+#define SLOTS		 64
 #define WANT_PREEMPTIONS 3
-#define MIN_OPS 2000
-#define MAX_SIZE 1024
-#define MAX_NS (300 * KM_NSEC_PER_MSEC)
+#define MIN_OPS		 2000
+#define MAX_SIZE	 1024
+#define MAX_NS		 (300 * KM_NSEC_PER_MSEC)
 
 struct hammer {
 	unsigned long ops, preempted, bad;
@@ -77,8 +77,8 @@ static void *hammer_fn(void *arg)
 {
 	struct hammer *h = arg;
 	unsigned char v = (unsigned char)(0x11 * (h - hammers + 1));
-	unsigned char *blk[SLOTS] = { 0 };
-	size_t len[SLOTS] = { 0 };
+	unsigned char *blk[SLOTS] = {0};
+	size_t len[SLOTS] = {0};
 	int preempt = !strcmp(km_sched_name(), "preempt");
 	unsigned long sw = km_sched_switches();
 
@@ -122,8 +122,9 @@ static void *hammer_fn(void *arg)
 			h->preempted++; /* it never yields: only the timer switches */
 			sw = km_sched_switches();
 		}
-		if (h->ops % 32 == 0 && (km_time_monotonic_ns() >= hammer_end ||
-		    (h->ops >= MIN_OPS && (!preempt || h->preempted >= WANT_PREEMPTIONS))))
+		if (h->ops % 32 == 0 &&
+		    (km_time_monotonic_ns() >= hammer_end ||
+		     (h->ops >= MIN_OPS && (!preempt || h->preempted >= WANT_PREEMPTIONS))))
 			break;
 	}
 	for (int s = 0; s < SLOTS; s++) {

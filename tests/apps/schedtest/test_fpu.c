@@ -17,7 +17,7 @@
 #include <km/test.h>
 #include <km/time.h>
 
-#define MXCSR_DEFAULT 0x1f80u
+#define MXCSR_DEFAULT	 0x1f80u
 #define MXCSR_ROUND_ZERO (MXCSR_DEFAULT | (3u << 13))
 
 struct fp_result {
@@ -63,12 +63,12 @@ static __attribute__((noinline)) struct fp_result chunk(const volatile double *s
 		x = x * 1.00000001L + 1.0L / (long double)i;
 		y += x / ((long double)i + 0.25L);
 	}
-	return (struct fp_result){ a + b + c + d, x + y };
+	return (struct fp_result){a + b + c + d, x + y};
 }
 
 /* Long enough that a time slice (10 ms by default) often ends inside. */
 #define CHUNK_ITERS 50000L
-#define MAX_CHUNKS 400
+#define MAX_CHUNKS  400
 
 static struct fp_result reference(double seed, uint32_t mxcsr)
 {
@@ -109,8 +109,8 @@ static void *fp_worker_fn(void *arg)
 KM_TEST(sched, float_state_survives_switches)
 {
 	struct fp_worker w[2] = {
-		{ .mxcsr = MXCSR_DEFAULT, .seed = 1.25 },
-		{ .mxcsr = MXCSR_ROUND_ZERO, .seed = 3.5 },
+	    {.mxcsr = MXCSR_DEFAULT, .seed = 1.25},
+	    {.mxcsr = MXCSR_ROUND_ZERO, .seed = 3.5},
 	};
 	struct km_thread *t[2];
 	struct fp_result nearest;
@@ -126,7 +126,7 @@ KM_TEST(sched, float_state_survives_switches)
 		KM_ASSERT_NOT_NULL(t[i]);
 		KM_ASSERT_EQ(km_thread_join(t[i], NULL), 0);
 		printf("# fp thread %d: %d chunks, %d with a switch inside, %d wrong\n", i,
-			       w[i].chunks, w[i].switched_chunks, w[i].bad_chunks);
+		       w[i].chunks, w[i].switched_chunks, w[i].bad_chunks);
 		KM_EXPECT_EQ(w[i].bad_chunks, 0);
 		KM_EXPECT_GE(w[i].chunks, 8);
 		if (!strcmp(km_sched_name(), "preempt"))

@@ -11,8 +11,8 @@
 #include <km/test.h>
 #include <km/time.h>
 
-#define N 3000
-#define RING 8
+#define N     3000
+#define RING  8
 #define NPROD 3
 
 static int ring[RING];

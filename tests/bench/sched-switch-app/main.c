@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <km/sched.h>
 
-#define ROUNDS 200000
+#define ROUNDS	200000
 #define CREATES 2000
 
 #if CONFIG_APPSCHEDSWITCHAPP_TLS

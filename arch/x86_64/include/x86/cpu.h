@@ -18,18 +18,18 @@
 #define X86_CR0_WP (1UL << 16)
 #define X86_CR0_PG (1UL << 31)
 
-#define X86_CR4_PAE (1UL << 5)
-#define X86_CR4_PGE (1UL << 7)
-#define X86_CR4_OSFXSR (1UL << 9)
+#define X86_CR4_PAE	   (1UL << 5)
+#define X86_CR4_PGE	   (1UL << 7)
+#define X86_CR4_OSFXSR	   (1UL << 9)
 #define X86_CR4_OSXMMEXCPT (1UL << 10)
 
 #define X86_RFLAGS_IF (1UL << 9)
 
-#define X86_MSR_APIC_BASE 0x0000001b
+#define X86_MSR_APIC_BASE    0x0000001b
 #define X86_MSR_TSC_DEADLINE 0x000006e0
-#define X86_MSR_EFER 0xc0000080
-#define X86_EFER_LME (1UL << 8)
-#define X86_EFER_NXE (1UL << 11)
+#define X86_MSR_EFER	     0xc0000080
+#define X86_EFER_LME	     (1UL << 8)
+#define X86_EFER_NXE	     (1UL << 11)
 
 struct x86_cpuid {
 	uint32_t eax, ebx, ecx, edx;
@@ -55,8 +55,7 @@ static inline uint64_t x86_rdmsr(uint32_t msr)
 
 static inline void x86_wrmsr(uint32_t msr, uint64_t val)
 {
-	__asm__ __volatile__("wrmsr" ::"c"(msr), "a"((uint32_t)val),
-			     "d"((uint32_t)(val >> 32))
+	__asm__ __volatile__("wrmsr" ::"c"(msr), "a"((uint32_t)val), "d"((uint32_t)(val >> 32))
 			     : "memory");
 }
 
@@ -69,16 +68,16 @@ static inline uint64_t x86_rdtsc(void)
 	return ((uint64_t)hi << 32) | lo;
 }
 
-#define X86_DEFINE_CR(n)                                                      \
-	static inline unsigned long x86_read_cr##n(void)                      \
-	{                                                                     \
-		unsigned long v;                                              \
-		__asm__ __volatile__("mov %%cr" #n ", %0" : "=r"(v));         \
-		return v;                                                     \
-	}                                                                     \
-	static inline void x86_write_cr##n(unsigned long v)                   \
-	{                                                                     \
-		__asm__ __volatile__("mov %0, %%cr" #n ::"r"(v) : "memory");  \
+#define X86_DEFINE_CR(n)                                                                           \
+	static inline unsigned long x86_read_cr##n(void)                                           \
+	{                                                                                          \
+		unsigned long v;                                                                   \
+		__asm__ __volatile__("mov %%cr" #n ", %0" : "=r"(v));                              \
+		return v;                                                                          \
+	}                                                                                          \
+	static inline void x86_write_cr##n(unsigned long v)                                        \
+	{                                                                                          \
+		__asm__ __volatile__("mov %0, %%cr" #n ::"r"(v) : "memory");                       \
 	}
 X86_DEFINE_CR(0)
 X86_DEFINE_CR(2)

@@ -37,10 +37,10 @@ struct x86_trap_frame {
 
 struct x86_crash {
 	const struct x86_trap_frame *frame; /* vector and error name the cause */
-	const char *cause;                  /* instead, when it was no CPU exception */
-	uintptr_t fault_addr;               /* CR2 for #PF and #DF, else 0 */
-	const char *origin;                 /* a line on how the fault arrived, or NULL */
-	int has_cr;                         /* cr0/cr3/cr4 are valid (kernel mode) */
+	const char *cause;		    /* instead, when it was no CPU exception */
+	uintptr_t fault_addr;		    /* CR2 for #PF and #DF, else 0 */
+	const char *origin;		    /* a line on how the fault arrived, or NULL */
+	int has_cr;			    /* cr0/cr3/cr4 are valid (kernel mode) */
 	uint64_t cr0, cr3, cr4;
 };
 

@@ -24,22 +24,22 @@
 
 #include <stdint.h>
 
-#define X86_MMIO_ACCESSORS(bits, suffix)                                              \
-	static inline uint##bits##_t km_mmio_read##bits(uintptr_t addr)               \
-	{                                                                             \
-		uint##bits##_t v;                                                     \
-		__asm__ __volatile__("mov" suffix " %1, %0"                           \
-				     : "=r"(v)                                        \
-				     : "m"(*(volatile uint##bits##_t *)addr)          \
-				     : "memory");                                     \
-		return v;                                                             \
-	}                                                                             \
-	static inline void km_mmio_write##bits(uintptr_t addr, uint##bits##_t v)      \
-	{                                                                             \
-		__asm__ __volatile__("mov" suffix " %1, %0"                           \
-				     : "=m"(*(volatile uint##bits##_t *)addr)         \
-				     : "r"(v)                                         \
-				     : "memory");                                     \
+#define X86_MMIO_ACCESSORS(bits, suffix)                                                           \
+	static inline uint##bits##_t km_mmio_read##bits(uintptr_t addr)                            \
+	{                                                                                          \
+		uint##bits##_t v;                                                                  \
+		__asm__ __volatile__("mov" suffix " %1, %0"                                        \
+				     : "=r"(v)                                                     \
+				     : "m"(*(volatile uint##bits##_t *)addr)                       \
+				     : "memory");                                                  \
+		return v;                                                                          \
+	}                                                                                          \
+	static inline void km_mmio_write##bits(uintptr_t addr, uint##bits##_t v)                   \
+	{                                                                                          \
+		__asm__ __volatile__("mov" suffix " %1, %0"                                        \
+				     : "=m"(*(volatile uint##bits##_t *)addr)                      \
+				     : "r"(v)                                                      \
+				     : "memory");                                                  \
 	}
 
 X86_MMIO_ACCESSORS(8, "b")

@@ -25,7 +25,7 @@
 
 #define X86_SEL_KCODE 0x08
 #define X86_SEL_KDATA 0x10
-#define X86_SEL_TSS 0x18
+#define X86_SEL_TSS   0x18
 
 /* struct x86_trap_frame (saved by traps.S) is in x86/crash.h. */
 typedef void (*x86_irq_handler_t)(struct x86_trap_frame *f);

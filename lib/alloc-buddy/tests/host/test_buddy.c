@@ -86,8 +86,10 @@ static int odd_zones(void)
 		for (size_t s = (size_t)1 << m; s >= 32 && !big; s >>= 1)
 			if ((p = t.a.ops->malloc(&t.a, s)))
 				big = s, t.a.ops->free(&t.a, p);
-		if (big != (size_t)1 << m && !(big == (size_t)1 << (m - 1) && usable - big * 2 < 4096)) {
-			printf("# zone +%#zx len %zu (usable %zu): largest block %zu\n", off, len, usable, big);
+		if (big != (size_t)1 << m &&
+		    !(big == (size_t)1 << (m - 1) && usable - big * 2 < 4096)) {
+			printf("# zone +%#zx len %zu (usable %zu): largest block %zu\n", off, len,
+			       usable, big);
 			bad = 1;
 		}
 		p = t.a.ops->memalign(&t.a, 65536, 100);
@@ -112,7 +114,10 @@ int main(void)
 	if (dirty_zone() || odd_zones())
 		return 1;
 	static const struct torture_target target = {
-		.name = "buddy", .create = create, .reclaims = 1, .has_header = 0,
+	    .name = "buddy",
+	    .create = create,
+	    .reclaims = 1,
+	    .has_header = 0,
 	};
 
 	return torture_main(&target);

@@ -61,9 +61,9 @@
 struct km_alloc;
 
 struct km_alloc_stats {
-	size_t heap;          /* bytes given to the allocator (add_memory) */
-	size_t in_use;        /* usable bytes of live allocations */
-	size_t peak;          /* highest in_use so far */
+	size_t heap;	      /* bytes given to the allocator (add_memory) */
+	size_t in_use;	      /* usable bytes of live allocations */
+	size_t peak;	      /* highest in_use so far */
 	uint64_t nr_allocs;   /* successful allocations */
 	uint64_t nr_frees;    /* frees (free, pfree, realloc that moved) */
 	uint64_t nr_failures; /* allocations that returned NULL */

@@ -16,22 +16,22 @@
 static int tests, failures;
 static const struct torture_target *tgt;
 
-#define EXPECT(cond, ...)                                                  \
-	do {                                                               \
-		int ok_ = !!(cond);                                        \
-		tests++;                                                   \
-		printf("%s %d - %s: ", ok_ ? "ok" : "not ok", tests, tgt->name); \
-		if (!ok_)                                                  \
-			failures++;                                        \
-		printf(__VA_ARGS__);                                       \
-		printf("\n");                                              \
+#define EXPECT(cond, ...)                                                                          \
+	do {                                                                                       \
+		int ok_ = !!(cond);                                                                \
+		tests++;                                                                           \
+		printf("%s %d - %s: ", ok_ ? "ok" : "not ok", tests, tgt->name);                   \
+		if (!ok_)                                                                          \
+			failures++;                                                                \
+		printf(__VA_ARGS__);                                                               \
+		printf("\n");                                                                      \
 	} while (0)
-#define FAIL_IF(cond, ...)                                                 \
-	do {                                                               \
-		if (cond) {                                                \
-			EXPECT(0, __VA_ARGS__);                            \
-			return;                                            \
-		}                                                          \
+#define FAIL_IF(cond, ...)                                                                         \
+	do {                                                                                       \
+		if (cond) {                                                                        \
+			EXPECT(0, __VA_ARGS__);                                                    \
+			return;                                                                    \
+		}                                                                                  \
 	} while (0)
 
 /* km_alloc_report for the host: record, and let the allocator return. */
@@ -64,7 +64,8 @@ static size_t rnd_size(void)
 
 static void *map(size_t len)
 {
-	void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	void *p = mmap(NULL, len, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 
 	if (p == MAP_FAILED) {
 		perror("mmap");
@@ -207,7 +208,8 @@ static void random_run(uint64_t seed, unsigned int ops, size_t len, size_t off)
 				continue;
 			}
 			FAIL_IF((uintptr_t)p % align || (uintptr_t)p % 16,
-				"seed %llu op %u: %p not aligned to %zu", (unsigned long long)seed, op, p, align);
+				"seed %llu op %u: %p not aligned to %zu", (unsigned long long)seed,
+				op, p, align);
 			FAIL_IF(!in_heap(p, size), "seed %llu op %u: %p+%zu outside the heap",
 				(unsigned long long)seed, op, p, size);
 			l = &lv[nr_live++];
@@ -218,7 +220,8 @@ static void random_run(uint64_t seed, unsigned int ops, size_t len, size_t off)
 		} else if (k < 85 && nr_live) { /* free */
 			unsigned int i = (unsigned int)(rnd() % nr_live);
 
-			FAIL_IF(verify(&lv[i], lv[i].size), "seed %llu op %u: contents changed before free",
+			FAIL_IF(verify(&lv[i], lv[i].size),
+				"seed %llu op %u: contents changed before free",
 				(unsigned long long)seed, op);
 			a->ops->free(a, lv[i].p);
 			lv[i] = lv[--nr_live];
@@ -232,16 +235,19 @@ static void random_run(uint64_t seed, unsigned int ops, size_t len, size_t off)
 			p = a->ops->realloc(a, lv[i].p, size);
 			if (!p) {
 				nulls++;
-				FAIL_IF(verify(&lv[i], lv[i].size), "seed %llu op %u: failed realloc damaged the block",
+				FAIL_IF(verify(&lv[i], lv[i].size),
+					"seed %llu op %u: failed realloc damaged the block",
 					(unsigned long long)seed, op);
 				continue;
 			}
 			l = &lv[i];
 			l->p = p;
-			FAIL_IF(verify(l, KM_MIN(size, l->size)), "seed %llu op %u: realloc lost contents",
-				(unsigned long long)seed, op);
-			FAIL_IF(!in_heap(p, size) || (uintptr_t)p % 16, "seed %llu op %u: realloc gave %p",
-				(unsigned long long)seed, op, p);
+			FAIL_IF(verify(l, KM_MIN(size, l->size)),
+				"seed %llu op %u: realloc lost contents", (unsigned long long)seed,
+				op);
+			FAIL_IF(!in_heap(p, size) || (uintptr_t)p % 16,
+				"seed %llu op %u: realloc gave %p", (unsigned long long)seed, op,
+				p);
 			l->size = size;
 			l->seed = rnd();
 			fill(l);
@@ -254,10 +260,12 @@ static void random_run(uint64_t seed, unsigned int ops, size_t len, size_t off)
 		check_model(a, &why);
 	EXPECT(!*why && nr_reports == 0 && fails == nulls,
 	       "seed %llu: %u random ops in %zu MiB at +%#zx, %llu NULLs, peak %zu KiB%s%s",
-	       (unsigned long long)seed, ops, len >> 20, off, (unsigned long long)nulls, a->stats.peak >> 10, *why ? ": " : "", why);
+	       (unsigned long long)seed, ops, len >> 20, off, (unsigned long long)nulls,
+	       a->stats.peak >> 10, *why ? ": " : "", why);
 	while (nr_live)
 		a->ops->free(a, lv[--nr_live].p);
-	EXPECT(a->stats.in_use == 0, "seed %llu: in_use 0 after freeing everything", (unsigned long long)seed);
+	EXPECT(a->stats.in_use == 0, "seed %llu: in_use 0 after freeing everything",
+	       (unsigned long long)seed);
 	munmap(base, len);
 }
 
@@ -268,7 +276,7 @@ static void exhaustion(void)
 	void *base;
 	struct km_alloc *a = fresh(len, &base);
 	size_t avail0 = a->ops->available(a);
-	unsigned int round_counts[2] = { 0, 0 };
+	unsigned int round_counts[2] = {0, 0};
 	int rounds = tgt->reclaims ? 2 : 1;
 
 	for (int r = 0; r < rounds; r++) {
@@ -300,8 +308,9 @@ static void exhaustion(void)
 		       round_counts[1], a->ops->available(a), avail0);
 	} else {
 		EXPECT(round_counts[0] > 0 && a->ops->available(a) <= len / 64 &&
-		       a->ops->malloc(a, 1 << 20) == NULL,
-		       "exhaustion: %u blocks, memory is not reclaimed by free (documented)", round_counts[0]);
+			   a->ops->malloc(a, 1 << 20) == NULL,
+		       "exhaustion: %u blocks, memory is not reclaimed by free (documented)",
+		       round_counts[0]);
 	}
 	EXPECT(a->stats.nr_failures >= 3 && nr_reports == 0, "exhaustion: failures counted (%llu)",
 	       (unsigned long long)a->stats.nr_failures);
@@ -315,14 +324,15 @@ static void regions(void)
 	struct km_alloc *a = tgt->create();
 	unsigned char *base = map(len);
 	size_t got = 0;
-	int hits[3] = { 0, 0, 0 };
+	int hits[3] = {0, 0, 0};
 	void *p;
 
 	heap_lo = (uintptr_t)base;
 	heap_hi = heap_lo + len;
 	EXPECT(a->ops->add_memory(a, base + 3, 1000000) == 0 &&
-	       a->ops->add_memory(a, base + 1200001, 777777) == 0 &&
-	       a->ops->add_memory(a, base + 2500000, 1500000) == 0, "three odd regions added");
+		   a->ops->add_memory(a, base + 1200001, 777777) == 0 &&
+		   a->ops->add_memory(a, base + 2500000, 1500000) == 0,
+	       "three odd regions added");
 	EXPECT(a->ops->add_memory(a, base + 4100000, 8) != 0, "a region too small is refused");
 	nr_live = 0;
 	while (nr_live < MAX_LIVE && (p = a->ops->malloc(a, 2000))) {
@@ -336,8 +346,9 @@ static void regions(void)
 	}
 	const char *why = "";
 	check_model(a, &why);
-	EXPECT(hits[0] && hits[1] && hits[2] && !*why, "blocks from every region (%d %d %d), %zu KiB %s",
-	       hits[0], hits[1], hits[2], got >> 10, why);
+	EXPECT(hits[0] && hits[1] && hits[2] && !*why,
+	       "blocks from every region (%d %d %d), %zu KiB %s", hits[0], hits[1], hits[2],
+	       got >> 10, why);
 	for (unsigned int i = 0; i < nr_live; i++)
 		a->ops->free(a, lv[i].p);
 	munmap(base, len);
@@ -352,7 +363,7 @@ static void regions(void)
  */
 static void large_regions(void)
 {
-	static const size_t starts[] = { 0, 0x123000, 0x1000, 0x20, 0x40000020, 0x3ffff000 };
+	static const size_t starts[] = {0, 0x123000, 0x1000, 0x20, 0x40000020, 0x3ffff000};
 	const size_t len = 0x7ffe0000 - 0x123000, span = (size_t)1 << 32;
 	size_t ref = 0;
 	int same = 1;
@@ -384,8 +395,8 @@ static void large_regions(void)
 		munmap(m, 2 * span);
 	}
 	EXPECT(same && ref >= (size_t)1 << 30,
-	       "a %zu MiB region gives the same largest block (%zu MiB) at every alignment", len >> 20,
-	       ref >> 20);
+	       "a %zu MiB region gives the same largest block (%zu MiB) at every alignment",
+	       len >> 20, ref >> 20);
 }
 
 static void bad_pointers(void)
@@ -394,16 +405,18 @@ static void bad_pointers(void)
 	void *base;
 	struct km_alloc *a = fresh(len, &base);
 	unsigned char *p = a->ops->malloc(a, 100), *q = a->ops->malloc(a, 100);
-	uint64_t stack[4] = { 0 };
+	uint64_t stack[4] = {0};
 
 	if (!KM_ALLOC_CHECKS) {
-		printf("# %s: built without CONFIG_ASSERTIONS, bad-pointer checks skipped\n", tgt->name);
+		printf("# %s: built without CONFIG_ASSERTIONS, bad-pointer checks skipped\n",
+		       tgt->name);
 		return;
 	}
 	a->ops->free(a, p);
 	nr_reports = 0;
 	a->ops->free(a, p);
-	EXPECT(nr_reports == 1 && last_why == KM_ALLOC_DOUBLE_FREE && last_ptr == p, "double free reported");
+	EXPECT(nr_reports == 1 && last_why == KM_ALLOC_DOUBLE_FREE && last_ptr == p,
+	       "double free reported");
 	nr_reports = 0;
 	a->ops->free(a, &stack[2]);
 	EXPECT(nr_reports == 1 && last_why == KM_ALLOC_FOREIGN, "free of a stack address reported");
@@ -411,7 +424,8 @@ static void bad_pointers(void)
 	a->ops->free(a, (char *)base + len - 16);
 	EXPECT(nr_reports == 1, "free of a heap address never returned reported (%d)", last_why);
 	nr_reports = 0;
-	EXPECT(a->ops->realloc(a, p, 10) == NULL && nr_reports == 1, "realloc of a freed pointer reported");
+	EXPECT(a->ops->realloc(a, p, 10) == NULL && nr_reports == 1,
+	       "realloc of a freed pointer reported");
 	if (tgt->has_header) {
 		unsigned char saved[16];
 
@@ -419,7 +433,8 @@ static void bad_pointers(void)
 		memset(q - 16, 0x41, 16); /* what an overflow of the block in front does */
 		nr_reports = 0;
 		a->ops->free(a, q);
-		EXPECT(nr_reports == 1 && last_why == KM_ALLOC_CORRUPT, "overwritten header reported (%d)", last_why);
+		EXPECT(nr_reports == 1 && last_why == KM_ALLOC_CORRUPT,
+		       "overwritten header reported (%d)", last_why);
 		memcpy(q - 16, saved, 16);
 	}
 	nr_reports = 0;
@@ -429,7 +444,8 @@ static void bad_pointers(void)
 	void *pg = a->ops->palloc(a, 3);
 	if (pg) {
 		a->ops->pfree(a, pg, 9);
-		EXPECT(nr_reports == 1 && last_why == KM_ALLOC_BAD_PAGES, "pfree with a wrong page count reported");
+		EXPECT(nr_reports == 1 && last_why == KM_ALLOC_BAD_PAGES,
+		       "pfree with a wrong page count reported");
 		nr_reports = 0;
 		a->ops->pfree(a, pg, 3);
 		EXPECT(nr_reports == 0, "pfree with the right count accepted");
@@ -455,21 +471,24 @@ static void basics(void)
 	}
 	EXPECT(ok, "memalign 8 B .. 64 KiB aligned");
 	void *pg = a->ops->palloc(a, 5);
-	EXPECT(pg && (uintptr_t)pg % KM_ALLOC_PAGE_SIZE == 0 && a->ops->usable_size(a, pg) >= 5 * KM_ALLOC_PAGE_SIZE,
+	EXPECT(pg && (uintptr_t)pg % KM_ALLOC_PAGE_SIZE == 0 &&
+		   a->ops->usable_size(a, pg) >= 5 * KM_ALLOC_PAGE_SIZE,
 	       "palloc(5) page aligned, 20 KiB usable");
 	a->ops->pfree(a, pg, 5);
-	EXPECT(a->ops->malloc(a, (size_t)-1) == NULL && a->ops->malloc(a, (size_t)1 << 62) == NULL &&
-	       a->ops->memalign(a, (size_t)1 << 62, 16) == NULL && a->ops->palloc(a, (size_t)1 << 60) == NULL,
+	EXPECT(a->ops->malloc(a, (size_t)-1) == NULL &&
+		   a->ops->malloc(a, (size_t)1 << 62) == NULL &&
+		   a->ops->memalign(a, (size_t)1 << 62, 16) == NULL &&
+		   a->ops->palloc(a, (size_t)1 << 60) == NULL,
 	       "huge requests return NULL");
 	EXPECT(a->stats.heap > 0 && a->stats.heap <= len, "stats.heap %zu", a->stats.heap);
-	EXPECT(a->ops->available(a) <= len && a->ops->available(a) > len / 2, "available %zu of %zu",
-	       a->ops->available(a), len);
+	EXPECT(a->ops->available(a) <= len && a->ops->available(a) > len / 2,
+	       "available %zu of %zu", a->ops->available(a), len);
 	munmap(base, len);
 }
 
 int torture_main(const struct torture_target *t)
 {
-	static const uint64_t seeds[] = { 1, 2, 0xC0FFEE, 20240601 };
+	static const uint64_t seeds[] = {1, 2, 0xC0FFEE, 20240601};
 
 	setvbuf(stdout, NULL, _IONBF, 0);
 	tgt = t;

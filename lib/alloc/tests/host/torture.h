@@ -12,8 +12,8 @@ struct torture_target {
 	const char *name;
 	/* A new, empty instance (no memory yet); freed by the process exit. */
 	struct km_alloc *(*create)(void);
-	int reclaims;    /* free makes memory reusable (not the region allocator) */
-	int has_header;  /* an in-band header that a buffer overflow can damage */
+	int reclaims;	/* free makes memory reusable (not the region allocator) */
+	int has_header; /* an in-band header that a buffer overflow can damage */
 };
 
 /* Runs every test, prints TAP; returns the process exit status. */

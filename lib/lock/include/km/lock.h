@@ -35,7 +35,10 @@ struct km_spinlock {
 	volatile int locked;
 	unsigned long flags;
 };
-#define KM_SPINLOCK_INIT { 0, 0 }
+#define KM_SPINLOCK_INIT                                                                           \
+	{                                                                                          \
+		0, 0                                                                               \
+	}
 void km_spin_init(struct km_spinlock *l);
 void km_spin_lock(struct km_spinlock *l);
 int km_spin_trylock(struct km_spinlock *l); /* 1 when taken */
@@ -47,7 +50,10 @@ struct km_mutex {
 	int recursive;
 	struct km_waitq wq;
 };
-#define KM_MUTEX_INIT(m) { NULL, 0, 0, KM_WAITQ_INIT((m).wq) }
+#define KM_MUTEX_INIT(m)                                                                           \
+	{                                                                                          \
+		NULL, 0, 0, KM_WAITQ_INIT((m).wq)                                                  \
+	}
 void km_mutex_init(struct km_mutex *m, int recursive);
 int km_mutex_lock(struct km_mutex *m);
 int km_mutex_lock_until(struct km_mutex *m, km_nsec_t deadline);
@@ -59,7 +65,10 @@ struct km_sem {
 	long count;
 	struct km_waitq wq;
 };
-#define KM_SEM_INIT(s, n) { (n), KM_WAITQ_INIT((s).wq) }
+#define KM_SEM_INIT(s, n)                                                                          \
+	{                                                                                          \
+		(n), KM_WAITQ_INIT((s).wq)                                                         \
+	}
 void km_sem_init(struct km_sem *s, long count);
 int km_sem_down(struct km_sem *s);
 int km_sem_down_until(struct km_sem *s, km_nsec_t deadline);
@@ -69,7 +78,10 @@ void km_sem_up(struct km_sem *s);
 struct km_cond {
 	struct km_waitq wq;
 };
-#define KM_COND_INIT(c) { KM_WAITQ_INIT((c).wq) }
+#define KM_COND_INIT(c)                                                                            \
+	{                                                                                          \
+		KM_WAITQ_INIT((c).wq)                                                              \
+	}
 void km_cond_init(struct km_cond *c);
 /* 0 or -ETIMEDOUT; -EPERM when the caller does not hold @m. */
 int km_cond_wait(struct km_cond *c, struct km_mutex *m);
@@ -83,7 +95,10 @@ struct km_rwlock {
 	unsigned int writers_waiting;
 	struct km_waitq rq, wq;
 };
-#define KM_RWLOCK_INIT(l) { 0, NULL, 0, KM_WAITQ_INIT((l).rq), KM_WAITQ_INIT((l).wq) }
+#define KM_RWLOCK_INIT(l)                                                                          \
+	{                                                                                          \
+		0, NULL, 0, KM_WAITQ_INIT((l).rq), KM_WAITQ_INIT((l).wq)                           \
+	}
 void km_rwlock_init(struct km_rwlock *l);
 int km_rwlock_rdlock(struct km_rwlock *l);
 int km_rwlock_wrlock(struct km_rwlock *l);

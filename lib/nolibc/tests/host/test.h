@@ -58,8 +58,7 @@ char *nl_strndup(const char *s, size_t n);
 char *nl_strerror(int e);
 int nl_strcasecmp(const char *a, const char *b);
 int nl_strncasecmp(const char *a, const char *b, size_t n);
-void nl_qsort(void *base, size_t n, size_t size,
-	      int (*cmp)(const void *, const void *));
+void nl_qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 void *nl_bsearch(const void *key, const void *base, size_t n, size_t size,
 		 int (*cmp)(const void *, const void *));
 extern const int nl_errno_values[];
@@ -72,8 +71,7 @@ void t_end(void);
 /* Compare glibc's and nolibc's snprintf for one format and arguments. */
 int t_fmt(const char *fmt, ...);
 /* Same for long double / double arguments built by the caller. */
-int t_fmt_cmp(const char *fmt, const char *host, int hret, const char *nl,
-	      int nret);
+int t_fmt_cmp(const char *fmt, const char *host, int hret, const char *nl, int nret);
 
 void test_format(void);
 void test_float(void);

@@ -9,30 +9,27 @@
 #include "test.h"
 
 static const char *const flagsets[] = {
-	"", "-", "+", " ", "#", "0", "-+", "- ", "-#", "-0", "+ ", "+#", "+0",
-	" #", " 0", "#0", "-+ ", "-+#", "-+0", "- #", "- 0", "-#0", "+ #",
-	"+ 0", "+#0", " #0", "-+ #", "-+ 0", "-+#0", "- #0", "+ #0", "-+ #0",
+    "",	   "-",	  "+",	 " ",	"#",	"0",	"-+",	"- ",	"-#",	"-0",	 "+ ",
+    "+#",  "+0",  " #",	 " 0",	"#0",	"-+ ",	"-+#",	"-+0",	"- #",	"- 0",	 "-#0",
+    "+ #", "+ 0", "+#0", " #0", "-+ #", "-+ 0", "-+#0", "- #0", "+ #0", "-+ #0",
 };
-static const char *const widths[] = { "", "1", "5", "12", "25" };
-static const char *const precs[] = { "", ".", ".0", ".1", ".3", ".12",
-				     ".25" };
+static const char *const widths[] = {"", "1", "5", "12", "25"};
+static const char *const precs[] = {"", ".", ".0", ".1", ".3", ".12", ".25"};
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
-static void build(char *out, const char *flags, const char *w,
-		  const char *p, const char *len, char conv)
+static void build(char *out, const char *flags, const char *w, const char *p, const char *len,
+		  char conv)
 {
 	sprintf(out, "[%%%s%s%s%s%c]", flags, w, p, len, conv);
 }
 
 static void integers(void)
 {
-	static const long long svals[] = { 0, 1, -1, 7, -42, 255, 4096,
-					   INT_MAX, INT_MIN, LLONG_MAX,
-					   LLONG_MIN, 123456789, -99999 };
-	static const unsigned long long uvals[] = { 0, 1, 8, 255, 0xdeadbeef,
-						    UINT_MAX, ULLONG_MAX,
-						    0x8000000000000000ULL };
+	static const long long svals[] = {
+	    0, 1, -1, 7, -42, 255, 4096, INT_MAX, INT_MIN, LLONG_MAX, LLONG_MIN, 123456789, -99999};
+	static const unsigned long long uvals[] = {
+	    0, 1, 8, 255, 0xdeadbeef, UINT_MAX, ULLONG_MAX, 0x8000000000000000ULL};
 	static const char convs[] = "diuoxX";
 	char fmt[64];
 
@@ -42,17 +39,21 @@ static void integers(void)
 			for (size_t p = 0; p < N(precs); p++)
 				for (const char *c = convs; *c; c++) {
 					if (*c == 'd' || *c == 'i') {
-						build(fmt, flagsets[f], widths[w], precs[p], "ll", *c);
+						build(fmt, flagsets[f], widths[w], precs[p], "ll",
+						      *c);
 						for (size_t i = 0; i < N(svals); i++)
 							t_fmt(fmt, svals[i]);
-						build(fmt, flagsets[f], widths[w], precs[p], "", *c);
+						build(fmt, flagsets[f], widths[w], precs[p], "",
+						      *c);
 						for (size_t i = 0; i < N(svals); i++)
 							t_fmt(fmt, (int)svals[i]);
 					} else {
-						build(fmt, flagsets[f], widths[w], precs[p], "ll", *c);
+						build(fmt, flagsets[f], widths[w], precs[p], "ll",
+						      *c);
 						for (size_t i = 0; i < N(uvals); i++)
 							t_fmt(fmt, uvals[i]);
-						build(fmt, flagsets[f], widths[w], precs[p], "", *c);
+						build(fmt, flagsets[f], widths[w], precs[p], "",
+						      *c);
 						for (size_t i = 0; i < N(uvals); i++)
 							t_fmt(fmt, (unsigned int)uvals[i]);
 					}
@@ -77,8 +78,8 @@ static void lengths(void)
 
 static void stars(void)
 {
-	static const int ws[] = { -20, -5, -1, 0, 1, 7, 30 };
-	static const int ps[] = { -10, -1, 0, 1, 4, 15 };
+	static const int ws[] = {-20, -5, -1, 0, 1, 7, 30};
+	static const int ps[] = {-10, -1, 0, 1, 4, 15};
 
 	t_begin("* width and precision, negative values");
 	for (size_t i = 0; i < N(ws); i++)
@@ -97,8 +98,7 @@ static void stars(void)
 
 static void strings_chars(void)
 {
-	static const char *const strs[] = { "", "a", "hello", "hello, world",
-					    "tab\there" };
+	static const char *const strs[] = {"", "a", "hello", "hello, world", "tab\there"};
 	char fmt[64];
 
 	t_begin("%s %c with width, precision and flags, NULL strings");
@@ -114,17 +114,15 @@ static void strings_chars(void)
 				t_fmt(fmt, 0xff41);
 			}
 	t_fmt("%.*s|", 3, "abcdef");
-	t_fmt("%.0s|%.5s|%.6s|%s", (char *)NULL, (char *)NULL, (char *)NULL,
-	      (char *)NULL);
+	t_fmt("%.0s|%.5s|%.6s|%s", (char *)NULL, (char *)NULL, (char *)NULL, (char *)NULL);
 	t_fmt("%c%c%c", 'a', 0, 'b');
 	t_end();
 }
 
 static void pointers_percent(void)
 {
-	static void *const ptrs[] = { NULL, (void *)1, (void *)0x1234,
-				      (void *)0x7fffdeadbeef,
-				      (void *)UINTPTR_MAX };
+	static void *const ptrs[] = {NULL, (void *)1, (void *)0x1234, (void *)0x7fffdeadbeef,
+				     (void *)UINTPTR_MAX};
 	char fmt[64];
 
 	t_begin("%p (incl. NULL and flags), %%, literal text");
@@ -152,10 +150,10 @@ static void percent_n(void)
 	size_t hz = 0, nz = 0;
 
 	t_begin("%n with every length");
-	snprintf(h, sizeof(h), "abc%n%5d%hhn%-8s%hn%ln%lln%zn|", &hi, 1, &hc,
-		 "x", &hs, &hl, &hll, &hz);
-	nl_snprintf(n, sizeof(n), "abc%n%5d%hhn%-8s%hn%ln%lln%zn|", &ni, 1,
-		    &nc, "x", &ns, &nlg, &nll, &nz);
+	snprintf(h, sizeof(h), "abc%n%5d%hhn%-8s%hn%ln%lln%zn|", &hi, 1, &hc, "x", &hs, &hl, &hll,
+		 &hz);
+	nl_snprintf(n, sizeof(n), "abc%n%5d%hhn%-8s%hn%ln%lln%zn|", &ni, 1, &nc, "x", &ns, &nlg,
+		    &nll, &nz);
 	t_check(strcmp(h, n) == 0, "text", h, n);
 	snprintf(e, sizeof(e), "%d %d %d %ld %lld %zu", hi, hc, hs, hl, hll, hz);
 	snprintf(g, sizeof(g), "%d %d %d %ld %lld %zu", ni, nc, ns, nlg, nll, nz);
@@ -172,8 +170,7 @@ static void percent_n(void)
 
 static void truncation(void)
 {
-	static const char *const fmts[] = { "hello %d world", "%s", "%10.3f|",
-					    "" };
+	static const char *const fmts[] = {"hello %d world", "%s", "%10.3f|", ""};
 	char buf[64], e[96], g[96];
 	int len, r;
 
@@ -205,12 +202,9 @@ static void truncation(void)
 				hr = snprintf(host, (size_t)n, fmts[i], 42, 0);
 				r = nl_snprintf(buf, (size_t)n, fmts[i], 42, 0);
 			}
-			snprintf(e, sizeof(e), "ret %d buf %.*s", hr,
-				 len + 4, host);
-			snprintf(g, sizeof(g), "ret %d buf %.*s", r, len + 4,
-				 buf);
-			t_check(hr == r && memcmp(host, buf, sizeof(buf)) == 0,
-				fmts[i], e, g);
+			snprintf(e, sizeof(e), "ret %d buf %.*s", hr, len + 4, host);
+			snprintf(g, sizeof(g), "ret %d buf %.*s", r, len + 4, buf);
+			t_check(hr == r && memcmp(host, buf, sizeof(buf)) == 0, fmts[i], e, g);
 		}
 	}
 	r = nl_sprintf(buf, "%s-%d", "x", 9);

@@ -24,8 +24,7 @@ int t_check(int ok, const char *what, const char *expected, const char *got)
 	if (ok)
 		return 1;
 	if (failures++ < MAX_REPORTS)
-		printf("#   %s: %s: expected \"%s\" got \"%s\"\n", group_desc,
-		       what, expected, got);
+		printf("#   %s: %s: expected \"%s\" got \"%s\"\n", group_desc, what, expected, got);
 	return 0;
 }
 
@@ -35,17 +34,15 @@ void t_end(void)
 	total_checks += checks;
 	if (failures) {
 		groups_failed++;
-		printf("not ok %d - %s: %ld of %ld checks failed\n", group_no,
-		       group_desc, failures, checks);
+		printf("not ok %d - %s: %ld of %ld checks failed\n", group_no, group_desc, failures,
+		       checks);
 	} else {
 		groups_passed++;
-		printf("ok %d - %s (%ld checks)\n", group_no, group_desc,
-		       checks);
+		printf("ok %d - %s (%ld checks)\n", group_no, group_desc, checks);
 	}
 }
 
-int t_fmt_cmp(const char *fmt, const char *host, int hret, const char *nl,
-	      int nret)
+int t_fmt_cmp(const char *fmt, const char *host, int hret, const char *nl, int nret)
 {
 	char what[128], e[64], g[64];
 
@@ -102,7 +99,7 @@ int main(void)
 	test_parse();
 	test_scanf();
 	printf("1..%d\n", group_no);
-	printf("# %ld checks in %d groups: %d passed, %d failed\n",
-	       total_checks, group_no, groups_passed, groups_failed);
+	printf("# %ld checks in %d groups: %d passed, %d failed\n", total_checks, group_no,
+	       groups_passed, groups_failed);
 	return groups_failed ? 1 : 0;
 }

@@ -61,16 +61,17 @@ static void sort_tests(void)
 		for (int kind = 0; kind < 4; kind++) {
 			for (int i = 0; i < n; i++) {
 				s = s * 1103515245 + 12345;
-				a[i] = kind == 0 ? (int)(s >> 8) :
-				       kind == 1 ? (int)(s >> 28) :
-				       kind == 2 ? i : n - i;
+				a[i] = kind == 0   ? (int)(s >> 8)
+				       : kind == 1 ? (int)(s >> 28)
+				       : kind == 2 ? i
+						   : n - i;
 			}
 			memcpy(b, a, sizeof(int) * (size_t)n);
 			qsort(a, (size_t)n, sizeof(int), cmp_int);
 			nl_qsort(b, (size_t)n, sizeof(int), cmp_int);
 			snprintf(what, sizeof(what), "int n=%d kind %d", n, kind);
-			t_check(memcmp(a, b, sizeof(int) * (size_t)n) == 0, what,
-				"sorted", "different");
+			t_check(memcmp(a, b, sizeof(int) * (size_t)n) == 0, what, "sorted",
+				"different");
 		}
 		if (n > 300)
 			continue;
@@ -88,7 +89,7 @@ static void sort_tests(void)
 		nl_qsort(ww, (size_t)n, sizeof(ww[0]), cmp_wide);
 		snprintf(what, sizeof(what), "3-byte/24-byte n=%d", n);
 		t_check(memcmp(r, rr, sizeof(r[0]) * (size_t)n) == 0 &&
-				memcmp(w, ww, sizeof(w[0]) * (size_t)n) == 0,
+			    memcmp(w, ww, sizeof(w[0]) * (size_t)n) == 0,
 			what, "sorted", "different");
 	}
 	t_end();
@@ -101,18 +102,16 @@ static void sort_tests(void)
 			int *p = nl_bsearch(&k, a, (size_t)n, sizeof(int), cmp_int);
 
 			snprintf(what, sizeof(what), "n=%d key %d", n, k);
-			t_check((k % 2 == 0 && k >= 0 && k < 2 * n) ?
-					(p && *p == k) : p == NULL,
+			t_check((k % 2 == 0 && k >= 0 && k < 2 * n) ? (p && *p == k) : p == NULL,
 				what, "right answer", "wrong");
 		}
 	}
 	t_end();
 }
 
-int nl_isalpha(int), nl_isdigit(int), nl_isxdigit(int), nl_isspace(int),
-	nl_isupper(int), nl_islower(int), nl_isalnum(int), nl_ispunct(int),
-	nl_isprint(int), nl_isgraph(int), nl_iscntrl(int), nl_isblank(int),
-	nl_toupper(int), nl_tolower(int);
+int nl_isalpha(int), nl_isdigit(int), nl_isxdigit(int), nl_isspace(int), nl_isupper(int),
+    nl_islower(int), nl_isalnum(int), nl_ispunct(int), nl_isprint(int), nl_isgraph(int),
+    nl_iscntrl(int), nl_isblank(int), nl_toupper(int), nl_tolower(int);
 
 static void ctype_tests(void)
 {
@@ -120,17 +119,15 @@ static void ctype_tests(void)
 
 	t_begin("ctype against glibc's C locale for EOF and 0..255");
 	for (int c = -1; c < 256; c++) {
-		snprintf(e, sizeof(e), "%d%d%d%d%d%d%d%d%d%d%d%d %d %d",
-			 !!isalpha(c), !!isdigit(c), !!isxdigit(c), !!isspace(c),
-			 !!isupper(c), !!islower(c), !!isalnum(c), !!ispunct(c),
-			 !!isprint(c), !!isgraph(c), !!iscntrl(c), !!isblank(c),
+		snprintf(e, sizeof(e), "%d%d%d%d%d%d%d%d%d%d%d%d %d %d", !!isalpha(c), !!isdigit(c),
+			 !!isxdigit(c), !!isspace(c), !!isupper(c), !!islower(c), !!isalnum(c),
+			 !!ispunct(c), !!isprint(c), !!isgraph(c), !!iscntrl(c), !!isblank(c),
 			 toupper(c), tolower(c));
-		snprintf(g, sizeof(g), "%d%d%d%d%d%d%d%d%d%d%d%d %d %d",
-			 !!nl_isalpha(c), !!nl_isdigit(c), !!nl_isxdigit(c),
-			 !!nl_isspace(c), !!nl_isupper(c), !!nl_islower(c),
-			 !!nl_isalnum(c), !!nl_ispunct(c), !!nl_isprint(c),
-			 !!nl_isgraph(c), !!nl_iscntrl(c), !!nl_isblank(c),
-			 nl_toupper(c), nl_tolower(c));
+		snprintf(g, sizeof(g), "%d%d%d%d%d%d%d%d%d%d%d%d %d %d", !!nl_isalpha(c),
+			 !!nl_isdigit(c), !!nl_isxdigit(c), !!nl_isspace(c), !!nl_isupper(c),
+			 !!nl_islower(c), !!nl_isalnum(c), !!nl_ispunct(c), !!nl_isprint(c),
+			 !!nl_isgraph(c), !!nl_iscntrl(c), !!nl_isblank(c), nl_toupper(c),
+			 nl_tolower(c));
 		snprintf(what, sizeof(what), "char %d", c);
 		t_check(strcmp(e, g) == 0, what, e, g);
 	}

@@ -43,8 +43,7 @@ static void cmp_parse(const char *in)
 	nerr = nl_errno;
 	snprintf(e, sizeof(e), "%a end+%td errno %d", hd, he - in, herr);
 	snprintf(g, sizeof(g), "%a end+%td errno %d", nd, ne - in, nerr);
-	t_check(memcmp(&hd, &nd, sizeof(hd)) == 0 && he == ne &&
-		herr == nerr, in, e, g);
+	t_check(memcmp(&hd, &nd, sizeof(hd)) == 0 && he == ne && herr == nerr, in, e, g);
 
 	errno = 0;
 	float hf = strtof(in, &he);
@@ -54,8 +53,7 @@ static void cmp_parse(const char *in)
 	nerr = nl_errno;
 	snprintf(e, sizeof(e), "strtof %a end+%td errno %d", hf, he - in, herr);
 	snprintf(g, sizeof(g), "strtof %a end+%td errno %d", nf, ne - in, nerr);
-	t_check(memcmp(&hf, &nf, sizeof(hf)) == 0 && he == ne &&
-		herr == nerr, in, e, g);
+	t_check(memcmp(&hf, &nf, sizeof(hf)) == 0 && he == ne && herr == nerr, in, e, g);
 
 	errno = 0;
 	long double hl = strtold(in, &he);
@@ -63,42 +61,111 @@ static void cmp_parse(const char *in)
 	nl_errno = 0;
 	long double nld = nl_strtold(in, &ne);
 	nerr = nl_errno;
-	snprintf(e, sizeof(e), "strtold %La end+%td errno %d", hl, he - in,
-		 herr);
-	snprintf(g, sizeof(g), "strtold %La end+%td errno %d", nld, ne - in,
-		 nerr);
-	t_check(memcmp(&hl, &nld, 10) == 0 && he == ne && herr == nerr, in, e,
-		g);
+	snprintf(e, sizeof(e), "strtold %La end+%td errno %d", hl, he - in, herr);
+	snprintf(g, sizeof(g), "strtold %La end+%td errno %d", nld, ne - in, nerr);
+	t_check(memcmp(&hl, &nld, 10) == 0 && he == ne && herr == nerr, in, e, g);
 }
 
 static void strtod_edges(void)
 {
 	static const char *const in[] = {
-		"0", "-0", "+0.0", "1", "-1", "0.5", ".5", "5.", ".", "-.",
-		"e5", "1e", "1e+", "1e-x", "1.5e3x", "  \t\n12", "+-1", "00012",
-		"0.000", "1e400", "-1e400", "1e-400", "1e-330", "4.9e-324",
-		"2.4703282292062327e-324", "2.4703282292062328e-324",
-		"2.2250738585072011e-308", "2.2250738585072014e-308",
-		"1.7976931348623157e308", "1.7976931348623158e308",
-		"1.7976931348623159e308", "179769313486231580793728971405301e276",
-		"inf", "-INF", "infinity", "Infinity!", "infinit", "nan", "-nan",
-		"NaN(123abc)", "nan(", "nan(!)", "nanx", "in", "n",
-		"0x", "0x1", "0X1P-2", "0x1.8p1", "0x.8", "0x1p", "0x1p+",
-		"0x1.fffffffffffff8p0", "0x1.fffffffffffff7ffffp0",
-		"0x1.00000000000008p0", "0x1.000000000000080001p0",
-		"0x1p-1074", "0x1p-1075", "0x1.0000000001p-1075", "0x1p1024",
-		"0x1p-1080", "0x.000001p-1040", "0x123456789abcdef0123p0",
-		"0x1.ffffffp127", "0x1.fffffeffp127", "0x1p-149", "0x1p-150",
-"3.4028235e38", "3.4028236e38", "1e-45",
-		"7e-46", "7.1e-46", "1e39", "1.18e-4932", "1e4932", "1e4933",
-		"1e-4951", "3.6e-4951", "1e-4952", "0x1p-16445", "0x1p16384",
-		"0.1", "0.2", "0.3", "1e23", "8.98846567431158e307",
-		"9007199254740993", "9007199254740992.5", "123456789012345678901234567890",
-		"1e-5", "000000000000000000000000000000000.00000000000000001e17",
-		"1.00000000000000011102230246251565404236316680908203125",
-		"1.00000000000000011102230246251565404236316680908203124",
-		"1.00000000000000011102230246251565404236316680908203126",
-		"0e999999999999", "1e-999999999999", "1e999999999999",
+	    "0",
+	    "-0",
+	    "+0.0",
+	    "1",
+	    "-1",
+	    "0.5",
+	    ".5",
+	    "5.",
+	    ".",
+	    "-.",
+	    "e5",
+	    "1e",
+	    "1e+",
+	    "1e-x",
+	    "1.5e3x",
+	    "  \t\n12",
+	    "+-1",
+	    "00012",
+	    "0.000",
+	    "1e400",
+	    "-1e400",
+	    "1e-400",
+	    "1e-330",
+	    "4.9e-324",
+	    "2.4703282292062327e-324",
+	    "2.4703282292062328e-324",
+	    "2.2250738585072011e-308",
+	    "2.2250738585072014e-308",
+	    "1.7976931348623157e308",
+	    "1.7976931348623158e308",
+	    "1.7976931348623159e308",
+	    "179769313486231580793728971405301e276",
+	    "inf",
+	    "-INF",
+	    "infinity",
+	    "Infinity!",
+	    "infinit",
+	    "nan",
+	    "-nan",
+	    "NaN(123abc)",
+	    "nan(",
+	    "nan(!)",
+	    "nanx",
+	    "in",
+	    "n",
+	    "0x",
+	    "0x1",
+	    "0X1P-2",
+	    "0x1.8p1",
+	    "0x.8",
+	    "0x1p",
+	    "0x1p+",
+	    "0x1.fffffffffffff8p0",
+	    "0x1.fffffffffffff7ffffp0",
+	    "0x1.00000000000008p0",
+	    "0x1.000000000000080001p0",
+	    "0x1p-1074",
+	    "0x1p-1075",
+	    "0x1.0000000001p-1075",
+	    "0x1p1024",
+	    "0x1p-1080",
+	    "0x.000001p-1040",
+	    "0x123456789abcdef0123p0",
+	    "0x1.ffffffp127",
+	    "0x1.fffffeffp127",
+	    "0x1p-149",
+	    "0x1p-150",
+	    "3.4028235e38",
+	    "3.4028236e38",
+	    "1e-45",
+	    "7e-46",
+	    "7.1e-46",
+	    "1e39",
+	    "1.18e-4932",
+	    "1e4932",
+	    "1e4933",
+	    "1e-4951",
+	    "3.6e-4951",
+	    "1e-4952",
+	    "0x1p-16445",
+	    "0x1p16384",
+	    "0.1",
+	    "0.2",
+	    "0.3",
+	    "1e23",
+	    "8.98846567431158e307",
+	    "9007199254740993",
+	    "9007199254740992.5",
+	    "123456789012345678901234567890",
+	    "1e-5",
+	    "000000000000000000000000000000000.00000000000000001e17",
+	    "1.00000000000000011102230246251565404236316680908203125",
+	    "1.00000000000000011102230246251565404236316680908203124",
+	    "1.00000000000000011102230246251565404236316680908203126",
+	    "0e999999999999",
+	    "1e-999999999999",
+	    "1e999999999999",
 	};
 
 	t_begin("strtod/strtof/strtold edges vs glibc: signs, partial "
@@ -110,7 +177,19 @@ static void strtod_edges(void)
 	{
 		static char buf[2000];
 
-		strcpy(buf, "2.4703282292062327208828439643411068618252990130716238221279284125033775363510437593264991818081799618989828234772285886546332835517796989819938739800539093906315035659515570226392290858392449105184435931802849936536152500319370457678249219365623669863658480757001585769269903706311928279558551332927834338409351978015531246597263579574622766465272827220056374006485499977096599470454020828166226237857393450736339007967761930577506740176324673600968951340535537458516661134223766678604162159680461914467291840300530057530849048765391711386591646239524912623653881879636239373280423891018672348497668235089863388587925628302755995657524455507255189313690836254779186948667994968324049705821028513185451396213837722826145437693412532098591327667236328125");
+		strcpy(
+		    buf,
+		    "2."
+		    "470328229206232720882843964341106861825299013071623822127928412503377536351043"
+		    "759326499181808179961898982823477228588654633283551779698981993873980053909390"
+		    "631503565951557022639229085839244910518443593180284993653615250031937045767824"
+		    "921936562366986365848075700158576926990370631192827955855133292783433840935197"
+		    "801553124659726357957462276646527282722005637400648549997709659947045402082816"
+		    "622623785739345073633900796776193057750674017632467360096895134053553745851666"
+		    "113422376667860416215968046191446729184030053005753084904876539171138659164623"
+		    "952491262365388187963623937328042389101867234849766823508986338858792562830275"
+		    "599565752445550725518931369083625477918694866799496832404970582102851318545139"
+		    "6213837722826145437693412532098591327667236328125");
 		cmp_parse(buf);
 		buf[strlen(buf) - 1] = '4';
 		cmp_parse(buf);
@@ -125,8 +204,8 @@ static void strtod_edges(void)
 	t_check(nl_atof("2.5x") == 2.5, "atof", "2.5", "other");
 	/* glibc 2.36's strtof rounds this one down to 0; its strtod and
 	 * the decimal spelling round up, as they must. */
-	t_check(nl_strtof("0x1.000001p-150", NULL) == 0x1p-149f,
-		"strtof(0x1.000001p-150)", "0x1p-149", "other");
+	t_check(nl_strtof("0x1.000001p-150", NULL) == 0x1p-149f, "strtof(0x1.000001p-150)",
+		"0x1p-149", "other");
 	t_end();
 }
 
@@ -150,8 +229,7 @@ static void midpoint_inputs(uint64_t bits, char *in, size_t cap)
 	snprintf(in, cap, "%.800Le", mid);
 	cmp_parse(in);
 	e = strchr(in, 'e');
-	for (digits = (size_t)(e - in) - 1; digits > 2 && in[digits] == '0';
-	     digits--)
+	for (digits = (size_t)(e - in) - 1; digits > 2 && in[digits] == '0'; digits--)
 		;
 	if (t_rand() % 2) {
 		/* cut: drop the last nonzero digit (just below the tie) */
@@ -196,16 +274,14 @@ static void strtod_random(void)
 				in[k++] = (char)('0' + t_rand() % 10);
 			if (t_rand() % 2)
 				in[t_rand() % (unsigned)n] = '.';
-			k += sprintf(in + k, "e%d",
-				     (int)(t_rand() % 700) - 350);
+			k += sprintf(in + k, "e%d", (int)(t_rand() % 700) - 350);
 			break;
 		}
 		case 4:
 			snprintf(in, sizeof(in), "%a", d);
 			break;
 		default:
-			snprintf(in, sizeof(in), "%.21Lg",
-				 (long double)d * (long double)d);
+			snprintf(in, sizeof(in), "%.21Lg", (long double)d * (long double)d);
 			break;
 		}
 		cmp_parse(in);
@@ -229,8 +305,7 @@ static void mem_and_bits(void)
 			n[k] = (char)('a' + t_rand() % 3);
 		char *he = memmem(h, hl, n, nl), *ne = nl_memmem(h, hl, n, nl);
 
-		t_check(he == ne, "memmem", he ? "found" : "NULL",
-			ne == he ? "same" : "different");
+		t_check(he == ne, "memmem", he ? "found" : "NULL", ne == he ? "same" : "different");
 	}
 	for (int i = 0; i < 40000; i++) {
 		static const char alpha[] = "0019a.";
@@ -253,17 +328,21 @@ static void mem_and_bits(void)
 
 		snprintf(what, sizeof(what), "strverscmp(\"%s\", \"%s\")", a, b);
 		t_check((hr > 0) == (nr > 0) && (hr < 0) == (nr < 0), what,
-			hr < 0 ? "<0" : hr ? ">0" : "0",
-			nr < 0 ? "<0" : nr ? ">0" : "0");
+			hr < 0 ? "<0"
+			: hr   ? ">0"
+			       : "0",
+			nr < 0 ? "<0"
+			: nr   ? ">0"
+			       : "0");
 	}
 	for (int i = 0; i < 2000; i++) {
 		long long v = (long long)(t_rand() << (t_rand() % 64));
 
 		if (i < 3)
 			v = i == 0 ? 0 : i == 1 ? LLONG_MIN : -1;
-		t_check(ffs((int)v) == nl_ffs((int)v) &&
-			ffsl((long)v) == nl_ffsl((long)v) &&
-			ffsll(v) == nl_ffsll(v), "ffs", "glibc", "other");
+		t_check(ffs((int)v) == nl_ffs((int)v) && ffsl((long)v) == nl_ffsl((long)v) &&
+			    ffsll(v) == nl_ffsll(v),
+			"ffs", "glibc", "other");
 	}
 	t_end();
 }
@@ -286,24 +365,21 @@ static void random_contract(void)
 		in_range &= again[i] >= 0 && again[i] <= 0x7fffffff;
 		differ += i && again[i] != again[i - 1];
 	}
-	t_check(!memcmp(first, again, sizeof(first)), "srandom(42) twice",
-		"same", "different");
+	t_check(!memcmp(first, again, sizeof(first)), "srandom(42) twice", "same", "different");
 	t_check(in_range && differ > 90, "range", "0..2^31-1, varied", "no");
 	prev = nl_initstate(42, st1 + 0, sizeof(st1));
 	t_check(prev != NULL, "initstate", "old state", "NULL");
-	t_check(nl_random() == first[0], "initstate(42)", "as srandom(42)",
-		"other");
+	t_check(nl_random() == first[0], "initstate(42)", "as srandom(42)", "other");
 	nl_initstate(7, st2 + 1, 9); /* unaligned */
 	long s7 = nl_random();
 	nl_setstate(st1);
 	t_check(nl_random() == first[1], "setstate back", "continues", "no");
 	nl_setstate(st2 + 1);
 	nl_srandom(7);
-	t_check(nl_random() == s7, "srandom on an unaligned buffer", "same",
-		"other");
+	t_check(nl_random() == s7, "srandom on an unaligned buffer", "same", "other");
 	nl_errno = 0;
-	t_check(!nl_initstate(1, small, sizeof(small)) && nl_errno == EINVAL,
-		"initstate(7 bytes)", "NULL EINVAL", "other");
+	t_check(!nl_initstate(1, small, sizeof(small)) && nl_errno == EINVAL, "initstate(7 bytes)",
+		"NULL EINVAL", "other");
 	nl_setstate(prev);
 	t_end();
 }

@@ -27,17 +27,15 @@ struct pos_args {
 
 /* The conversions each argument position accepts. */
 static const char *const pos_convs[9][5] = {
-	{ "d", "i", "x", "o", "u" },	{ "lld", "llx", "lli", "llo", "llu" },
-	{ "f", "e", "g", "a", "E" },	{ "s", "s", "s", "s", "s" },
-	{ "c", "c", "d", "x", "c" },	{ "Lf", "Le", "Lg", "La", "LG" },
-	{ "d", "d", "u", "x", "i" },	{ "d", "i", "o", "X", "u" },
-	{ "u", "x", "X", "o", "hhu" },
+    {"d", "i", "x", "o", "u"}, {"lld", "llx", "lli", "llo", "llu"}, {"f", "e", "g", "a", "E"},
+    {"s", "s", "s", "s", "s"}, {"c", "c", "d", "x", "c"},	    {"Lf", "Le", "Lg", "La", "LG"},
+    {"d", "d", "u", "x", "i"}, {"d", "i", "o", "X", "u"},	    {"u", "x", "X", "o", "hhu"},
 };
 
 static const char *rand_flags(void)
 {
-	static const char *const f[] = { "", "-", "+", " ", "#", "0", "-+",
-					 "0'", "'", "+0", "# ", "-#0" };
+	static const char *const f[] = {"",   "-",  "+", " ",  "#",  "0",
+					"-+", "0'", "'", "+0", "# ", "-#0"};
 	return f[t_rand() % (sizeof(f) / sizeof(f[0]))];
 }
 
@@ -75,8 +73,7 @@ static char *add_spec(char *p, int n)
 
 static void positional_random(void)
 {
-	static const char *const strs[] = { "", "a", "hello", "(word)",
-					     "a somewhat longer string" };
+	static const char *const strs[] = {"", "a", "hello", "(word)", "a somewhat longer string"};
 	char fmt[512], host[2048], nl[2048], *p;
 	struct pos_args a;
 	int order[9], hret, nret;
@@ -142,12 +139,12 @@ static void positional_edges(void)
 	t_fmt("%2$s %1$s", "one", "two");
 	t_fmt("%2$04d %1$*3$d", 7, 42, -6);
 	t_fmt("%1$.*2$f|%1$*3$.*2$e", 3.14159, 3, 15);
-	t_fmt("%3$d %1$d", 1, 2, 3);	/* gap: glibc takes an int */
+	t_fmt("%3$d %1$d", 1, 2, 3); /* gap: glibc takes an int */
 	t_fmt("%1$d%%%1$x %2$%", 255, 1);
 	t_fmt("$%d$ costs %s$", 5, "x");
 	t_fmt("%1$d %1$5d %1$-5d|", -12);
-	t_fmt("%2$hhd %1$hd %3$lu %4$zd %5$jd %6$td", 70000, 300, 9UL,
-	      (size_t)-3, (intmax_t)-4, (ptrdiff_t)5);
+	t_fmt("%2$hhd %1$hd %3$lu %4$zd %5$jd %6$td", 70000, 300, 9UL, (size_t)-3, (intmax_t)-4,
+	      (ptrdiff_t)5);
 	t_fmt("%1$p %2$p", (void *)0x1234, (void *)0);
 	t_fmt("%1$c%2$c%3$c", 'a', 'b', 'c');
 	{
@@ -164,11 +161,10 @@ static void positional_edges(void)
 	      "%29$d %30$d %31$d %32$d %33$d %34$d %35$d %36$d %37$d "
 	      "%38$d %39$d %40$d %41$d %42$d %43$d %44$d %45$d %46$d "
 	      "%47$d %48$d %49$d %50$d %51$d %52$d %53$d %54$d %55$d "
-	      "%56$d %57$d %58$d %59$d %60$d %61$d %62$d %63$d", 1, 2, 3,
-	      4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
-	      21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36,
-	      37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52,
-	      53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64);
+	      "%56$d %57$d %58$d %59$d %60$d %61$d %62$d %63$d",
+	      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24,
+	      25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45,
+	      46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64);
 	expect_fail("%1$d %d", EINVAL, 1, 2);
 	expect_fail("%d %1$d", EINVAL, 1, 2);
 	expect_fail("%1$d %*d", EINVAL, 1, 2, 3);
@@ -184,12 +180,10 @@ static void positional_edges(void)
 
 static void grouping_flag(void)
 {
-	static const char *const fmts[] = {
-		"%'d", "%'10d", "%'-12d", "%'+.8d", "%'u", "%'ld", "%'lld",
-		"%0'15d", "%''d", "%'i", "%'x", "%'o"
-	};
-	static const char *const ffmts[] = { "%'f", "%'.2f", "%'15.3f",
-					     "%'g", "%'e", "%'.0f", "%'a" };
+	static const char *const fmts[] = {"%'d",   "%'10d",  "%'-12d", "%'+.8d", "%'u", "%'ld",
+					   "%'lld", "%0'15d", "%''d",	"%'i",	  "%'x", "%'o"};
+	static const char *const ffmts[] = {"%'f", "%'.2f", "%'15.3f", "%'g",
+					    "%'e", "%'.0f", "%'a"};
 
 	t_begin("the ' flag: accepted, groups nothing in the C locale");
 	for (size_t f = 0; f < sizeof(fmts) / sizeof(fmts[0]); f++)
@@ -203,8 +197,7 @@ static void grouping_flag(void)
 		}
 	for (size_t f = 0; f < sizeof(ffmts) / sizeof(ffmts[0]); f++)
 		for (int i = 0; i < 200; i++)
-			t_fmt(ffmts[f], (double)(int64_t)t_rand() /
-					       (double)(1 << (t_rand() % 30)));
+			t_fmt(ffmts[f], (double)(int64_t)t_rand() / (double)(1 << (t_rand() % 30)));
 	t_fmt("%1$'d %2$'.3f", 1234567, 7654321.0);
 	t_end();
 }
@@ -212,7 +205,7 @@ static void grouping_flag(void)
 /* A random Unicode scalar value, spread over the 1..4-byte ranges. */
 static wchar_t rand_scalar(void)
 {
-	static const unsigned int top[] = { 0x7f, 0x7ff, 0xffff, 0x10ffff };
+	static const unsigned int top[] = {0x7f, 0x7ff, 0xffff, 0x10ffff};
 	unsigned int c;
 
 	do
@@ -223,11 +216,9 @@ static wchar_t rand_scalar(void)
 
 static void wide_chars(void)
 {
-	static const char *const sfmts[] = { "%ls", "%.0ls", "%.1ls",
-					     "%.3ls", "%.7ls", "%12ls",
-					     "%-12.5ls", "%S", "%1$ls" };
-	static const char *const cfmts[] = { "%lc", "%5lc", "%-5lc", "%C",
-					     "[%1$lc]" };
+	static const char *const sfmts[] = {"%ls",   "%.0ls",	 "%.1ls", "%.3ls", "%.7ls",
+					    "%12ls", "%-12.5ls", "%S",	  "%1$ls"};
+	static const char *const cfmts[] = {"%lc", "%5lc", "%-5lc", "%C", "[%1$lc]"};
 	wchar_t ws[16];
 
 	t_begin("%lc and %ls as UTF-8 (glibc in C.UTF-8): 30000 random "
@@ -251,8 +242,7 @@ static void wide_chars(void)
 	t_fmt("%ls", L"h\u00e9llo \u20ac \U0001F600");
 	t_fmt("%.1ls|", L"\u00e9");
 	t_fmt("%.1ls|", L"a\xd800"); /* the bad character is never reached */
-	t_fmt("%lc%lc%lc%lc", (wint_t)0x7f, (wint_t)0x80, (wint_t)0x7ff,
-	      (wint_t)0x800);
+	t_fmt("%lc%lc%lc%lc", (wint_t)0x7f, (wint_t)0x80, (wint_t)0x7ff, (wint_t)0x800);
 	t_fmt("%lc%lc%lc", (wint_t)0xffff, (wint_t)0x10000, (wint_t)0x10ffff);
 	setlocale(LC_ALL, "C");
 	expect_fail("%lc", EILSEQ, (wint_t)0xd800);
@@ -260,7 +250,7 @@ static void wide_chars(void)
 	expect_fail("%lc", EILSEQ, (wint_t)0x110000);
 	expect_fail("%lc", EILSEQ, (wint_t)0xffffffff);
 	expect_fail("ab%ls", EILSEQ, L"x\xdc00y");
-	expect_fail("%ls", EILSEQ, (const wchar_t[]){ 0x65, 0x7fffffff, 0 });
+	expect_fail("%ls", EILSEQ, (const wchar_t[]){0x65, 0x7fffffff, 0});
 	t_end();
 }
 

@@ -14,7 +14,7 @@
 
 int nl_sscanf(const char *str, const char *fmt, ...);
 
-#define NBUF 8
+#define NBUF  8
 #define BUFSZ 96
 
 static void cmp_scan(const char *in, const char *fmt)
@@ -25,10 +25,8 @@ static void cmp_scan(const char *in, const char *fmt)
 
 	memset(hb, 0xa5, sizeof(hb));
 	memset(nb, 0xa5, sizeof(nb));
-	hr = sscanf(in, fmt, hb[0], hb[1], hb[2], hb[3], hb[4], hb[5], hb[6],
-		    hb[7]);
-	nr = nl_sscanf(in, fmt, nb[0], nb[1], nb[2], nb[3], nb[4], nb[5],
-		       nb[6], nb[7]);
+	hr = sscanf(in, fmt, hb[0], hb[1], hb[2], hb[3], hb[4], hb[5], hb[6], hb[7]);
+	nr = nl_sscanf(in, fmt, nb[0], nb[1], nb[2], nb[3], nb[4], nb[5], nb[6], nb[7]);
 	for (i = 0; i < NBUF && !memcmp(hb[i], nb[i], BUFSZ); i++)
 		;
 	snprintf(what, sizeof(what), "sscanf(\"%s\", \"%s\")", in, fmt);
@@ -38,8 +36,8 @@ static void cmp_scan(const char *in, const char *fmt)
 		t_check(0, what, e, g);
 	} else if (i < NBUF) {
 		snprintf(e, sizeof(e), "argument %d as glibc stores it", i + 1);
-		snprintf(g, sizeof(g), "bytes %02x %02x %02x %02x ...", nb[i][0],
-			 nb[i][1], nb[i][2], nb[i][3]);
+		snprintf(g, sizeof(g), "bytes %02x %02x %02x %02x ...", nb[i][0], nb[i][1],
+			 nb[i][2], nb[i][3]);
 		t_check(0, what, e, g);
 	} else {
 		t_check(1, what, e, e);
@@ -49,42 +47,101 @@ static void cmp_scan(const char *in, const char *fmt)
 static void scanf_edges(void)
 {
 	static const char *const cases[][2] = {
-		{ "", "%d" }, { "  ", "%d" }, { "abc", "%d" }, { "-", "%d" },
-		{ "+x", "%d" }, { "42", "%d" }, { " -17 x", "%d %c" },
-		{ "0x", "%x" }, { "0xg", "%x%n" }, { "0x", "%i%n" },
-		{ "0x1f", "%2x%n" }, { "0x1f", "%3x%n" }, { "0X1F", "%X" },
-		{ "08", "%i%n" }, { "017", "%i" }, { "-0x10", "%i" },
-		{ "99999999999", "%d" }, { "99999999999999999999", "%d" },
-		{ "-99999999999999999999", "%lld" },
-		{ "99999999999999999999", "%llu" }, { "-1", "%u" },
-		{ "-1", "%lu" }, { "12345", "%3d%d" }, { "-12", "%1d" },
-		{ "300 -129 70000", "%hhd %hhu %hd" }, { "9 8 7 6", "%jd %zd %td %qd" },
-		{ "0x12345678 0", "%p %p" }, { "777 777", "%o %lo" },
-		{ "1e", "%lf%n" }, { "1ex", "%lf%n" }, { "1e+", "%lf%n" },
-		{ "1e+5", "%lf%n" }, { "inf", "%lf%n" }, { "-InFx", "%lf%n" },
-		{ "infinity", "%lf%n" }, { "infin", "%lf%n" },
-		{ "nan(12)", "%lf%n" }, { "NAN(", "%f%n" }, { "0x", "%lf" },
-		{ "0x1p3", "%lf%n" }, { "0x.8p1 0x1.8", "%la %la" },
-		{ "1.5", "%2lf%n" }, { ".", "%lf" }, { "-.e", "%lf" },
-		{ "1e5", "%3lf%n" }, { "i", "%lf" }, { ".5 5. -.5e-1", "%f %e %g" },
-		{ "3.14159265358979323846264338327950288", "%Lf" },
-		{ "1e-400 1e400 -1e-320", "%lf %lf %lf" },
-		{ "2.5 2.5 2.5", "%f %lf %Lf" }, { "1,2", "%d,%d" },
-		{ "1 ,2", "%d,%d" }, { "1, 2", "%d,%d" }, { "1 , 2", "%d , %d" },
-		{ "", "%n" }, { "", "abc%d" }, { "5", "%*d%d" }, { "ab", "a%d" },
-		{ "ab", "%3c" }, { "abc", "%2c%c" }, { " a", "%c" },
-		{ " a", " %c" }, { "1 2", "%2$d %1$d" }, { "7 8 9", "%3$d %1$d %2$d" },
-		{ " %", "%%" }, { "", "%%" }, { "%5", "%%%d" }, { "x", "%%" },
-		{ "]abc-", "%[]a-c]" }, { "x", "%[a]" }, { "abc def", "%[^ ]%n" },
-		{ "a-b", "%[a-]%n" }, { "a-b", "%[-a]%n" }, { "hello", "%3[a-z]%s" },
-		{ "  word  next", "%s%n%s" }, { "word", "%2s%2s" },
-		{ "a b", "%s%*s%n" }, { "12abc", "%*d%s" }, { "x", "%5" },
-		{ "x", "%y" }, { "abc", "%[abc" }, { "1\t\n 2", "%d%d" },
-		{ "tab\there", "%s\t%s" }, { "0x", "%2lf%n" },
-		{ "0x1", "%2lf%n" }, { "0x.", "%lf%n" }, { "0x.", "%2lf%n" },
-		{ "-0x", "%3lf%n" }, { "-0x", "%lf%n" }, { "0x.p", "%lf%n" },
-		{ "0xp1", "%lf" }, { "0x", "%5lf" }, { "0x1p", "%4lf%n" },
-		{ "$5 $$", "$%d %[$]%n" }, { "a$b 3", "%1$[^$]$%*s %2$d" },
+	    {"", "%d"},
+	    {"  ", "%d"},
+	    {"abc", "%d"},
+	    {"-", "%d"},
+	    {"+x", "%d"},
+	    {"42", "%d"},
+	    {" -17 x", "%d %c"},
+	    {"0x", "%x"},
+	    {"0xg", "%x%n"},
+	    {"0x", "%i%n"},
+	    {"0x1f", "%2x%n"},
+	    {"0x1f", "%3x%n"},
+	    {"0X1F", "%X"},
+	    {"08", "%i%n"},
+	    {"017", "%i"},
+	    {"-0x10", "%i"},
+	    {"99999999999", "%d"},
+	    {"99999999999999999999", "%d"},
+	    {"-99999999999999999999", "%lld"},
+	    {"99999999999999999999", "%llu"},
+	    {"-1", "%u"},
+	    {"-1", "%lu"},
+	    {"12345", "%3d%d"},
+	    {"-12", "%1d"},
+	    {"300 -129 70000", "%hhd %hhu %hd"},
+	    {"9 8 7 6", "%jd %zd %td %qd"},
+	    {"0x12345678 0", "%p %p"},
+	    {"777 777", "%o %lo"},
+	    {"1e", "%lf%n"},
+	    {"1ex", "%lf%n"},
+	    {"1e+", "%lf%n"},
+	    {"1e+5", "%lf%n"},
+	    {"inf", "%lf%n"},
+	    {"-InFx", "%lf%n"},
+	    {"infinity", "%lf%n"},
+	    {"infin", "%lf%n"},
+	    {"nan(12)", "%lf%n"},
+	    {"NAN(", "%f%n"},
+	    {"0x", "%lf"},
+	    {"0x1p3", "%lf%n"},
+	    {"0x.8p1 0x1.8", "%la %la"},
+	    {"1.5", "%2lf%n"},
+	    {".", "%lf"},
+	    {"-.e", "%lf"},
+	    {"1e5", "%3lf%n"},
+	    {"i", "%lf"},
+	    {".5 5. -.5e-1", "%f %e %g"},
+	    {"3.14159265358979323846264338327950288", "%Lf"},
+	    {"1e-400 1e400 -1e-320", "%lf %lf %lf"},
+	    {"2.5 2.5 2.5", "%f %lf %Lf"},
+	    {"1,2", "%d,%d"},
+	    {"1 ,2", "%d,%d"},
+	    {"1, 2", "%d,%d"},
+	    {"1 , 2", "%d , %d"},
+	    {"", "%n"},
+	    {"", "abc%d"},
+	    {"5", "%*d%d"},
+	    {"ab", "a%d"},
+	    {"ab", "%3c"},
+	    {"abc", "%2c%c"},
+	    {" a", "%c"},
+	    {" a", " %c"},
+	    {"1 2", "%2$d %1$d"},
+	    {"7 8 9", "%3$d %1$d %2$d"},
+	    {" %", "%%"},
+	    {"", "%%"},
+	    {"%5", "%%%d"},
+	    {"x", "%%"},
+	    {"]abc-", "%[]a-c]"},
+	    {"x", "%[a]"},
+	    {"abc def", "%[^ ]%n"},
+	    {"a-b", "%[a-]%n"},
+	    {"a-b", "%[-a]%n"},
+	    {"hello", "%3[a-z]%s"},
+	    {"  word  next", "%s%n%s"},
+	    {"word", "%2s%2s"},
+	    {"a b", "%s%*s%n"},
+	    {"12abc", "%*d%s"},
+	    {"x", "%5"},
+	    {"x", "%y"},
+	    {"abc", "%[abc"},
+	    {"1\t\n 2", "%d%d"},
+	    {"tab\there", "%s\t%s"},
+	    {"0x", "%2lf%n"},
+	    {"0x1", "%2lf%n"},
+	    {"0x.", "%lf%n"},
+	    {"0x.", "%2lf%n"},
+	    {"-0x", "%3lf%n"},
+	    {"-0x", "%lf%n"},
+	    {"0x.p", "%lf%n"},
+	    {"0xp1", "%lf"},
+	    {"0x", "%5lf"},
+	    {"0x1p", "%4lf%n"},
+	    {"$5 $$", "$%d %[$]%n"},
+	    {"a$b 3", "%1$[^$]$%*s %2$d"},
 	};
 
 	t_begin("sscanf edges vs glibc: failures (input vs matching), "
@@ -97,15 +154,12 @@ static void scanf_edges(void)
 
 		nl_errno = 0;
 		r = nl_sscanf("4 2", "%1$d %d", &a, &b);
-		t_check(r == -1 && nl_errno == EINVAL && a == 0,
-			"sscanf %1$d %d", "-1 EINVAL, nothing stored",
-			"other");
+		t_check(r == -1 && nl_errno == EINVAL && a == 0, "sscanf %1$d %d",
+			"-1 EINVAL, nothing stored", "other");
 		r = nl_sscanf("4 2", "%d %1$d", &a, &b);
-		t_check(r == -1 && nl_errno == EINVAL, "sscanf %d %1$d",
-			"-1 EINVAL", "other");
+		t_check(r == -1 && nl_errno == EINVAL, "sscanf %d %1$d", "-1 EINVAL", "other");
 		r = nl_sscanf("4", "%0$d", &a);
-		t_check(r == -1 && nl_errno == EINVAL, "sscanf %0$d",
-			"-1 EINVAL", "other");
+		t_check(r == -1 && nl_errno == EINVAL, "sscanf %0$d", "-1 EINVAL", "other");
 	}
 	t_end();
 }
@@ -114,13 +168,13 @@ static void scanf_edges(void)
 static void random_item(char **f, char **in)
 {
 	static const char *const convs[] = {
-		"d", "i", "u", "o", "x", "X", "hhd", "hd", "ld", "lld", "hhu",
-		"hu", "lu", "llx", "jd", "zu", "td", "f", "lf", "Lf", "e", "le",
-		"g", "lg", "a", "la", "s", "c", "[a-f0-9]", "[^ ,]", "n", "p",
+	    "d",  "i",	"u",   "o",  "x",  "X",	 "hhd",	     "hd",    "ld", "lld", "hhu",
+	    "hu", "lu", "llx", "jd", "zu", "td", "f",	     "lf",    "Lf", "e",   "le",
+	    "g",  "lg", "a",   "la", "s",  "c",	 "[a-f0-9]", "[^ ,]", "n",  "p",
 	};
-	static const char *const words[] = { "abc", "deadbeef", "x", "0x",
-					     "-", "+", ".", "1e", "e5", "nan",
-					     "inf", "Infinity", ",", "0x1p-3" };
+	static const char *const words[] = {"abc", "deadbeef", "x",  "0x",    "-",
+					    "+",   ".",	       "1e", "e5",    "nan",
+					    "inf", "Infinity", ",",  "0x1p-3"};
 	const char *c = convs[t_rand() % (sizeof(convs) / sizeof(*convs))];
 	uint64_t r = t_rand();
 
@@ -134,21 +188,17 @@ static void random_item(char **f, char **in)
 		*(*f)++ = ' ';
 	switch (t_rand() % 6) {
 	case 0:
-		*in += sprintf(*in, "%lld",
-			       (long long)t_rand() >> (t_rand() % 64));
+		*in += sprintf(*in, "%lld", (long long)t_rand() >> (t_rand() % 64));
 		break;
 	case 1:
-		*in += sprintf(*in, "%#llx", (unsigned long long)t_rand() >>
-						    (t_rand() % 64));
+		*in += sprintf(*in, "%#llx", (unsigned long long)t_rand() >> (t_rand() % 64));
 		break;
 	case 2:
 		*in += sprintf(*in, "%.*g", (int)(t_rand() % 20),
-			       (double)(int64_t)t_rand() /
-				       (double)(1ULL << (t_rand() % 63)));
+			       (double)(int64_t)t_rand() / (double)(1ULL << (t_rand() % 63)));
 		break;
 	case 3:
-		*in += sprintf(*in, "%s",
-			       words[t_rand() % (sizeof(words) / sizeof(*words))]);
+		*in += sprintf(*in, "%s", words[t_rand() % (sizeof(words) / sizeof(*words))]);
 		break;
 	case 4:
 		*in += sprintf(*in, "%o", (unsigned)t_rand());
@@ -185,8 +235,8 @@ static char *random_utf8(char *p, int pieces, bool invalid)
 {
 	/* glibc 2.36 also reads "\xf4\x90\x80\x80" (U+110000), which RFC
 	 * 3629 forbids and nolibc refuses: checked on its own below. */
-	static const char *const bad[] = { "\xff", "\xc3", "\xed\xa0\x80",
-					   "\xc0\xaf", "\xe0\x80\x80" };
+	static const char *const bad[] = {"\xff", "\xc3", "\xed\xa0\x80", "\xc0\xaf",
+					  "\xe0\x80\x80"};
 
 	while (pieces-- > 0) {
 		unsigned int c;
@@ -231,8 +281,8 @@ static char *random_utf8(char *p, int pieces, bool invalid)
 static void scanf_wide(void)
 {
 	static const char *const fmts[] = {
-		"%ls%n", "%3ls%n", "%lc%n", "%2lc%n", "%l[a-m]%n",
-		"%l[^ ]%n", "%*ls%ls%n", "%4l[^x ]%n %ls", "%1$ls %2$n",
+	    "%ls%n",	"%3ls%n",    "%lc%n",	       "%2lc%n",     "%l[a-m]%n",
+	    "%l[^ ]%n", "%*ls%ls%n", "%4l[^x ]%n %ls", "%1$ls %2$n",
 	};
 	char in[256];
 
@@ -256,16 +306,16 @@ static void scanf_wide(void)
 		wchar_t w[4];
 
 		nl_errno = 0;
-		t_check(nl_sscanf("a\xff" "b", "%ls", w) == 0 &&
-				nl_errno == EILSEQ,
+		t_check(nl_sscanf("a\xff"
+				  "b",
+				  "%ls", w) == 0 &&
+			    nl_errno == EILSEQ,
 			"sscanf(\"a\\xffb\", \"%ls\")", "0 EILSEQ", "other");
 		nl_errno = 0;
-		t_check(nl_sscanf("\xf4\x90\x80\x80", "%lc", w) == 0 &&
-				nl_errno == EILSEQ,
+		t_check(nl_sscanf("\xf4\x90\x80\x80", "%lc", w) == 0 && nl_errno == EILSEQ,
 			"sscanf(U+110000, \"%lc\")", "0 EILSEQ", "other");
 		nl_errno = 0;
-		t_check(nl_sscanf("a\xed\xa0\x80z", "%l[^ ]", w) == 0 &&
-				nl_errno == EILSEQ,
+		t_check(nl_sscanf("a\xed\xa0\x80z", "%l[^ ]", w) == 0 && nl_errno == EILSEQ,
 			"sscanf(surrogate, \"%l[^ ]\")", "0 EILSEQ", "other");
 	}
 	t_end();

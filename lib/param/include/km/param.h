@@ -53,15 +53,14 @@ extern const struct km_param_type km_param_type_uint;
 extern const struct km_param_type km_param_type_size;
 extern const struct km_param_type km_param_type_string;
 
-#define KM_PARAM_TYPE(name, parse, format) \
-	const struct km_param_type km_param_type_##name = { #name, parse, format }
+#define KM_PARAM_TYPE(name, parse, format)                                                         \
+	const struct km_param_type km_param_type_##name = {#name, parse, format}
 
 /* Entries are sorted by name in the image, so `help` lists them in order. */
-#define KM_PARAM(lib, pname, type, variable, helptext)                        \
-	static const struct km_param __km_param_##lib##_##pname __km_used      \
-		__km_aligned(__alignof__(struct km_param))                     \
-		__km_section(".km_params." #lib "." #pname) = {                  \
-		#lib "." #pname, &km_param_type_##type, &(variable), helptext }
+#define KM_PARAM(lib, pname, type, variable, helptext)                                             \
+	static const struct km_param __km_param_##lib##_##pname __km_used __km_aligned(            \
+	    __alignof__(struct km_param)) __km_section(".km_params." #lib "." #pname) = {          \
+	    #lib "." #pname, &km_param_type_##type, &(variable), helptext}
 
 /* Every parameter linked into the image. */
 const struct km_param *km_param_table(size_t *count);
@@ -80,10 +79,10 @@ int km_param_parse_args(int argc, char **argv);
  * Apply one `name=value` word against @table. Returns 0, or a negative errno
  * with a message for the user written to @err.
  */
-int km_param_apply(const struct km_param *table, size_t count, char *word,
-		   char *err, size_t errlen);
+int km_param_apply(const struct km_param *table, size_t count, char *word, char *err,
+		   size_t errlen);
 
-const struct km_param *km_param_lookup(const struct km_param *table, size_t count,
-				       const char *name, size_t namelen);
+const struct km_param *km_param_lookup(const struct km_param *table, size_t count, const char *name,
+				       size_t namelen);
 
 #endif /* KM_PARAM_H */

@@ -9,17 +9,17 @@
 
 static int tests, failures;
 
-#define EXPECT(cond, ...)                                          \
-	do {                                                       \
-		tests++;                                           \
-		if (cond) {                                        \
-			printf("ok %d - ", tests);                 \
-		} else {                                           \
-			failures++;                                \
-			printf("not ok %d - ", tests);             \
-		}                                                  \
-		printf(__VA_ARGS__);                               \
-		printf("\n");                                      \
+#define EXPECT(cond, ...)                                                                          \
+	do {                                                                                       \
+		tests++;                                                                           \
+		if (cond) {                                                                        \
+			printf("ok %d - ", tests);                                                 \
+		} else {                                                                           \
+			failures++;                                                                \
+			printf("not ok %d - ", tests);                                             \
+		}                                                                                  \
+		printf(__VA_ARGS__);                                                               \
+		printf("\n");                                                                      \
 	} while (0)
 
 static bool b;
@@ -29,11 +29,9 @@ static size_t sz;
 static const char *str;
 
 static const struct km_param table[] = {
-	{ "t.flag", &km_param_type_bool, &b, "" },
-	{ "t.num", &km_param_type_int, &i, "" },
-	{ "t.count", &km_param_type_uint, &u, "" },
-	{ "t.size", &km_param_type_size, &sz, "" },
-	{ "t.name", &km_param_type_string, &str, "" },
+    {"t.flag", &km_param_type_bool, &b, ""},	 {"t.num", &km_param_type_int, &i, ""},
+    {"t.count", &km_param_type_uint, &u, ""},	 {"t.size", &km_param_type_size, &sz, ""},
+    {"t.name", &km_param_type_string, &str, ""},
 };
 
 static int apply(const char *word, char *err)
@@ -57,8 +55,8 @@ static void test_bad(const char *word, int expect_err, const char *mention)
 	char err[200] = "";
 	int r = apply(word, err);
 
-	EXPECT(r == expect_err && strstr(err, mention), "rejects %s with %d naming '%s' (got %d: %s)",
-	       word, expect_err, mention, r, err);
+	EXPECT(r == expect_err && strstr(err, mention),
+	       "rejects %s with %d naming '%s' (got %d: %s)", word, expect_err, mention, r, err);
 }
 
 static void test_split(const char *line, int expect, const char *const *words)
@@ -78,27 +76,38 @@ int main(void)
 {
 	char fmt[64];
 
-	test_ok("t.flag=y"); EXPECT(b, "flag set");
-	test_ok("t.flag=off"); EXPECT(!b, "flag cleared");
-	test_ok("t.flag=TRUE"); EXPECT(b, "flag case-insensitive");
+	test_ok("t.flag=y");
+	EXPECT(b, "flag set");
+	test_ok("t.flag=off");
+	EXPECT(!b, "flag cleared");
+	test_ok("t.flag=TRUE");
+	EXPECT(b, "flag case-insensitive");
 	test_bad("t.flag=maybe", -EINVAL, "t.flag");
-	test_ok("t.num=-42"); EXPECT(i == -42, "int -42 (%d)", i);
-	test_ok("t.num=2147483647"); EXPECT(i == 2147483647, "int max");
-	test_ok("t.num=-2147483648"); EXPECT(i == -2147483647 - 1, "int min");
+	test_ok("t.num=-42");
+	EXPECT(i == -42, "int -42 (%d)", i);
+	test_ok("t.num=2147483647");
+	EXPECT(i == 2147483647, "int max");
+	test_ok("t.num=-2147483648");
+	EXPECT(i == -2147483647 - 1, "int min");
 	test_bad("t.num=2147483648", -ERANGE, "out-of-range");
 	test_bad("t.num=12abc", -EINVAL, "12abc");
 	test_bad("t.num=", -EINVAL, "t.num");
-	test_ok("t.count=0x10"); EXPECT(u == 16, "uint hex");
+	test_ok("t.count=0x10");
+	EXPECT(u == 16, "uint hex");
 	test_bad("t.count=-1", -EINVAL, "t.count");
 	test_bad("t.count=4294967296", -ERANGE, "t.count");
-	test_ok("t.size=64M"); EXPECT(sz == 64u << 20, "size 64M (%zu)", sz);
-	test_ok("t.size=4KiB"); EXPECT(sz == 4096, "size 4KiB");
-	test_ok("t.size=123"); EXPECT(sz == 123, "size plain");
+	test_ok("t.size=64M");
+	EXPECT(sz == 64u << 20, "size 64M (%zu)", sz);
+	test_ok("t.size=4KiB");
+	EXPECT(sz == 4096, "size 4KiB");
+	test_ok("t.size=123");
+	EXPECT(sz == 123, "size plain");
 	test_bad("t.size=1T", -EINVAL, "1T");
 	test_bad("t.size=99999999999G", -ERANGE, "t.size");
-	km_param_type_size.format(fmt, sizeof(fmt), &(size_t){ 3u << 20 });
+	km_param_type_size.format(fmt, sizeof(fmt), &(size_t){3u << 20});
 	EXPECT(!strcmp(fmt, "3M"), "size formats as 3M (%s)", fmt);
-	test_ok("t.name=hello=world"); EXPECT(!strcmp(str, "hello=world"), "string keeps '='");
+	test_ok("t.name=hello=world");
+	EXPECT(!strcmp(str, "hello=world"), "string keeps '='");
 	test_bad("t.nope=1", -ENOENT, "t.nope");
 	test_bad("nodot=1", -EINVAL, "nodot");
 	test_bad("a.b.c=1", -EINVAL, "a.b.c");
@@ -110,11 +119,11 @@ int main(void)
 
 	test_split("", 0, NULL);
 	test_split("   ", 0, NULL);
-	test_split("a", 1, (const char *const[]){ "a" });
-	test_split(" img  a.b=1 -- x ", 4, (const char *const[]){ "img", "a.b=1", "--", "x" });
-	test_split("img \"two words\" x\\ y", 3, (const char *const[]){ "img", "two words", "x y" });
+	test_split("a", 1, (const char *const[]){"a"});
+	test_split(" img  a.b=1 -- x ", 4, (const char *const[]){"img", "a.b=1", "--", "x"});
+	test_split("img \"two words\" x\\ y", 3, (const char *const[]){"img", "two words", "x y"});
 	test_split("a b c d e f g h", -E2BIG, NULL);
-	test_split("a b c d e f g", 7, (const char *const[]){ "a", "b", "c", "d", "e", "f", "g" });
+	test_split("a b c d e f g", 7, (const char *const[]){"a", "b", "c", "d", "e", "f", "g"});
 
 	printf("%d tests, %d failures\n", tests, failures);
 	return failures != 0;

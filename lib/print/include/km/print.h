@@ -26,10 +26,10 @@
 #include <stdarg.h>
 #include <km/essentials.h>
 
-#define KM_LOG_CRIT 0
-#define KM_LOG_ERR 1
-#define KM_LOG_WARN 2
-#define KM_LOG_INFO 3
+#define KM_LOG_CRIT  0
+#define KM_LOG_ERR   1
+#define KM_LOG_WARN  2
+#define KM_LOG_INFO  3
 #define KM_LOG_DEBUG 4
 
 #define KM_PRINT_MAX 256
@@ -39,16 +39,16 @@ extern unsigned int km_print_level;
 void km_printk(unsigned int level, const char *lib, const char *fmt, ...) __km_printf(3, 4);
 void km_vprintk(unsigned int level, const char *lib, const char *fmt, va_list ap);
 
-#define km_pr(level, ...)                                        \
-	do {                                                     \
-		if ((int)(level) <= (int)km_print_level)         \
-			km_printk(level, KM_LIBNAME_STR, __VA_ARGS__); \
+#define km_pr(level, ...)                                                                          \
+	do {                                                                                       \
+		if ((int)(level) <= (int)km_print_level)                                           \
+			km_printk(level, KM_LIBNAME_STR, __VA_ARGS__);                             \
 	} while (0)
 
-#define km_pr_crit(...) km_pr(KM_LOG_CRIT, __VA_ARGS__)
-#define km_pr_err(...) km_pr(KM_LOG_ERR, __VA_ARGS__)
-#define km_pr_warn(...) km_pr(KM_LOG_WARN, __VA_ARGS__)
-#define km_pr_info(...) km_pr(KM_LOG_INFO, __VA_ARGS__)
+#define km_pr_crit(...)	 km_pr(KM_LOG_CRIT, __VA_ARGS__)
+#define km_pr_err(...)	 km_pr(KM_LOG_ERR, __VA_ARGS__)
+#define km_pr_warn(...)	 km_pr(KM_LOG_WARN, __VA_ARGS__)
+#define km_pr_info(...)	 km_pr(KM_LOG_INFO, __VA_ARGS__)
 #define km_pr_debug(...) km_pr(KM_LOG_DEBUG, __VA_ARGS__)
 
 #endif /* KM_PRINT_H */

@@ -112,7 +112,10 @@ unsigned long km_sched_switches(void);
 struct km_waitq {
 	void *head_next, *head_prev; /* private */
 };
-#define KM_WAITQ_INIT(wq) { &(wq), &(wq) }
+#define KM_WAITQ_INIT(wq)                                                                          \
+	{                                                                                          \
+		&(wq), &(wq)                                                                       \
+	}
 
 void km_waitq_init(struct km_waitq *wq);
 int km_waitq_wait_irqoff(struct km_waitq *wq, km_nsec_t deadline);

@@ -56,22 +56,22 @@ enum km_thread_state {
 };
 
 struct km_thread {
-	void *ctx_sp;                 /* saved stack pointer (arch ctx) */
-	uintptr_t tp;                 /* TLS thread pointer */
-	struct km_sched_link link;    /* run queue (policy) or wait queue */
+	void *ctx_sp;		   /* saved stack pointer (arch ctx) */
+	uintptr_t tp;		   /* TLS thread pointer */
+	struct km_sched_link link; /* run queue (policy) or wait queue */
 	enum km_thread_state state;
-	int err;                      /* this thread's errno */
-	struct km_waitq *waitq;       /* the queue it blocks on, or NULL */
+	int err;		/* this thread's errno */
+	struct km_waitq *waitq; /* the queue it blocks on, or NULL */
 	int wait_result;
-	struct km_timer timer;        /* sleep and wait deadlines */
+	struct km_timer timer; /* sleep and wait deadlines */
 	km_thread_fn_t fn;
 	void *arg;
 	void *retval;
 	unsigned int detached : 1, joined : 1, guarded : 1;
 	struct km_waitq joiners;
-	void *stack;                  /* lowest usable byte; NULL: boot stack */
+	void *stack; /* lowest usable byte; NULL: boot stack */
 	size_t stack_size;
-	void *mem;                    /* pages holding guard + stack (guard: mem's first page) */
+	void *mem; /* pages holding guard + stack (guard: mem's first page) */
 	size_t mem_pages;
 	void *tls_area;
 	char name[KM_THREAD_NAME_MAX];

@@ -41,41 +41,37 @@ struct km_test {
 	void (*fn)(void);
 };
 
-#define KM_TEST(suite, tname)                                                  \
-	static void km_test_##suite##_##tname(void);                           \
-	static const struct km_test __km_test_##suite##_##tname __km_used      \
-		__km_aligned(__alignof__(struct km_test))                      \
-		__km_section(".km_tests." #suite "." #tname) = {                 \
-		#suite, #tname, km_test_##suite##_##tname };                   \
+#define KM_TEST(suite, tname)                                                                      \
+	static void km_test_##suite##_##tname(void);                                               \
+	static const struct km_test __km_test_##suite##_##tname __km_used __km_aligned(            \
+	    __alignof__(struct km_test)) __km_section(".km_tests." #suite "." #tname) = {          \
+	    #suite, #tname, km_test_##suite##_##tname};                                            \
 	static void km_test_##suite##_##tname(void)
 
 /* Records a failed expectation; used by the macros below. */
 void km_test_fail(const char *file, int line, const char *expr, const char *detail);
-void km_test_fail_int(const char *file, int line, const char *expr, const char *op,
-		      long long a, long long b);
+void km_test_fail_int(const char *file, int line, const char *expr, const char *op, long long a,
+		      long long b);
 void km_test_fail_uint(const char *file, int line, const char *expr, const char *op,
 		       unsigned long long a, unsigned long long b);
-void km_test_fail_str(const char *file, int line, const char *expr, const char *a,
-		      const char *b);
+void km_test_fail_str(const char *file, int line, const char *expr, const char *a, const char *b);
 /* Number of failed expectations in the running test. */
 unsigned int km_test_failures(void);
 
-#define KM__EXPECT_OP(a, op, b, ret)                                           \
-	do {                                                                   \
-		__typeof__(a) km__a = (a);                                     \
-		__typeof__(b) km__b = (b);                                     \
-		if (!(km__a op km__b)) {                                       \
-			if ((__typeof__(a))-1 < (__typeof__(a))1)              \
-				km_test_fail_int(__FILE__, __LINE__,           \
-						 #a " " #op " " #b, #op,       \
-						 (long long)km__a, (long long)km__b); \
-			else                                                   \
-				km_test_fail_uint(__FILE__, __LINE__,          \
-						  #a " " #op " " #b, #op,      \
-						  (unsigned long long)km__a,   \
-						  (unsigned long long)km__b);  \
-			ret;                                                   \
-		}                                                              \
+#define KM__EXPECT_OP(a, op, b, ret)                                                               \
+	do {                                                                                       \
+		__typeof__(a) km__a = (a);                                                         \
+		__typeof__(b) km__b = (b);                                                         \
+		if (!(km__a op km__b)) {                                                           \
+			if ((__typeof__(a))-1 < (__typeof__(a))1)                                  \
+				km_test_fail_int(__FILE__, __LINE__, #a " " #op " " #b, #op,       \
+						 (long long)km__a, (long long)km__b);              \
+			else                                                                       \
+				km_test_fail_uint(__FILE__, __LINE__, #a " " #op " " #b, #op,      \
+						  (unsigned long long)km__a,                       \
+						  (unsigned long long)km__b);                      \
+			ret;                                                                       \
+		}                                                                                  \
 	} while (0)
 
 #define KM_EXPECT_EQ(a, b) KM__EXPECT_OP(a, ==, b, (void)0)
@@ -84,35 +80,34 @@ unsigned int km_test_failures(void);
 #define KM_EXPECT_LE(a, b) KM__EXPECT_OP(a, <=, b, (void)0)
 #define KM_EXPECT_GT(a, b) KM__EXPECT_OP(a, >, b, (void)0)
 #define KM_EXPECT_GE(a, b) KM__EXPECT_OP(a, >=, b, (void)0)
-#define KM_ASSERT_EQ(a, b) KM__EXPECT_OP(a, ==, b, return)
-#define KM_ASSERT_NE(a, b) KM__EXPECT_OP(a, !=, b, return)
+#define KM_ASSERT_EQ(a, b) KM__EXPECT_OP(a, ==, b, return )
+#define KM_ASSERT_NE(a, b) KM__EXPECT_OP(a, !=, b, return )
 
-#define KM_EXPECT_TRUE(c)                                                      \
-	do {                                                                   \
-		if (!(c))                                                      \
-			km_test_fail(__FILE__, __LINE__, #c, "is false");      \
+#define KM_EXPECT_TRUE(c)                                                                          \
+	do {                                                                                       \
+		if (!(c))                                                                          \
+			km_test_fail(__FILE__, __LINE__, #c, "is false");                          \
 	} while (0)
-#define KM_EXPECT_FALSE(c)                                                     \
-	do {                                                                   \
-		if (c)                                                         \
-			km_test_fail(__FILE__, __LINE__, #c, "is true");       \
+#define KM_EXPECT_FALSE(c)                                                                         \
+	do {                                                                                       \
+		if (c)                                                                             \
+			km_test_fail(__FILE__, __LINE__, #c, "is true");                           \
 	} while (0)
-#define KM_ASSERT_TRUE(c)                                                      \
-	do {                                                                   \
-		if (!(c)) {                                                    \
-			km_test_fail(__FILE__, __LINE__, #c, "is false");      \
-			return;                                                \
-		}                                                              \
+#define KM_ASSERT_TRUE(c)                                                                          \
+	do {                                                                                       \
+		if (!(c)) {                                                                        \
+			km_test_fail(__FILE__, __LINE__, #c, "is false");                          \
+			return;                                                                    \
+		}                                                                                  \
 	} while (0)
-#define KM_EXPECT_NULL(p) KM_EXPECT_EQ((uintptr_t)(p), (uintptr_t)0)
+#define KM_EXPECT_NULL(p)     KM_EXPECT_EQ((uintptr_t)(p), (uintptr_t)0)
 #define KM_EXPECT_NOT_NULL(p) KM_EXPECT_NE((uintptr_t)(p), (uintptr_t)0)
 #define KM_ASSERT_NOT_NULL(p) KM_ASSERT_NE((uintptr_t)(p), (uintptr_t)0)
-#define KM_EXPECT_STREQ(a, b)                                                  \
-	do {                                                                   \
-		const char *km__sa = (a), *km__sb = (b);                       \
-		if (!km__sa || !km__sb || strcmp(km__sa, km__sb))              \
-			km_test_fail_str(__FILE__, __LINE__, #a " == " #b,     \
-					 km__sa, km__sb);                      \
+#define KM_EXPECT_STREQ(a, b)                                                                      \
+	do {                                                                                       \
+		const char *km__sa = (a), *km__sb = (b);                                           \
+		if (!km__sa || !km__sb || strcmp(km__sa, km__sb))                                  \
+			km_test_fail_str(__FILE__, __LINE__, #a " == " #b, km__sa, km__sb);        \
 	} while (0)
 
 #endif /* KM_TEST_H */

@@ -36,8 +36,14 @@
 #include <km/essentials.h>
 #include <km/plat/time.h>
 
-static inline km_nsec_t km_time_monotonic_ns(void) { return km_plat_monotonic_ns(); }
-static inline km_nsec_t km_time_wall_ns(void) { return km_plat_wall_ns(); }
+static inline km_nsec_t km_time_monotonic_ns(void)
+{
+	return km_plat_monotonic_ns();
+}
+static inline km_nsec_t km_time_wall_ns(void)
+{
+	return km_plat_wall_ns();
+}
 
 struct km_timer;
 typedef void (*km_timer_fn_t)(struct km_timer *t, void *arg);
