@@ -128,7 +128,7 @@ t_help() {
 	for t in menuconfig defconfig savedefconfig olddefconfig oldconfig allyesconfig allnoconfig randconfig syncconfig run gdb clean properclean distclean test; do
 		grep -q "^  $t " "$CF/help.out" || { echo "help lacks $t"; return 1; }
 	done &&
-	for v in 'A=' 'O=' 'C=' 'L=' 'V=1'; do grep -q "  $v" "$CF/help.out" || { echo "help lacks $v"; return 1; }; done
+	for v in 'A=' 'O=' 'C=' 'L=' 'V=1' 'QEMU_ACCEL=' 'QEMU_CPU=' 'GDB_PORT='; do grep -q "  $v" "$CF/help.out" || { echo "help lacks $v"; return 1; }; done
 }
 check "make help lists targets and variables" t_help
 
