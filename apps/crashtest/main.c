@@ -66,8 +66,8 @@ static const struct {
 	const char *name;
 	int (*fn)(void);
 } cases[] = {
-    {"null", crash_null}, {"div0", crash_div0},	  {"ud", crash_ud},
-    {"bp", crash_bp},	  {"wtext", crash_wtext},
+	{ "null", crash_null }, { "div0", crash_div0 },	  { "ud", crash_ud },
+	{ "bp", crash_bp },	{ "wtext", crash_wtext },
 };
 
 int main(int argc, char *argv[])

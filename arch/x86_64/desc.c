@@ -42,11 +42,11 @@ struct x86_desc_ptr {
 extern const uintptr_t x86_trap_vectors[X86_NR_STUBS];
 
 static uint64_t gdt[5] __km_aligned(16) = {
-    0,
-    0x00af9a000000ffffULL, /* X86_SEL_KCODE: 64-bit code */
-    0x00cf92000000ffffULL, /* X86_SEL_KDATA: data */
-    0,
-    0, /* X86_SEL_TSS: filled at init (16 bytes) */
+	0,
+	0x00af9a000000ffffULL, /* X86_SEL_KCODE: 64-bit code */
+	0x00cf92000000ffffULL, /* X86_SEL_KDATA: data */
+	0,
+	0, /* X86_SEL_TSS: filled at init (16 bytes) */
 };
 static struct x86_tss tss __km_aligned(16);
 static struct x86_idt_gate idt[256] __km_aligned(16);
@@ -67,8 +67,8 @@ void x86_traps_init(void)
 {
 	uintptr_t base = (uintptr_t)&tss;
 	uint64_t limit = sizeof(tss) - 1;
-	struct x86_desc_ptr gp = {sizeof(gdt) - 1, (uintptr_t)gdt};
-	struct x86_desc_ptr ip = {sizeof(idt) - 1, (uintptr_t)idt};
+	struct x86_desc_ptr gp = { sizeof(gdt) - 1, (uintptr_t)gdt };
+	struct x86_desc_ptr ip = { sizeof(idt) - 1, (uintptr_t)idt };
 
 	tss.ist[X86_IST_DF - 1] = (uintptr_t)(ist_df_stack + sizeof(ist_df_stack));
 	tss.iomap_base = sizeof(tss); /* no I/O bitmap */
@@ -82,7 +82,7 @@ void x86_traps_init(void)
 	for (unsigned int i = 0; i < X86_NR_STUBS; i++) {
 		unsigned int vec = i + (unsigned int)(i >= 48) * (240 - 48);
 		unsigned int ist =
-		    (unsigned int)(((1ULL << 2 | 1ULL << 8 | 1ULL << 18) >> (vec & 63)) & 1);
+			(unsigned int)(((1ULL << 2 | 1ULL << 8 | 1ULL << 18) >> (vec & 63)) & 1);
 
 		set_gate(vec, x86_trap_vectors[i], ist * X86_IST_DF);
 	}
@@ -126,12 +126,12 @@ void x86_irq_dispatch(struct x86_trap_frame *f)
 void x86_trap_handler(struct x86_trap_frame *f)
 {
 	struct x86_crash c = {
-	    .frame = f,
-	    .fault_addr = (f->vector == 14 || f->vector == 8) ? x86_read_cr2() : 0,
-	    .has_cr = 1,
-	    .cr0 = x86_read_cr0(),
-	    .cr3 = x86_read_cr3(),
-	    .cr4 = x86_read_cr4(),
+		.frame = f,
+		.fault_addr = (f->vector == 14 || f->vector == 8) ? x86_read_cr2() : 0,
+		.has_cr = 1,
+		.cr0 = x86_read_cr0(),
+		.cr3 = x86_read_cr3(),
+		.cr4 = x86_read_cr4(),
 	};
 
 	x86_crash_report(&c);

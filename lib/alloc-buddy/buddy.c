@@ -467,16 +467,16 @@ static int buddy_add_memory(struct km_alloc *a, void *base, size_t len)
 }
 
 const struct km_alloc_ops km_buddy_ops = {
-    .name = "buddy",
-    .add_memory = buddy_add_memory,
-    .malloc = buddy_malloc,
-    .free = buddy_free,
-    .realloc = buddy_realloc,
-    .memalign = buddy_memalign,
-    .palloc = buddy_palloc,
-    .pfree = buddy_pfree,
-    .usable_size = buddy_usable_size,
-    .available = buddy_available,
+	.name = "buddy",
+	.add_memory = buddy_add_memory,
+	.malloc = buddy_malloc,
+	.free = buddy_free,
+	.realloc = buddy_realloc,
+	.memalign = buddy_memalign,
+	.palloc = buddy_palloc,
+	.pfree = buddy_pfree,
+	.usable_size = buddy_usable_size,
+	.available = buddy_available,
 };
 
 void km_buddy_init(struct km_buddy *b)

@@ -200,16 +200,16 @@ static int region_add_memory(struct km_alloc *a, void *base, size_t len)
 }
 
 const struct km_alloc_ops km_region_ops = {
-    .name = "region",
-    .add_memory = region_add_memory,
-    .malloc = region_malloc,
-    .free = region_free,
-    .realloc = region_realloc,
-    .memalign = region_memalign,
-    .palloc = region_palloc,
-    .pfree = region_pfree,
-    .usable_size = region_usable_size,
-    .available = region_available,
+	.name = "region",
+	.add_memory = region_add_memory,
+	.malloc = region_malloc,
+	.free = region_free,
+	.realloc = region_realloc,
+	.memalign = region_memalign,
+	.palloc = region_palloc,
+	.pfree = region_pfree,
+	.usable_size = region_usable_size,
+	.available = region_available,
 };
 
 void km_region_init(struct km_region_alloc *r)

@@ -416,16 +416,16 @@ static int tlsf_add_memory(struct km_alloc *a, void *base, size_t len)
 }
 
 const struct km_alloc_ops km_tlsf_ops = {
-    .name = "tlsf",
-    .add_memory = tlsf_add_memory,
-    .malloc = tlsf_malloc,
-    .free = tlsf_free,
-    .realloc = tlsf_realloc,
-    .memalign = tlsf_memalign,
-    .palloc = tlsf_palloc,
-    .pfree = tlsf_pfree,
-    .usable_size = tlsf_usable_size,
-    .available = tlsf_available,
+	.name = "tlsf",
+	.add_memory = tlsf_add_memory,
+	.malloc = tlsf_malloc,
+	.free = tlsf_free,
+	.realloc = tlsf_realloc,
+	.memalign = tlsf_memalign,
+	.palloc = tlsf_palloc,
+	.pfree = tlsf_pfree,
+	.usable_size = tlsf_usable_size,
+	.available = tlsf_available,
 };
 
 void km_tlsf_init(struct km_tlsf *t)

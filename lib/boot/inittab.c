@@ -14,7 +14,7 @@ extern const struct km_init_entry __km_inittab_start[], __km_inittab_end[];
 
 const char *km_init_class_name(unsigned int cls)
 {
-	static const char *const names[] = {"?", "early", "plat", "lib", "rootfs", "sys", "late"};
+	static const char *const names[] = { "?", "early", "plat", "lib", "rootfs", "sys", "late" };
 
 	return cls < KM_ARRAY_SIZE(names) ? names[cls] : "?";
 }

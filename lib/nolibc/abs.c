@@ -28,20 +28,20 @@ intmax_t imaxabs(intmax_t j)
 
 div_t div(int numer, int denom)
 {
-	return (div_t){numer / denom, numer % denom};
+	return (div_t){ numer / denom, numer % denom };
 }
 
 ldiv_t ldiv(long numer, long denom)
 {
-	return (ldiv_t){numer / denom, numer % denom};
+	return (ldiv_t){ numer / denom, numer % denom };
 }
 
 lldiv_t lldiv(long long numer, long long denom)
 {
-	return (lldiv_t){numer / denom, numer % denom};
+	return (lldiv_t){ numer / denom, numer % denom };
 }
 
 imaxdiv_t imaxdiv(intmax_t numer, intmax_t denom)
 {
-	return (imaxdiv_t){numer / denom, numer % denom};
+	return (imaxdiv_t){ numer / denom, numer % denom };
 }

@@ -390,7 +390,7 @@ int nolibc_parse_arg_number(const char **f)
 const char *nolibc_parse_length(const char *f, enum length *len)
 {
 	static const char mods[] = "hlqjztL";
-	static const unsigned char one[] = {LEN_H, LEN_L, LEN_LL, LEN_J, LEN_Z, LEN_T, LEN_BIGL};
+	static const unsigned char one[] = { LEN_H, LEN_L, LEN_LL, LEN_J, LEN_Z, LEN_T, LEN_BIGL };
 	const char *m = *f ? strchr(mods, *f) : NULL;
 
 	*len = LEN_NONE;
@@ -592,7 +592,7 @@ static const char *next_spec(struct fmt_out *o, const char *fmt)
  */
 static int fetch_positional(const char *fmt, va_list *ap, union fmt_arg *args)
 {
-	unsigned char kind[NL_ARGMAX + 1] = {0};
+	unsigned char kind[NL_ARGMAX + 1] = { 0 };
 	int mode = 0, max = 0, i, ref;
 	struct fmt_spec sp;
 	struct spec_refs r;
@@ -681,7 +681,7 @@ static __attribute__((noinline)) int vformat_positional(struct fmt_out *o, const
 
 int nolibc_vformat(nolibc_sink_fn sink, void *ctx, const char *fmt, va_list ap_in)
 {
-	struct fmt_out o = {sink, ctx, 0};
+	struct fmt_out o = { sink, ctx, 0 };
 	va_list ap;
 	int err;
 

@@ -103,7 +103,7 @@ static void layout_float(struct fmt_out *o, const struct layout *l, const struct
 			 uint32_t *big, int words, char *digits, int ndigits)
 {
 	const struct fmt_spec *sp = l->sp;
-	struct fp_digits dg = {.d = digits, .cap = ndigits};
+	struct fp_digits dg = { .d = digits, .cap = ndigits };
 	long long prec = sp->prec < 0 ? 6 : sp->prec;
 	char conv = sp->conv;
 	bool upper = conv == 'F' || conv == 'E' || conv == 'G';
@@ -187,7 +187,7 @@ void nolibc_fmt_special(struct fmt_out *o, const struct fmt_spec *sp, const stru
 void nolibc_fmt_float(struct fmt_out *o, const struct fmt_spec *sp, const struct fp_value *v)
 {
 	char sign[1];
-	struct layout l = {sp, sign, nolibc_fmt_sign(sp, v->neg, sign)};
+	struct layout l = { sp, sign, nolibc_fmt_sign(sp, v->neg, sign) };
 
 	if (v->cls != FP_FIN)
 		nolibc_fmt_special(o, sp, v, sign, l.slen);

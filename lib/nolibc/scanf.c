@@ -241,7 +241,7 @@ static int conversion_base(char conv)
  * (bad or overlong sequence, surrogate, above U+10FFFF, cut by a NUL). */
 static size_t utf8_decode(const unsigned char *s, uint32_t *out)
 {
-	static const uint32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
+	static const uint32_t least[] = { 0, 0, 0x80, 0x800, 0x10000 };
 	size_t n = s[0] < 0x80	 ? 1
 		   : s[0] < 0xc2 ? 0
 		   : s[0] < 0xe0 ? 2

@@ -28,7 +28,7 @@ static void mem_sink(void *ctx, const char *s, size_t n)
 
 int vsnprintf(char *restrict buf, size_t n, const char *restrict fmt, va_list ap)
 {
-	struct membuf mb = {buf, n ? n - 1 : 0};
+	struct membuf mb = { buf, n ? n - 1 : 0 };
 	int ret = nolibc_vformat(mem_sink, &mb, fmt, ap);
 
 	if (n)

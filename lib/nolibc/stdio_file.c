@@ -17,9 +17,13 @@ static char stdout_buf[BUFSIZ];
 static char stdin_buf[128];
 
 static struct __km_file files[3] = {
-    {.fd = 0, .kind = FILE_INPUT, .buf = stdin_buf, .cap = sizeof(stdin_buf), .unget = EOF},
-    {.fd = 1, .kind = FILE_LINEBUF, .buf = stdout_buf, .cap = sizeof(stdout_buf), .unget = EOF},
-    {.fd = 2, .kind = FILE_UNBUF, .unget = EOF},
+	{ .fd = 0, .kind = FILE_INPUT, .buf = stdin_buf, .cap = sizeof(stdin_buf), .unget = EOF },
+	{ .fd = 1,
+	  .kind = FILE_LINEBUF,
+	  .buf = stdout_buf,
+	  .cap = sizeof(stdout_buf),
+	  .unget = EOF },
+	{ .fd = 2, .kind = FILE_UNBUF, .unget = EOF },
 };
 
 FILE *const stdin = &files[0];

@@ -362,7 +362,7 @@ void nolibc_parse_float(const char *str, char **end, const struct nolibc_float_t
 		goto done;
 	}
 
-	d = (struct big){scratch, 1, cap};
+	d = (struct big){ scratch, 1, cap };
 	d.w[0] = 0;
 	for (;; s++) {
 		if (*s == '.' && !point) {
@@ -415,8 +415,8 @@ void nolibc_parse_float(const char *str, char **end, const struct nolibc_float_t
 		errno = ERANGE; /* far below half the least subnormal */
 		goto done;
 	}
-	p5 = (struct big){scratch + cap, 1, cap};
-	x = (struct big){scratch + 2 * cap, 1, cap};
+	p5 = (struct big){ scratch + cap, 1, cap };
+	x = (struct big){ scratch + 2 * cap, 1, cap };
 	if (dexp >= 0) {
 		big_set_pow5(&p5, (int)dexp);
 		big_mul(&x, &d, &p5);
@@ -424,7 +424,7 @@ void nolibc_parse_float(const char *str, char **end, const struct nolibc_float_t
 	} else {
 		/* x = (d << sh) / 5^k to 66+ bits; the remainder is sticky. */
 		int k = (int)-dexp, sh, qbits;
-		struct big q = {scratch, 0, cap}; /* reuses d's words */
+		struct big q = { scratch, 0, cap }; /* reuses d's words */
 
 		big_set_pow5(&p5, k);
 		sh = big_bits(&p5) + 66 - big_bits(&d);
@@ -468,9 +468,9 @@ static uint64_t pack_ieee(const struct nolibc_float_parts *f, int p, int bias)
 	return sign | be << (p - 1) | frac;
 }
 
-static const struct nolibc_float_type type_double = {53, -1022, 1023, 309, -324};
-static const struct nolibc_float_type type_float = {24, -126, 127, 39, -45};
-static const struct nolibc_float_type type_long_double = {64, -16382, 16383, 4933, -4951};
+static const struct nolibc_float_type type_double = { 53, -1022, 1023, 309, -324 };
+static const struct nolibc_float_type type_float = { 24, -126, 127, 39, -45 };
+static const struct nolibc_float_type type_long_double = { 64, -16382, 16383, 4933, -4951 };
 
 /* Scratch words: three big numbers, each able to hold MAX_DIGITS decimal
  * digits and 5^(MAX_DIGITS + the least decimal exponent), shifted by the
@@ -490,8 +490,8 @@ static uint64_t parse_ieee(const char *s, char **end, const struct nolibc_float_
 double strtod(const char *restrict s, char **restrict end)
 {
 	uint32_t scratch[SCRATCH(324)];
-	uint64_t bits =
-	    parse_ieee(s, end, &type_double, scratch, (int)(sizeof(scratch) / sizeof(*scratch)));
+	uint64_t bits = parse_ieee(s, end, &type_double, scratch,
+				   (int)(sizeof(scratch) / sizeof(*scratch)));
 	double v;
 
 	memcpy(&v, &bits, sizeof(v));
@@ -517,7 +517,7 @@ long double strtold(const char *restrict s, char **restrict end)
 	struct {
 		uint64_t mant;
 		uint16_t sexp;
-	} raw = {0, 0};
+	} raw = { 0, 0 };
 	long double v = 0;
 
 	nolibc_parse_float(s, end, &type_long_double, scratch,

@@ -27,8 +27,8 @@ static int parse_unsigned(const char *text, unsigned long long max, unsigned lon
 
 static int parse_bool(const char *text, void *var)
 {
-	static const char *const yes[] = {"y", "yes", "on", "true", "1"};
-	static const char *const no[] = {"n", "no", "off", "false", "0"};
+	static const char *const yes[] = { "y", "yes", "on", "true", "1" };
+	static const char *const no[] = { "n", "no", "off", "false", "0" };
 
 	for (size_t i = 0; i < KM_ARRAY_SIZE(yes); i++) {
 		if (!strcasecmp(text, yes[i])) {

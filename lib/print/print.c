@@ -10,7 +10,7 @@
 
 unsigned int km_print_level = CONFIG_LIBPRINT_LEVEL;
 
-static const char *const level_names[] = {"crit", "err", "warn", "info", "debug"};
+static const char *const level_names[] = { "crit", "err", "warn", "info", "debug" };
 
 static int parse_level(const char *text, void *var)
 {
@@ -43,13 +43,13 @@ void km_vprintk(unsigned int level, const char *lib, const char *fmt, va_list ap
 #if CONFIG_LIBPRINT_UPTIME
 	km_nsec_t now = km_plat_monotonic_ns();
 
-	n +=
-	    (size_t)snprintf(buf, sizeof(buf), "[%5u.%06u] ", (unsigned int)(now / KM_NSEC_PER_SEC),
-			     (unsigned int)(now % KM_NSEC_PER_SEC / KM_NSEC_PER_USEC));
+	n += (size_t)snprintf(buf, sizeof(buf), "[%5u.%06u] ",
+			      (unsigned int)(now / KM_NSEC_PER_SEC),
+			      (unsigned int)(now % KM_NSEC_PER_SEC / KM_NSEC_PER_USEC));
 #endif
 	if (level <= KM_LOG_WARN)
-		n +=
-		    (size_t)snprintf(buf + n, sizeof(buf) - n, "%s: %s: ", lib, level_names[level]);
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s: %s: ", lib,
+				      level_names[level]);
 	else
 		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s: ", lib);
 	r = vsnprintf(buf + n, sizeof(buf) - n, fmt, ap);

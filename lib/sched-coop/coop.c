@@ -3,7 +3,7 @@
 #include <km/init.h>
 #include <km/sched_impl.h>
 
-static struct km_sched_link runq = {&runq, &runq};
+static struct km_sched_link runq = { &runq, &runq };
 
 static void coop_enqueue(struct km_thread *t)
 {
@@ -21,9 +21,9 @@ static struct km_thread *coop_pick_next(void)
 }
 
 static const struct km_sched_ops coop_ops = {
-    .name = "coop",
-    .enqueue = coop_enqueue,
-    .pick_next = coop_pick_next,
+	.name = "coop",
+	.enqueue = coop_enqueue,
+	.pick_next = coop_pick_next,
 };
 
 static int coop_register(void)

@@ -7,7 +7,7 @@
 #include <km/init.h>
 #include <km/sched_impl.h>
 
-static struct km_sched_link runq = {&runq, &runq};
+static struct km_sched_link runq = { &runq, &runq };
 static struct km_thread *seen;
 static unsigned long seen_switches;
 
@@ -38,11 +38,11 @@ static int preempt_tick(struct km_thread *cur)
 }
 
 static const struct km_sched_ops preempt_ops = {
-    .name = "preempt",
-    .enqueue = preempt_enqueue,
-    .pick_next = preempt_pick_next,
-    .tick = preempt_tick,
-    .slice_ns = (km_nsec_t)CONFIG_LIBSCHED_PREEMPT_SLICE_US * 1000,
+	.name = "preempt",
+	.enqueue = preempt_enqueue,
+	.pick_next = preempt_pick_next,
+	.tick = preempt_tick,
+	.slice_ns = (km_nsec_t)CONFIG_LIBSCHED_PREEMPT_SLICE_US * 1000,
 };
 
 static int preempt_register(void)

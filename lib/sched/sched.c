@@ -327,7 +327,7 @@ static int sched_init(void)
 
 	if (!sched_ops) {
 		km_pr_crit(
-		    "no scheduling policy registered (enable sched-coop or sched-preempt)\n");
+			"no scheduling policy registered (enable sched-coop or sched-preempt)\n");
 		return -ENODEV;
 	}
 	sched_idle = sched_thread_alloc("idle", 0);
@@ -335,8 +335,8 @@ static int sched_init(void)
 		return -ENOMEM;
 	sched_idle->fn = idle_main;
 	km_timer_init(&sched_idle->timer, timeout_fn, sched_idle);
-	sched_idle->ctx_sp =
-	    km_arch_ctx_init(sched_idle->stack, sched_idle->stack_size, thread_start, sched_idle);
+	sched_idle->ctx_sp = km_arch_ctx_init(sched_idle->stack, sched_idle->stack_size,
+					      thread_start, sched_idle);
 	sched_idle->state = KM_THREAD_READY;
 
 	tls = km_arch_tls_area_size();

@@ -93,8 +93,8 @@ static const struct acpi_sdt *find_table(const uint8_t *rsdp, const char *sig)
 	unsigned int n = (t->len - sizeof(*t)) / esz;
 
 	for (unsigned int i = 0; i < n; i++) {
-		uint64_t a =
-		    esz == 8 ? *(const uint64_t *)(ent + 8 * i) : *(const uint32_t *)(ent + 4 * i);
+		uint64_t a = esz == 8 ? *(const uint64_t *)(ent + 8 * i)
+				      : *(const uint32_t *)(ent + 4 * i);
 		const struct acpi_sdt *s = (const struct acpi_sdt *)(uintptr_t)a;
 
 		if (readable(a, sizeof(*s)) && !__builtin_memcmp(s->sig, sig, 4))

@@ -54,7 +54,7 @@ extern char kvm_boot_stack_guard[], kvm_boot_stack[], kvm_boot_stack_top[];
 
 /* Linker script symbols */
 extern char __km_image_start[], __km_text_end[], __km_rodata_start[], __km_rodata_end[],
-    __km_data_start[], __km_load_end[], __km_bss_start[], __km_bss_end[];
+	__km_data_start[], __km_load_end[], __km_bss_start[], __km_bss_end[];
 
 int kvm_multiboot_parse(uint32_t info, struct kvm_boot *b);
 int kvm_pvh_parse(uint32_t info, struct kvm_boot *b);

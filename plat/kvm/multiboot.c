@@ -57,9 +57,9 @@ int kvm_multiboot_parse(uint32_t info, struct kvm_boot *b)
 		}
 	} else if (mbi->flags & MBI_MEM) {
 		b->mmap[0] =
-		    (struct kvm_mmap_entry){0, (uint64_t)mbi->mem_lower << 10, KVM_MEM_RAM};
-		b->mmap[1] =
-		    (struct kvm_mmap_entry){0x100000, (uint64_t)mbi->mem_upper << 10, KVM_MEM_RAM};
+			(struct kvm_mmap_entry){ 0, (uint64_t)mbi->mem_lower << 10, KVM_MEM_RAM };
+		b->mmap[1] = (struct kvm_mmap_entry){ 0x100000, (uint64_t)mbi->mem_upper << 10,
+						      KVM_MEM_RAM };
 		b->nr_mmap = 2;
 	}
 	if (mbi->flags & MBI_CMDLINE) {

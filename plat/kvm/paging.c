@@ -101,8 +101,9 @@ uint64_t kvm_paging_init(const struct kvm_boot *b)
 		kvm_reset_triple_fault();
 	}
 	for (unsigned int i = 0; i < b->nr_mmap; i++) /* no branch but the loop's */
-		ram_end = KM_MAX(
-		    ram_end, b->mmap[i].type == KVM_MEM_RAM ? b->mmap[i].base + b->mmap[i].len : 0);
+		ram_end = KM_MAX(ram_end, b->mmap[i].type == KVM_MEM_RAM
+						  ? b->mmap[i].base + b->mmap[i].len
+						  : 0);
 	ram_end = KM_MIN(ram_end, MAPPED_LIMIT);
 
 	/* entry32.S's 2 MiB entries go: what is RAM is mapped again below. */

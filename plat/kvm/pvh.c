@@ -36,7 +36,7 @@ int kvm_pvh_parse(uint32_t info, struct kvm_boot *b)
 	b->proto = "pvh";
 	if (si->version >= 1 && si->memmap_paddr) {
 		const struct hvm_memmap_entry *e =
-		    (const struct hvm_memmap_entry *)(uintptr_t)si->memmap_paddr;
+			(const struct hvm_memmap_entry *)(uintptr_t)si->memmap_paddr;
 
 		for (uint32_t i = 0; i < si->memmap_entries && b->nr_mmap < KVM_MMAP_MAX; i++) {
 			if (!e[i].size || !e[i].type)
@@ -51,7 +51,7 @@ int kvm_pvh_parse(uint32_t info, struct kvm_boot *b)
 		kvm_boot_copy_cmdline(b, (const char *)(uintptr_t)si->cmdline_paddr);
 	if (si->nr_modules && si->modlist_paddr) {
 		const struct hvm_modlist_entry *m =
-		    (const struct hvm_modlist_entry *)(uintptr_t)si->modlist_paddr;
+			(const struct hvm_modlist_entry *)(uintptr_t)si->modlist_paddr;
 
 		b->initrd_base = m->paddr;
 		b->initrd_len = m->size;

@@ -38,9 +38,9 @@ static void read_rtc(void)
 		while ((cmos(0x0a) & 0x80) && ++spins < 1000000) /* update in progress */
 			x86_pause();
 		for (int i = 0; i < 7; i++)
-			r[i] = cmos((uint8_t[]){0x00, 0x02, 0x04, 0x07, 0x08, 0x09, 0x32}[i]);
+			r[i] = cmos((uint8_t[]){ 0x00, 0x02, 0x04, 0x07, 0x08, 0x09, 0x32 }[i]);
 		for (int i = 0; i < 7; i++)
-			again[i] = cmos((uint8_t[]){0x00, 0x02, 0x04, 0x07, 0x08, 0x09, 0x32}[i]);
+			again[i] = cmos((uint8_t[]){ 0x00, 0x02, 0x04, 0x07, 0x08, 0x09, 0x32 }[i]);
 	} while (__builtin_memcmp(r, again, 7) && ++spins < 1000000);
 
 	b = cmos(0x0b);
@@ -58,7 +58,7 @@ static void read_rtc(void)
 
 	mono_at_read = km_plat_monotonic_ns();
 	wall_at_read =
-	    (km_nsec_t)((days * 86400 + r[2] * 3600 + r[1] * 60 + r[0])) * KM_NSEC_PER_SEC;
+		(km_nsec_t)((days * 86400 + r[2] * 3600 + r[1] * 60 + r[0])) * KM_NSEC_PER_SEC;
 	have_wall = 1;
 }
 

@@ -95,17 +95,18 @@ static void build_regions(uint64_t mapped_limit)
 	uint64_t img_end = KM_ALIGN_UP((uintptr_t)__km_bss_end, 4096);
 	uint64_t rd_base = boot.initrd_len ? KM_ALIGN_DOWN(boot.initrd_base, 4096) : 0;
 	uint64_t rd_end =
-	    boot.initrd_len ? KM_ALIGN_UP(boot.initrd_base + boot.initrd_len, 4096) : 0;
+		boot.initrd_len ? KM_ALIGN_UP(boot.initrd_base + boot.initrd_len, 4096) : 0;
 	int rd_low = rd_base < img_start;
 	uint64_t h0b = rd_low ? rd_base : img_start, h0e = rd_low ? rd_end : img_end;
 	uint64_t h1b = rd_low ? img_start : rd_base, h1e = rd_low ? img_end : rd_end;
 	static const enum km_region_type ptype[5] = {
-	    KM_REGION_RESERVED, KM_REGION_FREE, KM_REGION_FREE, KM_REGION_FREE, KM_REGION_RESERVED,
+		KM_REGION_RESERVED, KM_REGION_FREE,	KM_REGION_FREE,
+		KM_REGION_FREE,	    KM_REGION_RESERVED,
 	};
-	static const char *const pname[5] = {"low-ram", "ram", "ram", "ram", "unmapped"};
+	static const char *const pname[5] = { "low-ram", "ram", "ram", "ram", "unmapped" };
 	static const char *const fw_name[] = {
-	    [KVM_MEM_ACPI] = "acpi",
-	    [KVM_MEM_NVS] = "acpi-nvs",
+		[KVM_MEM_ACPI] = "acpi",
+		[KVM_MEM_NVS] = "acpi-nvs",
 	};
 
 	h1e = KM_MAX(h1e, h0e); /* overlapping holes (a bad loader) stay holes */
@@ -114,11 +115,11 @@ static void build_regions(uint64_t mapped_limit)
 		uint64_t base = e->base, end = e->base + e->len;
 		uint64_t fb = KM_MAX(base, img_start), fe = KM_MIN(end, mapped_limit);
 		uint64_t p[5][2] = {
-		    {KM_MAX(base, 4096), KM_MIN(end, img_start)},
-		    {fb, KM_MIN(fe, h0b)},
-		    {KM_MAX(fb, h0e), KM_MIN(fe, h1b)},
-		    {KM_MAX(fb, h1e), fe},
-		    {KM_MAX(base, mapped_limit), end},
+			{ KM_MAX(base, 4096), KM_MIN(end, img_start) },
+			{ fb, KM_MIN(fe, h0b) },
+			{ KM_MAX(fb, h0e), KM_MIN(fe, h1b) },
+			{ KM_MAX(fb, h1e), fe },
+			{ KM_MAX(base, mapped_limit), end },
 		};
 
 		if (e->type != KVM_MEM_RAM) {

@@ -25,7 +25,7 @@ void kvm_reset_triple_fault(void)
 	static const struct {
 		uint16_t limit;
 		uint64_t base;
-	} __km_packed null_idt = {0, 0};
+	} __km_packed null_idt = { 0, 0 };
 
 	__asm__ __volatile__("lidt %0; int3" ::"m"(null_idt));
 	for (;;)
@@ -35,7 +35,7 @@ void kvm_reset_triple_fault(void)
 void km_plat_terminate(int status)
 {
 	unsigned int v =
-	    (status < 0 || status > STATUS_MAX - 1) ? STATUS_MAX : (unsigned int)status;
+		(status < 0 || status > STATUS_MAX - 1) ? STATUS_MAX : (unsigned int)status;
 
 	x86_cli();
 	x86_outb(KVM_DEBUG_EXIT_PORT, (uint8_t)(v + 1));

@@ -294,7 +294,7 @@ static void window_finish(void)
 	ticks = e.ticks - win.start.ticks;
 	hz = muldiv(d, ref_hz, ticks);
 	error_ppm =
-	    (uint32_t)(((KM_MAX(width(&win.start), width(&e)) + d / ticks) * 1000000) / d + 1);
+		(uint32_t)(((KM_MAX(width(&win.start), width(&e)) + d / ticks) * 1000000) / d + 1);
 	window_us = (uint32_t)(ticks * 1000000 / ref_hz);
 	if (win.pit) {
 		/* the LAPIC rate over the same stretch of time, by the TSC */
@@ -313,7 +313,7 @@ static void set_rate(uint64_t hz)
 	tsc_hz = hz;
 	/* (tsc_hz << 32) / 1e9 without overflowing 64 bits above 4.29 GHz */
 	tsc_mult =
-	    ((hz / KM_NSEC_PER_SEC) << 32) + ((hz % KM_NSEC_PER_SEC) << 32) / KM_NSEC_PER_SEC;
+		((hz / KM_NSEC_PER_SEC) << 32) + ((hz % KM_NSEC_PER_SEC) << 32) / KM_NSEC_PER_SEC;
 	/* written last: the fast paths test it */
 	__atomic_store_n(&ns_mult, (KM_NSEC_PER_SEC << 32) / hz, __ATOMIC_RELEASE);
 }

@@ -31,8 +31,8 @@ struct linuxu_pollfd {
 
 long km_plat_console_read(char *buf, size_t len)
 {
-	struct linuxu_pollfd pfd = {.fd = 0, .events = LINUXU_POLLIN};
-	struct linuxu_timespec zero = {0, 0};
+	struct linuxu_pollfd pfd = { .fd = 0, .events = LINUXU_POLLIN };
+	struct linuxu_timespec zero = { 0, 0 };
 	long n = linuxu_syscall6(LINUXU_SYS_ppoll, (long)&pfd, 1, (long)&zero, 0, 0, 0);
 
 	if (n == 0 || n == -EINTR)

@@ -87,19 +87,22 @@ static const struct {
 	const char *name;
 	const char *codes[9]; /* by si_code, 1-based */
 } signals[] = {
-    {SIGSEGV,
-     "SIGSEGV",
-     {"address not mapped", "access not permitted", "bounds check", "protection key"}},
-    {SIGBUS, "SIGBUS", {"misaligned address", "address beyond the object", "hardware error"}},
-    {SIGFPE,
-     "SIGFPE",
-     {"integer divide by zero", "integer overflow", "float divide by zero", "float overflow",
-      "float underflow", "float inexact", "float invalid", "float subscript out of range"}},
-    {SIGILL,
-     "SIGILL",
-     {"illegal opcode", "illegal operand", "illegal addressing mode", "illegal trap",
-      "privileged opcode", "privileged register", "coprocessor error", "internal stack error"}},
-    {SIGTRAP, "SIGTRAP", {"breakpoint", "trace trap"}},
+	{ SIGSEGV,
+	  "SIGSEGV",
+	  { "address not mapped", "access not permitted", "bounds check", "protection key" } },
+	{ SIGBUS,
+	  "SIGBUS",
+	  { "misaligned address", "address beyond the object", "hardware error" } },
+	{ SIGFPE,
+	  "SIGFPE",
+	  { "integer divide by zero", "integer overflow", "float divide by zero", "float overflow",
+	    "float underflow", "float inexact", "float invalid", "float subscript out of range" } },
+	{ SIGILL,
+	  "SIGILL",
+	  { "illegal opcode", "illegal operand", "illegal addressing mode", "illegal trap",
+	    "privileged opcode", "privileged register", "coprocessor error",
+	    "internal stack error" } },
+	{ SIGTRAP, "SIGTRAP", { "breakpoint", "trace trap" } },
 };
 
 static char altstack[ALTSTACK_SIZE] __km_aligned(16);
@@ -108,30 +111,30 @@ static void on_fault(int sig, struct linuxu_siginfo *si, struct linuxu_ucontext 
 {
 	const uint64_t *g = uc->gregs;
 	struct x86_trap_frame f = {
-	    .r15 = g[R15],
-	    .r14 = g[R14],
-	    .r13 = g[R13],
-	    .r12 = g[R12],
-	    .r11 = g[R11],
-	    .r10 = g[R10],
-	    .r9 = g[R9],
-	    .r8 = g[R8],
-	    .rdi = g[RDI],
-	    .rsi = g[RSI],
-	    .rbp = g[RBP],
-	    .rbx = g[RBX],
-	    .rdx = g[RDX],
-	    .rcx = g[RCX],
-	    .rax = g[RAX],
-	    .vector = g[TRAPNO],
-	    .error = g[ERR],
-	    .rip = g[RIP],
-	    .cs = g[CSGSFS] & 0xffff,
-	    .rflags = g[EFL],
-	    .rsp = g[RSP],
-	    .ss = (g[CSGSFS] >> 48) & 0xffff,
+		.r15 = g[R15],
+		.r14 = g[R14],
+		.r13 = g[R13],
+		.r12 = g[R12],
+		.r11 = g[R11],
+		.r10 = g[R10],
+		.r9 = g[R9],
+		.r8 = g[R8],
+		.rdi = g[RDI],
+		.rsi = g[RSI],
+		.rbp = g[RBP],
+		.rbx = g[RBX],
+		.rdx = g[RDX],
+		.rcx = g[RCX],
+		.rax = g[RAX],
+		.vector = g[TRAPNO],
+		.error = g[ERR],
+		.rip = g[RIP],
+		.cs = g[CSGSFS] & 0xffff,
+		.rflags = g[EFL],
+		.rsp = g[RSP],
+		.ss = (g[CSGSFS] >> 48) & 0xffff,
 	};
-	struct x86_crash c = {.frame = &f};
+	struct x86_crash c = { .frame = &f };
 	const char *name = "a fault signal", *code = NULL;
 	char origin[128];
 	int mem = sig == SIGSEGV || sig == SIGBUS;
@@ -155,9 +158,9 @@ static void on_fault(int sig, struct linuxu_siginfo *si, struct linuxu_ucontext 
 			c.fault_addr = si->addr;
 		snprintf(origin, sizeof(origin), "host signal %s (%s)%s", name, code ? code : "?",
 			 mem && si->addr < f.rsp + KM_PLAT_PAGE_SIZE &&
-				 si->addr + STACK_SLACK > f.rsp
-			     ? " next to the stack pointer: a stack overflow"
-			     : "");
+					 si->addr + STACK_SLACK > f.rsp
+				 ? " next to the stack pointer: a stack overflow"
+				 : "");
 	}
 	if (!c.cause)
 		c.origin = origin;
@@ -166,11 +169,12 @@ static void on_fault(int sig, struct linuxu_siginfo *si, struct linuxu_ucontext 
 
 int linuxu_crash_init(void)
 {
-	struct linuxu_stack ss = {altstack, 0, sizeof(altstack)};
+	struct linuxu_stack ss = { altstack, 0, sizeof(altstack) };
 	struct linuxu_sigaction sa = {
-	    .handler = (void *)on_fault,
-	    .flags = LINUXU_SA_SIGINFO | LINUXU_SA_ONSTACK | LINUXU_SA_RESTORER | LINUXU_SA_NODEFER,
-	    .restorer = linuxu_sigreturn,
+		.handler = (void *)on_fault,
+		.flags = LINUXU_SA_SIGINFO | LINUXU_SA_ONSTACK | LINUXU_SA_RESTORER |
+			 LINUXU_SA_NODEFER,
+		.restorer = linuxu_sigreturn,
 	};
 	long r = linuxu_syscall(LINUXU_SYS_sigaltstack, &ss, 0, 0);
 
@@ -190,7 +194,7 @@ int x86_addr_readable(uintptr_t addr, uintptr_t len)
 {
 	static long pid;
 	char buf[64];
-	struct linuxu_iovec local = {buf, 0}, remote = {(const void *)addr, 0};
+	struct linuxu_iovec local = { buf, 0 }, remote = { (const void *)addr, 0 };
 	long r;
 
 	if (!len || addr + len < addr || len > sizeof(buf))

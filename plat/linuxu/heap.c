@@ -31,8 +31,8 @@ static int linuxu_heap_init(void)
 	}
 	heap_size = KM_ALIGN_UP(heap_size, 4096);
 	addr = linuxu_syscall6(
-	    LINUXU_SYS_mmap, 0, (long)heap_size, LINUXU_PROT_READ | LINUXU_PROT_WRITE,
-	    LINUXU_MAP_PRIVATE | LINUXU_MAP_ANONYMOUS | LINUXU_MAP_NORESERVE, -1, 0);
+		LINUXU_SYS_mmap, 0, (long)heap_size, LINUXU_PROT_READ | LINUXU_PROT_WRITE,
+		LINUXU_MAP_PRIVATE | LINUXU_MAP_ANONYMOUS | LINUXU_MAP_NORESERVE, -1, 0);
 	if (addr < 0 && addr > -4096) {
 		km_pr_crit("cannot map a %zu KiB heap: error %ld\n", heap_size >> 10, -addr);
 		return (int)addr;

@@ -19,8 +19,8 @@ void km_plat_halt_until(km_nsec_t deadline)
 {
 	km_nsec_t host = linuxu_host_deadline(deadline);
 	struct linuxu_timespec ts = {
-	    .tv_sec = (long)(host / KM_NSEC_PER_SEC),
-	    .tv_nsec = (long)(host % KM_NSEC_PER_SEC),
+		.tv_sec = (long)(host / KM_NSEC_PER_SEC),
+		.tv_nsec = (long)(host % KM_NSEC_PER_SEC),
 	};
 
 	linuxu_syscall6(LINUXU_SYS_clock_nanosleep, LINUXU_CLOCK_MONOTONIC, LINUXU_TIMER_ABSTIME,

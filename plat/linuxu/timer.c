@@ -69,14 +69,15 @@ static void on_sigalrm(int sig, void *info, void *uc)
 static int timer_setup(void)
 {
 	struct linuxu_sigaction sa = {
-	    .handler = (void *)on_sigalrm,
-	    .flags = LINUXU_SA_SIGINFO | LINUXU_SA_RESTORER | LINUXU_SA_RESTART | LINUXU_SA_NODEFER,
-	    .restorer = linuxu_sigreturn,
-	    .mask = 0,
+		.handler = (void *)on_sigalrm,
+		.flags = LINUXU_SA_SIGINFO | LINUXU_SA_RESTORER | LINUXU_SA_RESTART |
+			 LINUXU_SA_NODEFER,
+		.restorer = linuxu_sigreturn,
+		.mask = 0,
 	};
 	struct linuxu_sigevent sev = {
-	    .signo = LINUXU_SIGALRM,
-	    .notify = LINUXU_SIGEV_SIGNAL,
+		.signo = LINUXU_SIGALRM,
+		.notify = LINUXU_SIGEV_SIGNAL,
 	};
 	long r;
 

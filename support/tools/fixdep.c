@@ -143,7 +143,7 @@ static int is_autoconf(const char *path)
 
 int main(int argc, char **argv)
 {
-	struct strset deps = {0}, syms = {0};
+	struct strset deps = { 0 }, syms = { 0 };
 	size_t len;
 	char *text, *target, *p;
 

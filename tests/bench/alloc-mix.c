@@ -183,9 +183,9 @@ int main(int argc, char **argv)
 	static struct km_buddy bu;
 	static struct km_region_alloc re;
 	void *mem = heap(len);
-	double best[5] = {1e9, 1e9, 1e9, 1e9, 1e9};
-	unsigned long n_ops[5] = {ops, ops, ops, region_ops, ops};
-	const char *names[5] = {"glibc malloc", "tlsf", "buddy", "region", "tlsf+lib/alloc"};
+	double best[5] = { 1e9, 1e9, 1e9, 1e9, 1e9 };
+	unsigned long n_ops[5] = { ops, ops, ops, region_ops, ops };
+	const char *names[5] = { "glibc malloc", "tlsf", "buddy", "region", "tlsf+lib/alloc" };
 	uint64_t x = 0x9E3779B97F4A7C15ull;
 
 	for (unsigned int i = 0; i < SEQ; i++) {

@@ -50,8 +50,8 @@ int main(int argc, char **argv)
 			fprintf(stderr, "spawn-time: %s failed\n", argv[2]);
 			return 1;
 		}
-		us[i] =
-		    (double)(t1.tv_sec - t0.tv_sec) * 1e6 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e3;
+		us[i] = (double)(t1.tv_sec - t0.tv_sec) * 1e6 +
+			(double)(t1.tv_nsec - t0.tv_nsec) / 1e3;
 	}
 	qsort(us, (size_t)runs, sizeof(*us), cmp);
 	printf("%.1f %.1f\n", us[runs / 2], us[0]);

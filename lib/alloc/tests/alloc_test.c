@@ -144,7 +144,7 @@ KM_TEST(alloc, exhaustion_and_recovery)
 {
 	enum { MAX = 4096, CHUNK = 64 << 10 };
 	static void *blocks[MAX];
-	unsigned int n[2] = {0, 0};
+	unsigned int n[2] = { 0, 0 };
 
 	if (!reclaims())
 		return;

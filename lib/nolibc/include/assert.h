@@ -17,7 +17,7 @@ extern "C" {
 #endif
 
 void __km_assert_fail(const char *expr, const char *file, int line, const char *func)
-    __attribute__((noreturn, cold));
+	__attribute__((noreturn, cold));
 
 #ifdef __cplusplus
 }

@@ -78,22 +78,22 @@ int printf(const char *restrict fmt, ...) __attribute__((format(printf, 1, 2)));
 int vprintf(const char *restrict fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 int fprintf(FILE *restrict f, const char *restrict fmt, ...) __attribute__((format(printf, 2, 3)));
 int vfprintf(FILE *restrict f, const char *restrict fmt, va_list ap)
-    __attribute__((format(printf, 2, 0)));
+	__attribute__((format(printf, 2, 0)));
 int dprintf(int fd, const char *restrict fmt, ...) __attribute__((format(printf, 2, 3)));
 int vdprintf(int fd, const char *restrict fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 int sprintf(char *restrict buf, const char *restrict fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+	__attribute__((format(printf, 2, 3)));
 int vsprintf(char *restrict buf, const char *restrict fmt, va_list ap)
-    __attribute__((format(printf, 2, 0)));
+	__attribute__((format(printf, 2, 0)));
 int snprintf(char *restrict buf, size_t n, const char *restrict fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+	__attribute__((format(printf, 3, 4)));
 int vsnprintf(char *restrict buf, size_t n, const char *restrict fmt, va_list ap)
-    __attribute__((format(printf, 3, 0)));
+	__attribute__((format(printf, 3, 0)));
 
 int sscanf(const char *restrict str, const char *restrict fmt, ...)
-    __attribute__((format(scanf, 2, 3)));
+	__attribute__((format(scanf, 2, 3)));
 int vsscanf(const char *restrict str, const char *restrict fmt, va_list ap)
-    __attribute__((format(scanf, 2, 0)));
+	__attribute__((format(scanf, 2, 0)));
 
 int fputc(int c, FILE *f);
 int putc(int c, FILE *f);

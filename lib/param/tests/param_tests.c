@@ -20,7 +20,7 @@ KM_TEST(param, table_is_sorted_and_complete)
 KM_TEST(param, apply_on_target)
 {
 	static bool flag;
-	static const struct km_param tab[] = {{"x.flag", &km_param_type_bool, &flag, ""}};
+	static const struct km_param tab[] = { { "x.flag", &km_param_type_bool, &flag, "" } };
 	char word[] = "x.flag=on", bad[] = "x.flag=perhaps", err[128];
 
 	KM_EXPECT_EQ(km_param_apply(tab, 1, word, err, sizeof(err)), 0);

@@ -77,8 +77,8 @@ static void *hammer_fn(void *arg)
 {
 	struct hammer *h = arg;
 	unsigned char v = (unsigned char)(0x11 * (h - hammers + 1));
-	unsigned char *blk[SLOTS] = {0};
-	size_t len[SLOTS] = {0};
+	unsigned char *blk[SLOTS] = { 0 };
+	size_t len[SLOTS] = { 0 };
 	int preempt = !strcmp(km_sched_name(), "preempt");
 	unsigned long sw = km_sched_switches();
 

@@ -63,7 +63,7 @@ static __attribute__((noinline)) struct fp_result chunk(const volatile double *s
 		x = x * 1.00000001L + 1.0L / (long double)i;
 		y += x / ((long double)i + 0.25L);
 	}
-	return (struct fp_result){a + b + c + d, x + y};
+	return (struct fp_result){ a + b + c + d, x + y };
 }
 
 /* Long enough that a time slice (10 ms by default) often ends inside. */
@@ -109,8 +109,8 @@ static void *fp_worker_fn(void *arg)
 KM_TEST(sched, float_state_survives_switches)
 {
 	struct fp_worker w[2] = {
-	    {.mxcsr = MXCSR_DEFAULT, .seed = 1.25},
-	    {.mxcsr = MXCSR_ROUND_ZERO, .seed = 3.5},
+		{ .mxcsr = MXCSR_DEFAULT, .seed = 1.25 },
+		{ .mxcsr = MXCSR_ROUND_ZERO, .seed = 3.5 },
 	};
 	struct km_thread *t[2];
 	struct fp_result nearest;

@@ -44,7 +44,7 @@ static void *sleeper(void *arg)
 KM_TEST(time, sleepers_wake_in_deadline_order)
 {
 	struct km_thread *t[3];
-	long ms[3] = {30, 10, 20};
+	long ms[3] = { 30, 10, 20 };
 
 	wake_n = 0;
 	for (int i = 0; i < 3; i++)

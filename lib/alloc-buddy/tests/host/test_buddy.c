@@ -114,10 +114,10 @@ int main(void)
 	if (dirty_zone() || odd_zones())
 		return 1;
 	static const struct torture_target target = {
-	    .name = "buddy",
-	    .create = create,
-	    .reclaims = 1,
-	    .has_header = 0,
+		.name = "buddy",
+		.create = create,
+		.reclaims = 1,
+		.has_header = 0,
 	};
 
 	return torture_main(&target);

@@ -16,10 +16,10 @@ static struct km_alloc *create(void)
 int main(void)
 {
 	static const struct torture_target target = {
-	    .name = "region",
-	    .create = create,
-	    .reclaims = 0,
-	    .has_header = 1,
+		.name = "region",
+		.create = create,
+		.reclaims = 0,
+		.has_header = 1,
 	};
 
 	return torture_main(&target);

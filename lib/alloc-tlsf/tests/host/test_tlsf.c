@@ -16,10 +16,10 @@ static struct km_alloc *create(void)
 int main(void)
 {
 	static const struct torture_target target = {
-	    .name = "tlsf",
-	    .create = create,
-	    .reclaims = 1,
-	    .has_header = 1,
+		.name = "tlsf",
+		.create = create,
+		.reclaims = 1,
+		.has_header = 1,
 	};
 
 	return torture_main(&target);

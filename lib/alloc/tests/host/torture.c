@@ -276,7 +276,7 @@ static void exhaustion(void)
 	void *base;
 	struct km_alloc *a = fresh(len, &base);
 	size_t avail0 = a->ops->available(a);
-	unsigned int round_counts[2] = {0, 0};
+	unsigned int round_counts[2] = { 0, 0 };
 	int rounds = tgt->reclaims ? 2 : 1;
 
 	for (int r = 0; r < rounds; r++) {
@@ -308,7 +308,7 @@ static void exhaustion(void)
 		       round_counts[1], a->ops->available(a), avail0);
 	} else {
 		EXPECT(round_counts[0] > 0 && a->ops->available(a) <= len / 64 &&
-			   a->ops->malloc(a, 1 << 20) == NULL,
+			       a->ops->malloc(a, 1 << 20) == NULL,
 		       "exhaustion: %u blocks, memory is not reclaimed by free (documented)",
 		       round_counts[0]);
 	}
@@ -324,14 +324,14 @@ static void regions(void)
 	struct km_alloc *a = tgt->create();
 	unsigned char *base = map(len);
 	size_t got = 0;
-	int hits[3] = {0, 0, 0};
+	int hits[3] = { 0, 0, 0 };
 	void *p;
 
 	heap_lo = (uintptr_t)base;
 	heap_hi = heap_lo + len;
 	EXPECT(a->ops->add_memory(a, base + 3, 1000000) == 0 &&
-		   a->ops->add_memory(a, base + 1200001, 777777) == 0 &&
-		   a->ops->add_memory(a, base + 2500000, 1500000) == 0,
+		       a->ops->add_memory(a, base + 1200001, 777777) == 0 &&
+		       a->ops->add_memory(a, base + 2500000, 1500000) == 0,
 	       "three odd regions added");
 	EXPECT(a->ops->add_memory(a, base + 4100000, 8) != 0, "a region too small is refused");
 	nr_live = 0;
@@ -363,7 +363,7 @@ static void regions(void)
  */
 static void large_regions(void)
 {
-	static const size_t starts[] = {0, 0x123000, 0x1000, 0x20, 0x40000020, 0x3ffff000};
+	static const size_t starts[] = { 0, 0x123000, 0x1000, 0x20, 0x40000020, 0x3ffff000 };
 	const size_t len = 0x7ffe0000 - 0x123000, span = (size_t)1 << 32;
 	size_t ref = 0;
 	int same = 1;
@@ -405,7 +405,7 @@ static void bad_pointers(void)
 	void *base;
 	struct km_alloc *a = fresh(len, &base);
 	unsigned char *p = a->ops->malloc(a, 100), *q = a->ops->malloc(a, 100);
-	uint64_t stack[4] = {0};
+	uint64_t stack[4] = { 0 };
 
 	if (!KM_ALLOC_CHECKS) {
 		printf("# %s: built without CONFIG_ASSERTIONS, bad-pointer checks skipped\n",
@@ -472,13 +472,13 @@ static void basics(void)
 	EXPECT(ok, "memalign 8 B .. 64 KiB aligned");
 	void *pg = a->ops->palloc(a, 5);
 	EXPECT(pg && (uintptr_t)pg % KM_ALLOC_PAGE_SIZE == 0 &&
-		   a->ops->usable_size(a, pg) >= 5 * KM_ALLOC_PAGE_SIZE,
+		       a->ops->usable_size(a, pg) >= 5 * KM_ALLOC_PAGE_SIZE,
 	       "palloc(5) page aligned, 20 KiB usable");
 	a->ops->pfree(a, pg, 5);
 	EXPECT(a->ops->malloc(a, (size_t)-1) == NULL &&
-		   a->ops->malloc(a, (size_t)1 << 62) == NULL &&
-		   a->ops->memalign(a, (size_t)1 << 62, 16) == NULL &&
-		   a->ops->palloc(a, (size_t)1 << 60) == NULL,
+		       a->ops->malloc(a, (size_t)1 << 62) == NULL &&
+		       a->ops->memalign(a, (size_t)1 << 62, 16) == NULL &&
+		       a->ops->palloc(a, (size_t)1 << 60) == NULL,
 	       "huge requests return NULL");
 	EXPECT(a->stats.heap > 0 && a->stats.heap <= len, "stats.heap %zu", a->stats.heap);
 	EXPECT(a->ops->available(a) <= len && a->ops->available(a) > len / 2,
@@ -488,7 +488,7 @@ static void basics(void)
 
 int torture_main(const struct torture_target *t)
 {
-	static const uint64_t seeds[] = {1, 2, 0xC0FFEE, 20240601};
+	static const uint64_t seeds[] = { 1, 2, 0xC0FFEE, 20240601 };
 
 	setvbuf(stdout, NULL, _IONBF, 0);
 	tgt = t;

@@ -60,15 +60,16 @@ const char *km_init_class_name(unsigned int cls);
 #define KM__INIT(cls, clsname, fn, prio, req, reqname)                                             \
 	KM_STATIC_ASSERT(sizeof(#prio) == 2, "init priority must be one digit 0..9: " #fn);        \
 	static const struct km_init_entry KM_CONCAT(__km_init_, fn)                                \
-	    __km_used __km_aligned(__alignof__(struct km_init_entry))                              \
-		__km_section(".km_inittab" KM__INIT_SUFFIX(cls, prio, fn)) = {                     \
-		    fn, #fn, KM_LIBNAME_STR, KM_LIBCONFIG_STR, cls, prio, req};                    \
+		__km_used __km_aligned(__alignof__(struct km_init_entry))                          \
+			__km_section(".km_inittab" KM__INIT_SUFFIX(cls, prio, fn)) = {             \
+				fn, #fn, KM_LIBNAME_STR, KM_LIBCONFIG_STR, cls, prio, req          \
+			};                                                                         \
 	static const char KM_CONCAT(__km_initinfo_,                                                \
 				    fn)[sizeof(clsname " " #prio " " #fn " " KM_LIBNAME_STR        \
 						       " " KM_LIBCONFIG_STR " " reqname "\n") -    \
 					1] __km_used __km_aligned(1)                               \
-	    __km_section(".km_initinfo" KM__INIT_SUFFIX(cls, prio, fn)) =                          \
-		clsname " " #prio " " #fn " " KM_LIBNAME_STR " " KM_LIBCONFIG_STR " " reqname "\n"
+		__km_section(".km_initinfo" KM__INIT_SUFFIX(cls, prio, fn)) = clsname              \
+		" " #prio " " #fn " " KM_LIBNAME_STR " " KM_LIBCONFIG_STR " " reqname "\n"
 
 #define KM_INIT_EARLY(fn, prio)	 KM__INIT(1, "early", fn, prio, 0, "optional")
 #define KM_INIT_PLAT(fn, prio)	 KM__INIT(2, "plat", fn, prio, 0, "optional")

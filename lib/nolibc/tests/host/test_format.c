@@ -9,12 +9,12 @@
 #include "test.h"
 
 static const char *const flagsets[] = {
-    "",	   "-",	  "+",	 " ",	"#",	"0",	"-+",	"- ",	"-#",	"-0",	 "+ ",
-    "+#",  "+0",  " #",	 " 0",	"#0",	"-+ ",	"-+#",	"-+0",	"- #",	"- 0",	 "-#0",
-    "+ #", "+ 0", "+#0", " #0", "-+ #", "-+ 0", "-+#0", "- #0", "+ #0", "-+ #0",
+	"",    "-",   "+",   " ",   "#",    "0",    "-+",   "- ",   "-#",   "-0",    "+ ",
+	"+#",  "+0",  " #",  " 0",  "#0",   "-+ ",  "-+#",  "-+0",  "- #",  "- 0",   "-#0",
+	"+ #", "+ 0", "+#0", " #0", "-+ #", "-+ 0", "-+#0", "- #0", "+ #0", "-+ #0",
 };
-static const char *const widths[] = {"", "1", "5", "12", "25"};
-static const char *const precs[] = {"", ".", ".0", ".1", ".3", ".12", ".25"};
+static const char *const widths[] = { "", "1", "5", "12", "25" };
+static const char *const precs[] = { "", ".", ".0", ".1", ".3", ".12", ".25" };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -26,10 +26,12 @@ static void build(char *out, const char *flags, const char *w, const char *p, co
 
 static void integers(void)
 {
-	static const long long svals[] = {
-	    0, 1, -1, 7, -42, 255, 4096, INT_MAX, INT_MIN, LLONG_MAX, LLONG_MIN, 123456789, -99999};
+	static const long long svals[] = { 0,	      1,	 -1,	  7,	   -42,
+					   255,	      4096,	 INT_MAX, INT_MIN, LLONG_MAX,
+					   LLONG_MIN, 123456789, -99999 };
 	static const unsigned long long uvals[] = {
-	    0, 1, 8, 255, 0xdeadbeef, UINT_MAX, ULLONG_MAX, 0x8000000000000000ULL};
+		0, 1, 8, 255, 0xdeadbeef, UINT_MAX, ULLONG_MAX, 0x8000000000000000ULL
+	};
 	static const char convs[] = "diuoxX";
 	char fmt[64];
 
@@ -78,8 +80,8 @@ static void lengths(void)
 
 static void stars(void)
 {
-	static const int ws[] = {-20, -5, -1, 0, 1, 7, 30};
-	static const int ps[] = {-10, -1, 0, 1, 4, 15};
+	static const int ws[] = { -20, -5, -1, 0, 1, 7, 30 };
+	static const int ps[] = { -10, -1, 0, 1, 4, 15 };
 
 	t_begin("* width and precision, negative values");
 	for (size_t i = 0; i < N(ws); i++)
@@ -98,7 +100,7 @@ static void stars(void)
 
 static void strings_chars(void)
 {
-	static const char *const strs[] = {"", "a", "hello", "hello, world", "tab\there"};
+	static const char *const strs[] = { "", "a", "hello", "hello, world", "tab\there" };
 	char fmt[64];
 
 	t_begin("%s %c with width, precision and flags, NULL strings");
@@ -121,8 +123,8 @@ static void strings_chars(void)
 
 static void pointers_percent(void)
 {
-	static void *const ptrs[] = {NULL, (void *)1, (void *)0x1234, (void *)0x7fffdeadbeef,
-				     (void *)UINTPTR_MAX};
+	static void *const ptrs[] = { NULL, (void *)1, (void *)0x1234, (void *)0x7fffdeadbeef,
+				      (void *)UINTPTR_MAX };
 	char fmt[64];
 
 	t_begin("%p (incl. NULL and flags), %%, literal text");
@@ -170,7 +172,7 @@ static void percent_n(void)
 
 static void truncation(void)
 {
-	static const char *const fmts[] = {"hello %d world", "%s", "%10.3f|", ""};
+	static const char *const fmts[] = { "hello %d world", "%s", "%10.3f|", "" };
 	char buf[64], e[96], g[96];
 	int len, r;
 

@@ -89,7 +89,7 @@ static void sort_tests(void)
 		nl_qsort(ww, (size_t)n, sizeof(ww[0]), cmp_wide);
 		snprintf(what, sizeof(what), "3-byte/24-byte n=%d", n);
 		t_check(memcmp(r, rr, sizeof(r[0]) * (size_t)n) == 0 &&
-			    memcmp(w, ww, sizeof(w[0]) * (size_t)n) == 0,
+				memcmp(w, ww, sizeof(w[0]) * (size_t)n) == 0,
 			what, "sorted", "different");
 	}
 	t_end();
@@ -110,8 +110,8 @@ static void sort_tests(void)
 }
 
 int nl_isalpha(int), nl_isdigit(int), nl_isxdigit(int), nl_isspace(int), nl_isupper(int),
-    nl_islower(int), nl_isalnum(int), nl_ispunct(int), nl_isprint(int), nl_isgraph(int),
-    nl_iscntrl(int), nl_isblank(int), nl_toupper(int), nl_tolower(int);
+	nl_islower(int), nl_isalnum(int), nl_ispunct(int), nl_isprint(int), nl_isgraph(int),
+	nl_iscntrl(int), nl_isblank(int), nl_toupper(int), nl_tolower(int);
 
 static void ctype_tests(void)
 {

@@ -27,15 +27,17 @@ struct pos_args {
 
 /* The conversions each argument position accepts. */
 static const char *const pos_convs[9][5] = {
-    {"d", "i", "x", "o", "u"}, {"lld", "llx", "lli", "llo", "llu"}, {"f", "e", "g", "a", "E"},
-    {"s", "s", "s", "s", "s"}, {"c", "c", "d", "x", "c"},	    {"Lf", "Le", "Lg", "La", "LG"},
-    {"d", "d", "u", "x", "i"}, {"d", "i", "o", "X", "u"},	    {"u", "x", "X", "o", "hhu"},
+	{ "d", "i", "x", "o", "u" },   { "lld", "llx", "lli", "llo", "llu" },
+	{ "f", "e", "g", "a", "E" },   { "s", "s", "s", "s", "s" },
+	{ "c", "c", "d", "x", "c" },   { "Lf", "Le", "Lg", "La", "LG" },
+	{ "d", "d", "u", "x", "i" },   { "d", "i", "o", "X", "u" },
+	{ "u", "x", "X", "o", "hhu" },
 };
 
 static const char *rand_flags(void)
 {
-	static const char *const f[] = {"",   "-",  "+", " ",  "#",  "0",
-					"-+", "0'", "'", "+0", "# ", "-#0"};
+	static const char *const f[] = { "",   "-",  "+", " ",	"#",  "0",
+					 "-+", "0'", "'", "+0", "# ", "-#0" };
 	return f[t_rand() % (sizeof(f) / sizeof(f[0]))];
 }
 
@@ -73,7 +75,8 @@ static char *add_spec(char *p, int n)
 
 static void positional_random(void)
 {
-	static const char *const strs[] = {"", "a", "hello", "(word)", "a somewhat longer string"};
+	static const char *const strs[] = { "", "a", "hello", "(word)",
+					    "a somewhat longer string" };
 	char fmt[512], host[2048], nl[2048], *p;
 	struct pos_args a;
 	int order[9], hret, nret;
@@ -180,10 +183,11 @@ static void positional_edges(void)
 
 static void grouping_flag(void)
 {
-	static const char *const fmts[] = {"%'d",   "%'10d",  "%'-12d", "%'+.8d", "%'u", "%'ld",
-					   "%'lld", "%0'15d", "%''d",	"%'i",	  "%'x", "%'o"};
-	static const char *const ffmts[] = {"%'f", "%'.2f", "%'15.3f", "%'g",
-					    "%'e", "%'.0f", "%'a"};
+	static const char *const fmts[] = { "%'d",   "%'10d",  "%'-12d", "%'+.8d", "%'u", "%'ld",
+					    "%'lld", "%0'15d", "%''d",	 "%'i",	   "%'x", "%'o" };
+	static const char *const ffmts[] = {
+		"%'f", "%'.2f", "%'15.3f", "%'g", "%'e", "%'.0f", "%'a"
+	};
 
 	t_begin("the ' flag: accepted, groups nothing in the C locale");
 	for (size_t f = 0; f < sizeof(fmts) / sizeof(fmts[0]); f++)
@@ -205,7 +209,7 @@ static void grouping_flag(void)
 /* A random Unicode scalar value, spread over the 1..4-byte ranges. */
 static wchar_t rand_scalar(void)
 {
-	static const unsigned int top[] = {0x7f, 0x7ff, 0xffff, 0x10ffff};
+	static const unsigned int top[] = { 0x7f, 0x7ff, 0xffff, 0x10ffff };
 	unsigned int c;
 
 	do
@@ -216,9 +220,9 @@ static wchar_t rand_scalar(void)
 
 static void wide_chars(void)
 {
-	static const char *const sfmts[] = {"%ls",   "%.0ls",	 "%.1ls", "%.3ls", "%.7ls",
-					    "%12ls", "%-12.5ls", "%S",	  "%1$ls"};
-	static const char *const cfmts[] = {"%lc", "%5lc", "%-5lc", "%C", "[%1$lc]"};
+	static const char *const sfmts[] = { "%ls",   "%.0ls",	  "%.1ls", "%.3ls", "%.7ls",
+					     "%12ls", "%-12.5ls", "%S",	   "%1$ls" };
+	static const char *const cfmts[] = { "%lc", "%5lc", "%-5lc", "%C", "[%1$lc]" };
 	wchar_t ws[16];
 
 	t_begin("%lc and %ls as UTF-8 (glibc in C.UTF-8): 30000 random "
@@ -250,7 +254,7 @@ static void wide_chars(void)
 	expect_fail("%lc", EILSEQ, (wint_t)0x110000);
 	expect_fail("%lc", EILSEQ, (wint_t)0xffffffff);
 	expect_fail("ab%ls", EILSEQ, L"x\xdc00y");
-	expect_fail("%ls", EILSEQ, (const wchar_t[]){0x65, 0x7fffffff, 0});
+	expect_fail("%ls", EILSEQ, (const wchar_t[]){ 0x65, 0x7fffffff, 0 });
 	t_end();
 }
 

@@ -62,12 +62,12 @@ static void mem_tests(void)
 				memcpy(c + d, a + s, n);
 				snprintf(what, sizeof(what), "memcpy d%zu s%zu n%zu", d, s, n);
 				t_check(nl_memcpy(b + d, a + s, n) == b + d &&
-					    memcmp(b, c, BUF) == 0,
+						memcmp(b, c, BUF) == 0,
 					what, "copied", "different");
 				memset(c + d, 0xa5, n);
 				snprintf(what, sizeof(what), "memset d%zu n%zu", d, n);
 				t_check(nl_memset(b + d, 0xa5, n) == b + d &&
-					    memcmp(b, c, BUF) == 0,
+						memcmp(b, c, BUF) == 0,
 					what, "set", "different");
 			}
 	for (size_t n = 0; n <= 70; n++)
@@ -77,12 +77,12 @@ static void mem_tests(void)
 			b[at] ^= 0x80;
 			snprintf(what, sizeof(what), "memcmp n%zu diff at %zu", n, at);
 			t_check(sign(nl_memcmp(a, b, n)) == sign(memcmp(a, b, n)) &&
-				    sign(nl_memcmp(b, a, n)) == sign(memcmp(b, a, n)) &&
-				    nl_memcmp(a, a, n) == 0,
+					sign(nl_memcmp(b, a, n)) == sign(memcmp(b, a, n)) &&
+					nl_memcmp(a, a, n) == 0,
 				what, "same sign", "other");
 			snprintf(what, sizeof(what), "memchr n%zu at %zu", n, at);
 			t_check(nl_memchr(b, b[at], n) == memchr(b, b[at], n) &&
-				    nl_memrchr(b, b[at], n) == memrchr(b, b[at], n),
+					nl_memrchr(b, b[at], n) == memrchr(b, b[at], n),
 				what, "same", "other");
 		}
 	t_end();
@@ -90,14 +90,14 @@ static void mem_tests(void)
 
 static void str_tests(void)
 {
-	static const char *const s[] = {"",
-					"a",
-					"abc",
-					"hello world",
-					"aaaaaaaaaaaaaaaaaaaaaaab",
-					"The quick brown fox jumps",
-					"xXyY"};
-	static const char *const sets[] = {"", "a", " ", "abc", "xyz ", "ehlo"};
+	static const char *const s[] = { "",
+					 "a",
+					 "abc",
+					 "hello world",
+					 "aaaaaaaaaaaaaaaaaaaaaaab",
+					 "The quick brown fox jumps",
+					 "xXyY" };
+	static const char *const sets[] = { "", "a", " ", "abc", "xyz ", "ehlo" };
 	char buf[64], b2[64], what[128], e[64], g[64];
 
 	t_begin("strlen at every alignment and length");
@@ -107,7 +107,7 @@ static void str_tests(void)
 			buf[off + n] = '\0';
 			snprintf(what, sizeof(what), "off %zu len %zu", off, n);
 			t_check(nl_strlen(buf + off) == n &&
-				    nl_strnlen(buf + off, 5) == (n < 5 ? n : 5),
+					nl_strnlen(buf + off, 5) == (n < 5 ? n : 5),
 				what, "n", "other");
 		}
 	t_end();
@@ -117,20 +117,21 @@ static void str_tests(void)
 	for (size_t i = 0; i < N(s); i++) {
 		for (size_t j = 0; j < N(s); j++) {
 			snprintf(what, sizeof(what), "\"%s\" vs \"%s\"", s[i], s[j]);
-			t_check(
-			    sign(nl_strcmp(s[i], s[j])) == sign(strcmp(s[i], s[j])) &&
-				sign(nl_strncmp(s[i], s[j], 3)) == sign(strncmp(s[i], s[j], 3)) &&
-				sign(nl_strcasecmp(s[i], s[j])) == sign(strcasecmp(s[i], s[j])) &&
-				sign(nl_strncasecmp(s[i], s[j], 2)) ==
-				    sign(strncasecmp(s[i], s[j], 2)),
-			    what, "same sign", "other");
+			t_check(sign(nl_strcmp(s[i], s[j])) == sign(strcmp(s[i], s[j])) &&
+					sign(nl_strncmp(s[i], s[j], 3)) ==
+						sign(strncmp(s[i], s[j], 3)) &&
+					sign(nl_strcasecmp(s[i], s[j])) ==
+						sign(strcasecmp(s[i], s[j])) &&
+					sign(nl_strncasecmp(s[i], s[j], 2)) ==
+						sign(strncasecmp(s[i], s[j], 2)),
+				what, "same sign", "other");
 			t_check(nl_strstr(s[i], s[j]) == strstr(s[i], s[j]), what, "strstr same",
 				"other");
 		}
 		for (const char *c = "aoxY\0";; c++) {
 			snprintf(what, sizeof(what), "strchr \"%s\" '%c'", s[i], *c);
 			t_check(nl_strchr(s[i], *c) == strchr(s[i], *c) &&
-				    nl_strrchr(s[i], *c) == strrchr(s[i], *c),
+					nl_strrchr(s[i], *c) == strrchr(s[i], *c),
 				what, "same", "other");
 			if (!*c)
 				break;
@@ -138,8 +139,8 @@ static void str_tests(void)
 		for (size_t k = 0; k < N(sets); k++) {
 			snprintf(what, sizeof(what), "sets \"%s\" \"%s\"", s[i], sets[k]);
 			t_check(nl_strspn(s[i], sets[k]) == strspn(s[i], sets[k]) &&
-				    nl_strcspn(s[i], sets[k]) == strcspn(s[i], sets[k]) &&
-				    nl_strpbrk(s[i], sets[k]) == strpbrk(s[i], sets[k]),
+					nl_strcspn(s[i], sets[k]) == strcspn(s[i], sets[k]) &&
+					nl_strpbrk(s[i], sets[k]) == strpbrk(s[i], sets[k]),
 				what, "same", "other");
 		}
 	}

@@ -54,13 +54,14 @@ extern const struct km_param_type km_param_type_size;
 extern const struct km_param_type km_param_type_string;
 
 #define KM_PARAM_TYPE(name, parse, format)                                                         \
-	const struct km_param_type km_param_type_##name = {#name, parse, format}
+	const struct km_param_type km_param_type_##name = { #name, parse, format }
 
 /* Entries are sorted by name in the image, so `help` lists them in order. */
 #define KM_PARAM(lib, pname, type, variable, helptext)                                             \
 	static const struct km_param __km_param_##lib##_##pname __km_used __km_aligned(            \
-	    __alignof__(struct km_param)) __km_section(".km_params." #lib "." #pname) = {          \
-	    #lib "." #pname, &km_param_type_##type, &(variable), helptext}
+		__alignof__(struct km_param)) __km_section(".km_params." #lib "." #pname) = {      \
+		#lib "." #pname, &km_param_type_##type, &(variable), helptext                      \
+	}
 
 /* Every parameter linked into the image. */
 const struct km_param *km_param_table(size_t *count);

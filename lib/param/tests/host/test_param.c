@@ -29,9 +29,9 @@ static size_t sz;
 static const char *str;
 
 static const struct km_param table[] = {
-    {"t.flag", &km_param_type_bool, &b, ""},	 {"t.num", &km_param_type_int, &i, ""},
-    {"t.count", &km_param_type_uint, &u, ""},	 {"t.size", &km_param_type_size, &sz, ""},
-    {"t.name", &km_param_type_string, &str, ""},
+	{ "t.flag", &km_param_type_bool, &b, "" },     { "t.num", &km_param_type_int, &i, "" },
+	{ "t.count", &km_param_type_uint, &u, "" },    { "t.size", &km_param_type_size, &sz, "" },
+	{ "t.name", &km_param_type_string, &str, "" },
 };
 
 static int apply(const char *word, char *err)
@@ -104,7 +104,7 @@ int main(void)
 	EXPECT(sz == 123, "size plain");
 	test_bad("t.size=1T", -EINVAL, "1T");
 	test_bad("t.size=99999999999G", -ERANGE, "t.size");
-	km_param_type_size.format(fmt, sizeof(fmt), &(size_t){3u << 20});
+	km_param_type_size.format(fmt, sizeof(fmt), &(size_t){ 3u << 20 });
 	EXPECT(!strcmp(fmt, "3M"), "size formats as 3M (%s)", fmt);
 	test_ok("t.name=hello=world");
 	EXPECT(!strcmp(str, "hello=world"), "string keeps '='");
@@ -119,11 +119,12 @@ int main(void)
 
 	test_split("", 0, NULL);
 	test_split("   ", 0, NULL);
-	test_split("a", 1, (const char *const[]){"a"});
-	test_split(" img  a.b=1 -- x ", 4, (const char *const[]){"img", "a.b=1", "--", "x"});
-	test_split("img \"two words\" x\\ y", 3, (const char *const[]){"img", "two words", "x y"});
+	test_split("a", 1, (const char *const[]){ "a" });
+	test_split(" img  a.b=1 -- x ", 4, (const char *const[]){ "img", "a.b=1", "--", "x" });
+	test_split("img \"two words\" x\\ y", 3,
+		   (const char *const[]){ "img", "two words", "x y" });
 	test_split("a b c d e f g h", -E2BIG, NULL);
-	test_split("a b c d e f g", 7, (const char *const[]){"a", "b", "c", "d", "e", "f", "g"});
+	test_split("a b c d e f g", 7, (const char *const[]){ "a", "b", "c", "d", "e", "f", "g" });
 
 	printf("%d tests, %d failures\n", tests, failures);
 	return failures != 0;

@@ -44,8 +44,9 @@ struct km_test {
 #define KM_TEST(suite, tname)                                                                      \
 	static void km_test_##suite##_##tname(void);                                               \
 	static const struct km_test __km_test_##suite##_##tname __km_used __km_aligned(            \
-	    __alignof__(struct km_test)) __km_section(".km_tests." #suite "." #tname) = {          \
-	    #suite, #tname, km_test_##suite##_##tname};                                            \
+		__alignof__(struct km_test))                                                       \
+		__km_section(".km_tests." #suite "." #tname) = { #suite, #tname,                   \
+								 km_test_##suite##_##tname };      \
 	static void km_test_##suite##_##tname(void)
 
 /* Records a failed expectation; used by the macros below. */
