@@ -14,8 +14,8 @@
 # It defines, for <LIB> the upper-cased library name:
 #   <LIB>_ORIGIN   $(O)/lib/<lib>/origin: the unpacked source with
 #                  <lib folder>/patches/*.patch applied in name order
-#   <LIB>_FETCHED  <LIB>_ORIGIN/.km-source, the file a recipe that needs the
-#                  source depends on; it holds the source's sha256 and path
+#   <LIB>_FETCHED  <LIB>_ORIGIN/.km-source (the source's sha256), the file a
+#                  recipe that needs the source depends on
 #   <LIB>_SHA256   the pinned sum
 # support/scripts/fetch does the work (sources in order: KM_SRC_<PACKAGE>,
 # the cache, Debian's source archive through the system's own apt

@@ -141,3 +141,19 @@ t_objcache() {
 	expect_output "$LC/oc4.stdout" "BUILD   $k2"
 }
 check "objcache: keyed by its inputs, safe when two builds race" t_objcache
+
+# libcsmoke: heap, float printf, errno, __thread, atexit, exit status.
+t_smoke() {
+	local o=$LC/smoke rc p
+	lc_build "$KM_ROOT/tests/apps/libcsmoke" "$o" "$(cat "$KM_ROOT/tests/apps/libcsmoke/defconfigs/musl")\n" > "$o.build" 2>&1 ||
+		{ cat "$o.build"; return 1; }
+	for p in linuxu $(km_have_qemu && echo kvm); do
+		km_run_image "$o.$p" "$o/libcsmoke_$p-x86_64" -- 5; rc=$?
+		cat "$o.$p"
+		[ $rc = 5 ] || { echo "$p: exit status $rc, expected 5"; return 1; }
+		expect_output "$o.$p" '^heap: copied x$' && expect_output "$o.$p" '^float: 3\.142 1e-300$' &&
+		expect_output "$o.$p" '^errno: ERANGE$' && expect_output "$o.$p" '^tls: 42$' &&
+		expect_output "$o.$p" '^atexit: ran$' || return 1
+	done
+}
+check "musl: heap, float printf, errno, __thread, atexit and exit status (linuxu, kvm)" t_smoke
