@@ -157,3 +157,15 @@ t_smoke() {
 	done
 }
 check "musl: heap, float printf, errno, __thread, atexit and exit status (linuxu, kvm)" t_smoke
+
+# musl and lib/sched exclude each other for now; a defconfig asking for
+# both is told, with file and line, that musl was not applied (Kconfig
+# alone would silently fall back to nolibc). Any unmet request is.
+t_unmet() {
+	local o=$LC/unmet
+	printf 'CONFIG_PLAT_LINUXU=y\nCONFIG_LIBSCHED=y\nCONFIG_LIBMUSL=y\n' > "$o.defconfig"
+	km_build_app "$HELLO" "$o" defconfig DEFCONFIG="$o.defconfig" > "$o.out" 2>&1 || { cat "$o.out"; return 1; }
+	expect_output "$o.out" "^$o.defconfig:3: warning: CONFIG_LIBMUSL=y not applied \(its dependencies are not met\): it is n$" &&
+	[ "$(grep -c warning "$o.out")" = 1 ] && grep -q '^CONFIG_LIBNOLIBC=y$' "$o/.config"
+}
+check "a defconfig value Kconfig does not apply (musl with lib/sched) is a warning naming it" t_unmet
