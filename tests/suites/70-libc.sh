@@ -123,6 +123,19 @@ t_src_tarball() {
 }
 check "fetch: KM_SRC_MUSL=<tarball> is used" t_src_tarball
 
+# An unpacked folder is used as it is (patched in the build's copy), with
+# a warning that it carries no pinned sum.
+t_src_folder() {
+	local d=$LC/srcdir
+	mkdir -p "$d" && tar -xf "$LC_CACHE/src/$MUSL_FILE" -C "$d" --strip-components=1 || return 1
+	KM_SRC_MUSL=$d KM_OFFLINE=1 KM_CACHE_DIR=$LC/empty "$KM_ROOT/support/scripts/fetch" libmusl musl 1.2.3-1 \
+		"$MUSL_FILE" "$MUSL_SHA" "$KM_ROOT/lib/musl/patches" "$LC/dir-origin" 2> "$LC/dir.err" || { cat "$LC/dir.err"; return 1; }
+	expect_output "$LC/dir.err" "^warning: libmusl: KM_SRC_MUSL=$d is a folder: used as is, without the pinned checksum$" &&
+	grep -q km_syscall "$LC/dir-origin/arch/x86_64/syscall_arch.h" && ! grep -q km_syscall "$d/arch/x86_64/syscall_arch.h" &&
+	grep -q '^folder:[0-9a-f]\{64\}$' "$LC/dir-origin/.km-source"
+}
+check "fetch: KM_SRC_MUSL=<folder> is used, with a warning" t_src_folder
+
 # objcache alone, with a trivial build: the key follows the key file, and
 # two builds of one key at once leave one complete folder.
 t_objcache() {
@@ -164,7 +177,7 @@ t_unmet() {
 	local o=$LC/unmet
 	printf 'CONFIG_PLAT_LINUXU=y\nCONFIG_LIBSCHED=y\nCONFIG_LIBMUSL=y\n' > "$o.defconfig"
 	km_build_app "$HELLO" "$o" defconfig DEFCONFIG="$o.defconfig" > "$o.out" 2>&1 || { cat "$o.out"; return 1; }
-	expect_output "$o.out" "^$o.defconfig:3: warning: CONFIG_LIBMUSL=y not applied \(its dependencies are not met\): it is n$" &&
+	expect_output "$o.out" "^$o.defconfig:3: warning: CONFIG_LIBMUSL=y not applied \(unmet dependencies or a select decide it\): it is n$" &&
 	[ "$(grep -c warning "$o.out")" = 1 ] && grep -q '^CONFIG_LIBNOLIBC=y$' "$o/.config"
 }
 check "a defconfig value Kconfig does not apply (musl with lib/sched) is a warning naming it" t_unmet
