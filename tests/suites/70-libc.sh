@@ -89,6 +89,20 @@ t_second_app() {
 }
 check "musl: a second app reuses the cached libc.a and exits with main's status" t_second_app
 
+# The compiler is part of the key: CC=clang builds its own musl (with
+# clang, as its .comment says) next to gcc's, and the image runs.
+t_clang() {
+	local o=$LC/clang
+	command -v clang > /dev/null || { echo "clang not installed: nothing to check"; return 0; }
+	lc_build "$HELLO" "$o" 'CONFIG_PLAT_LINUXU=y\nCONFIG_LIBMUSL=y\n' CC=clang > "$o.build" 2>&1 || { cat "$o.build"; return 1; }
+	expect_output "$o.build" '^  BUILD   musl-' || return 1
+	[ "$(find "$LC_CACHE/obj" -mindepth 1 -maxdepth 1 -name 'musl-*' | wc -l)" = 2 ] || return 1
+	readelf -p .comment "$o/lib/musl/sysroot/lib/libc.a" > "$o.comment" 2>/dev/null
+	expect_output "$o.comment" 'clang version' || return 1
+	km_run_image "$o.out" "$o/helloworld_linuxu-x86_64" && expect_output "$o.out" '^Hello, world!$'
+}
+check "musl: CC=clang builds its own cached libc.a, and the image runs" t_clang
+
 t_bad_sum() {
 	local o=$LC/badsum want_err
 	mkdir -p "$LC/bad/musl-1.2.3" && echo "not musl" > "$LC/bad/musl-1.2.3/README" &&
