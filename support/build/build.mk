@@ -13,6 +13,7 @@ include $(KM_ROOT)/support/build/util.mk
 include $(KCONFIG_DIR)/include/config/auto.conf
 include $(KM_ROOT)/support/build/toolchain.mk
 include $(KM_ROOT)/support/build/lang.mk
+include $(KM_ROOT)/support/build/fetch.mk
 
 # Include one Makefile.uk with its folder as the current base.
 #
@@ -38,7 +39,11 @@ $(foreach d,$(P_DIRS),$(eval $(call km_include_uk,$(d),$(O_DIR)/plat/$(notdir $(
 $(foreach d,$(call km_in_tree_dirs,lib),$(eval $(call km_include_uk,$(d),$(O_DIR)/lib/$(notdir $(d)))))
 $(foreach d,$(L_DIRS),$(eval $(call km_include_uk,$(d),$(O_DIR)/lib/$(notdir $(d)))))
 $(eval $(call km_include_uk,$(A_DIR),$(O_DIR)/app))
-CINCLUDES-y := $(strip $(KM_GLOBAL_CINCLUDES))
+# The chosen C library's headers come first and only its own: they are the
+# system headers of every library and the app, and two libcs' stdio.h must
+# never mix. Switching the libc changes every flag record, which is right:
+# every object is compiled against it.
+CINCLUDES-y := $(strip $(KM_LIBC_CINCLUDES-y) $(KM_GLOBAL_CINCLUDES))
 
 include $(KM_ROOT)/support/build/compile.mk
 include $(KM_ROOT)/support/build/link.mk

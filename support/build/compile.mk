@@ -58,10 +58,12 @@ km_as_cmd = $(CC) $(call km_lib_asflags,$(KM_LIB)) $(call km_file_flags,$(KM_LIB
 km_short = $(patsubst $(O_DIR)/%,%,$@)
 
 # One pattern rule per source root, shared by all libraries below it.
+# KM_COMPILE_PREREQS (set by a Makefile.uk) is made before any object: a
+# fetched libc's installed headers, which every source includes.
 define km_compile_rules
-$(1)/%.o: $(2)/%.c | $$(KM_FIXDEP) km-objdirs
+$(1)/%.o: $(2)/%.c | $$(KM_FIXDEP) km-objdirs $$(KM_COMPILE_PREREQS)
 	$$(Q)$$(call km_echo,CC,$$(km_short))$$(km_cc_cmd)
-$(1)/%.o: $(2)/%.S | $$(KM_FIXDEP) km-objdirs
+$(1)/%.o: $(2)/%.S | $$(KM_FIXDEP) km-objdirs $$(KM_COMPILE_PREREQS)
 	$$(Q)$$(call km_echo,AS,$$(km_short))$$(km_as_cmd)
 endef
 

@@ -13,10 +13,11 @@ km_kconfig_env = cd $(KCONFIG_DIR) && env KCONFIG_CONFIG=$(C_FILE) \
 	KM_KCONFIG_DIR=$(KCONFIG_DIR)
 km_conf = $(call km_need_tool,kconfig-conf,kconfig-frontends-nox)$(km_kconfig_env) kconfig-conf $(1) $(KM_ROOT)/Config.uk
 # km_load_defconfig,<file>: load a defconfig; a symbol no Config.uk declares
-# (a typo) gets a warning naming the file and line, which Kconfig itself
-# would drop without a word.
+# (a typo), or a value Kconfig did not apply (dependencies unmet), gets a
+# warning naming the file and line, which Kconfig itself would drop without
+# a word.
 km_load_defconfig = $(call km_conf,-s --defconfig=$(1)) && \
-	$(KM_ROOT)/support/scripts/kconfig-symbols $(KCONFIG_DIR) $(KM_ROOT)/Config.uk --unknown $(1)
+	$(KM_ROOT)/support/scripts/kconfig-symbols $(KCONFIG_DIR) $(KM_ROOT)/Config.uk --unknown $(1) $(C_FILE)
 km_need_tool = { command -v $(1) >/dev/null 2>&1 || { echo "error: $(1) not found: install the Debian package $(2) (apt-get install $(2))" >&2; exit 1; }; };
 
 # The source lists are rewritten only when their text changes, so that an

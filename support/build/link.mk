@@ -19,8 +19,12 @@ $(foreach p,$(KM_PLATS),$(if $($(call km_upper,$(p))_LDSCRIPT),,\
 
 # Defaults a platform may replace with <PLAT>_LINK_CMD / <PLAT>_STRIP_CMD;
 # they see KM_LINK_OBJS, KM_LINK_OUT, KM_LINK_LDSCRIPT and KM_IMAGE_OUT.
+# KM_LINK_RUNTIME is what follows the objects: archives a Makefile.uk adds
+# to KM_LINK_ARCHIVES (a fetched libc's libc.a) and libgcc, in one group,
+# since libc and libgcc call each other.
 km_default_link = $(LD) $(KM_LDFLAGS) $(KM_LINK_LDFLAGS) -T $(KM_LINK_LDSCRIPT) -o $(KM_LINK_OUT) \
-	$(KM_LINK_OBJS) $(KM_LIBGCC)
+	$(KM_LINK_OBJS) $(KM_LINK_RUNTIME)
+KM_LINK_RUNTIME = $(if $(strip $(KM_LINK_ARCHIVES)),--start-group $(KM_LINK_ARCHIVES) $(KM_LIBGCC) --end-group,$(KM_LIBGCC))
 km_default_strip = $(STRIP) --strip-all -R .comment -o $(KM_IMAGE_OUT) $(KM_LINK_OUT)
 
 define km_image_rules
@@ -29,7 +33,7 @@ $(2).dbg $(2).link: KM_LINK_OUT := $(2).dbg
 $(2).dbg $(2).link: KM_LINK_LDSCRIPT := $($(3)_LDSCRIPT)
 $(2).dbg $(2).link: KM_LINK_LDFLAGS := $($(3)_LDFLAGS-y)
 $(2).dbg $(2).link: KM_LINK_CMD = $(if $(value $(3)_LINK_CMD),$(value $(3)_LINK_CMD),$(value km_default_link))
-$(2).dbg: $(call km_image_objs,$(1)) $($(3)_LDSCRIPT) $(2).link
+$(2).dbg: $(call km_image_objs,$(1)) $(KM_LINK_ARCHIVES) $($(3)_LDSCRIPT) $(2).link
 $(2): KM_LINK_OUT := $(2).dbg
 $(2): KM_IMAGE_OUT := $(2)
 $(2): KM_STRIP_CMD = $(if $(value $(3)_STRIP_CMD),$(value $(3)_STRIP_CMD),$(value km_default_strip))
