@@ -32,14 +32,9 @@ static Elf64_Phdr tls_phdr;
  * fills it from env.vars=), then the auxv pairs __init_libc reads.
  */
 static size_t start_vec[] = {
-	0,                 /* end of envp */
-	AT_PAGESZ, 4096,
-	AT_HWCAP, 0,
-	AT_RANDOM, 0,
-	AT_PHDR, 0,
-	AT_PHNUM, 1,
-	AT_PHENT, sizeof(Elf64_Phdr),
-	AT_NULL, 0,
+	0, /* end of envp */
+	AT_PAGESZ, 4096,     AT_HWCAP, 0,	 AT_RANDOM,	     0,	      AT_PHDR,
+	0,	   AT_PHNUM, 1,	       AT_PHENT, sizeof(Elf64_Phdr), AT_NULL, 0,
 };
 
 static void set_aux(size_t type, size_t value)

@@ -29,8 +29,7 @@ static long console_write(long fd, const char *buf, size_t len)
 	return (long)len;
 }
 
-__attribute__((weak)) long km_syscall(long nr, long a, long b, long c, long d,
-				      long e, long f)
+__attribute__((weak)) long km_syscall(long nr, long a, long b, long c, long d, long e, long f)
 {
 	static unsigned char warned[512];
 
