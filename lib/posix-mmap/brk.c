@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* brk(2) in one region reserved at the first call (see km/posix_mmap.h). */
+#include <stdint.h>
+#include <string.h>
+#include <km/alloc.h>
+#include <km/plat/timer.h>
+#include <km/syscall.h>
+#include "mmap_impl.h"
+
+static uintptr_t base, cur;
+static int reserved;
+
+KM_SYSCALL_DEFINE(brk, 1)
+{
+	uintptr_t want = (uintptr_t)a1;
+	unsigned long irq = km_plat_irq_save();
+	long ret;
+
+	if (!reserved) {
+		reserved = 1;
+		if (CONFIG_LIBPOSIX_MMAP_BRK_SIZE >= KM_MMAP_PAGE_SIZE)
+			base = (uintptr_t)km_palloc(CONFIG_LIBPOSIX_MMAP_BRK_SIZE / KM_MMAP_PAGE_SIZE);
+		cur = base;
+	}
+	if (base && want >= base && want - base <= CONFIG_LIBPOSIX_MMAP_BRK_SIZE) {
+		/* New break memory reads as zeros, also when given back before. */
+		if (want > cur)
+			memset((void *)cur, 0, want - cur);
+		cur = want;
+	}
+	ret = (long)cur;
+	km_plat_irq_restore(irq);
+	return ret;
+}
