@@ -67,9 +67,12 @@ static unsigned int console_poll(struct km_file *f, unsigned int events)
 	if (events & POLLIN_) {
 		char c;
 
-		if (pushback < 0 && km_plat_console_read(&c, 1) == 1)
+		long n = pushback < 0 ? km_plat_console_read(&c, 1) : 1;
+
+		if (pushback < 0 && n == 1)
 			pushback = (unsigned char)c;
-		if (pushback >= 0)
+		/* A byte waiting, or end of input: read will not block. */
+		if (n >= 0)
 			ready |= POLLIN_;
 	}
 	return ready;

@@ -1,1 +1,119 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* lib/posix-signal: recorded actions and synchronous delivery to itself. */
+#include <errno.h>
+#include <stdint.h>
+#include <string.h>
 #include <km/syscall.h>
+#include <km/test.h>
+
+#define SIGUSR1_ 10
+#define SIGUSR2_ 12
+#define SIGCHLD_ 17
+#define BIT(s) ((uint64_t)1 << ((s) - 1))
+
+struct k_sigaction {
+	unsigned long handler, flags, restorer;
+	uint64_t mask;
+};
+
+static int got_sig, got_count, got_code;
+static uint64_t mask_in_handler;
+
+static void handler(int sig)
+{
+	got_sig = sig;
+	got_count++;
+	km_syscall4(KM_SYS_rt_sigprocmask, 0, NULL, &mask_in_handler, 8);
+}
+
+static void info_handler(int sig, void *info, void *uc)
+{
+	got_sig = sig;
+	got_count++;
+	got_code = ((int *)info)[2];
+	(void)uc;
+}
+
+static void set_action(int sig, unsigned long h, unsigned long flags)
+{
+	struct k_sigaction a = { h, flags, 0, 0 };
+
+	km_syscall4(KM_SYS_rt_sigaction, sig, &a, NULL, 8);
+}
+
+KM_TEST(posix_signal, handler_runs_once_synchronously)
+{
+	got_count = 0;
+	set_action(SIGUSR1_, (unsigned long)handler, 0);
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_kill, 1, SIGUSR1_), 0);
+	KM_EXPECT_EQ(got_count, 1);
+	KM_EXPECT_EQ(got_sig, SIGUSR1_);
+	KM_EXPECT_NE(mask_in_handler & BIT(SIGUSR1_), 0u); /* blocked while it runs */
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_kill, 0, SIGUSR1_), 0);
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_tkill, 1, SIGUSR1_), 0);
+	KM_EXPECT_EQ(got_count, 3);
+	set_action(SIGUSR1_, 0, 0);
+}
+
+KM_TEST(posix_signal, siginfo_and_resethand)
+{
+	struct k_sigaction old;
+
+	got_count = 0;
+	set_action(SIGUSR2_, (unsigned long)info_handler, 4 | 0x80000000UL);
+	KM_EXPECT_EQ(km_syscall3(KM_SYS_tgkill, 1, 1, SIGUSR2_), 0);
+	KM_EXPECT_EQ(got_count, 1);
+	KM_EXPECT_EQ(got_code, -6); /* SI_TKILL */
+	KM_EXPECT_EQ(km_syscall4(KM_SYS_rt_sigaction, SIGUSR2_, NULL, &old, 8), 0);
+	KM_EXPECT_EQ(old.handler, 0u); /* SA_RESETHAND */
+}
+
+KM_TEST(posix_signal, blocked_signal_waits_for_unblock)
+{
+	uint64_t set = BIT(SIGUSR1_), pend = 0, old;
+
+	got_count = 0;
+	set_action(SIGUSR1_, (unsigned long)handler, 0);
+	KM_EXPECT_EQ(km_syscall4(KM_SYS_rt_sigprocmask, 0, &set, &old, 8), 0);
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_kill, 1, SIGUSR1_), 0);
+	KM_EXPECT_EQ(got_count, 0);
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_rt_sigpending, &pend, 8), 0);
+	KM_EXPECT_EQ(pend, BIT(SIGUSR1_));
+	KM_EXPECT_EQ(km_syscall4(KM_SYS_rt_sigprocmask, 2, &old, NULL, 8), 0);
+	KM_EXPECT_EQ(got_count, 1);
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_rt_sigpending, &pend, 8), 0);
+	KM_EXPECT_EQ(pend, 0u);
+	set_action(SIGUSR1_, 0, 0);
+	/* SIGKILL and SIGSTOP cannot be blocked. */
+	set = ~0ULL;
+	KM_EXPECT_EQ(km_syscall4(KM_SYS_rt_sigprocmask, 2, &set, &old, 8), 0);
+	KM_EXPECT_EQ(km_syscall4(KM_SYS_rt_sigprocmask, 2, &old, &set, 8), 0);
+	KM_EXPECT_EQ(set & (BIT(9) | BIT(19)), 0u);
+}
+
+KM_TEST(posix_signal, ignored_signals_do_nothing)
+{
+	set_action(SIGUSR1_, 1, 0); /* SIG_IGN */
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_kill, 1, SIGUSR1_), 0);
+	set_action(SIGUSR1_, 0, 0);
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_kill, 1, SIGCHLD_), 0); /* ignored by default */
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_kill, 1, 0), 0);        /* existence check */
+}
+
+KM_TEST(posix_signal, errors)
+{
+	struct k_sigaction a = { 1, 0, 0, 0 };
+	uint64_t set = 0;
+
+	KM_EXPECT_EQ(km_syscall4(KM_SYS_rt_sigaction, 9, &a, NULL, 8), -EINVAL);
+	KM_EXPECT_EQ(km_syscall4(KM_SYS_rt_sigaction, 19, &a, NULL, 8), -EINVAL);
+	KM_EXPECT_EQ(km_syscall4(KM_SYS_rt_sigaction, 65, NULL, NULL, 8), -EINVAL);
+	KM_EXPECT_EQ(km_syscall4(KM_SYS_rt_sigaction, 0, NULL, NULL, 8), -EINVAL);
+	KM_EXPECT_EQ(km_syscall4(KM_SYS_rt_sigaction, 10, NULL, NULL, 4), -EINVAL);
+	KM_EXPECT_EQ(km_syscall4(KM_SYS_rt_sigprocmask, 7, &set, NULL, 8), -EINVAL);
+	KM_EXPECT_EQ(km_syscall4(KM_SYS_rt_sigprocmask, 0, &set, NULL, 16), -EINVAL);
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_kill, 42, 0), -ESRCH);
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_kill, 1, 65), -EINVAL);
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_tkill, 0, 10), -EINVAL);
+	KM_EXPECT_EQ(km_syscall3(KM_SYS_tgkill, 2, 1, 10), -ESRCH);
+}

@@ -1,2 +1,73 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-int main(void) { return 0; }
+/*
+ * Commands for tests/suites/65-syscall.sh (run with test.filter=- so the
+ * in-image tests are skipped), each calling km_syscall() directly:
+ *   enosys     an unimplemented call three times and fork twice
+ *   trace      a few calls to see under syscall.trace=1
+ *   env        the environment (env.vars=) and getenv("HOME")
+ *   random     the random source in use and 16 bytes
+ *   kill SIG   kill(getpid(), SIG), then "survived"
+ *   abort      raise(SIGABRT) as musl's abort() does (blocked, then unblocked)
+ *   exit N     exit_group(N)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <km/environ.h>
+#include <km/random.h>
+#include <km/syscall.h>
+
+int main(int argc, char *argv[])
+{
+	for (int i = 1; i < argc; i++) {
+		const char *cmd = argv[i];
+		long arg = i + 1 < argc ? strtol(argv[i + 1], NULL, 10) : 0;
+
+		if (!strcmp(cmd, "enosys")) {
+			long r[5];
+
+			for (int k = 0; k < 3; k++)
+				r[k] = km_syscall0(KM_SYS_kexec_load);
+			r[3] = km_syscall0(KM_SYS_fork);
+			r[4] = km_syscall0(KM_SYS_fork);
+			printf("enosys: %ld %ld %ld %ld %ld\n", r[0], r[1], r[2], r[3], r[4]);
+		} else if (!strcmp(cmd, "trace")) {
+			long ts[2];
+
+			km_syscall0(KM_SYS_getpid);
+			km_syscall3(KM_SYS_write, 1, "hello\n", 6);
+			km_syscall1(KM_SYS_close, 99);
+			km_syscall2(KM_SYS_clock_gettime, 1, ts);
+			km_syscall0(KM_SYS_kexec_load);
+		} else if (!strcmp(cmd, "env")) {
+			for (char **e = km_environ(); *e; e++)
+				printf("env: %s\n", *e);
+			printf("HOME=%s\n", getenv("HOME") ? getenv("HOME") : "(unset)");
+		} else if (!strcmp(cmd, "random")) {
+			unsigned char b[16];
+
+			km_syscall3(KM_SYS_getrandom, b, sizeof(b), 0);
+			printf("random: %s ", km_random_source());
+			for (unsigned int k = 0; k < sizeof(b); k++)
+				printf("%02x", b[k]);
+			printf("\n");
+		} else if (!strcmp(cmd, "kill")) {
+			printf("kill: %ld\n", km_syscall2(KM_SYS_kill, km_syscall0(KM_SYS_getpid), arg));
+			printf("survived\n");
+			i++;
+		} else if (!strcmp(cmd, "abort")) {
+			unsigned long all = ~0UL, old;
+
+			km_syscall4(KM_SYS_rt_sigprocmask, 0, &all, &old, 8);
+			km_syscall2(KM_SYS_tkill, km_syscall0(KM_SYS_gettid), 6);
+			printf("abort: pending, not delivered yet\n");
+			km_syscall4(KM_SYS_rt_sigprocmask, 2, &old, NULL, 8);
+			printf("survived\n");
+		} else if (!strcmp(cmd, "exit")) {
+			km_syscall1(KM_SYS_exit_group, arg);
+			printf("survived\n");
+		}
+	}
+	printf("syscalltest: main returns\n");
+	return 0;
+}
