@@ -8,7 +8,23 @@
 #include "mmap_impl.h"
 
 static uintptr_t base, cur;
+static size_t size;
 static int reserved;
+
+/* As much of CONFIG_LIBPOSIX_MMAP_BRK_SIZE as the heap gives, halving down
+ * to 16 pages: a small heap gets a small break rather than none. */
+static void reserve(void)
+{
+	for (size = CONFIG_LIBPOSIX_MMAP_BRK_SIZE / KM_MMAP_PAGE_SIZE * KM_MMAP_PAGE_SIZE;
+	     size >= 16 * KM_MMAP_PAGE_SIZE; size = size / 2 & ~PAGE_MASK_) {
+		base = (uintptr_t)km_palloc(size / KM_MMAP_PAGE_SIZE);
+		if (base)
+			break;
+	}
+	if (!base)
+		size = 0;
+	cur = base;
+}
 
 KM_SYSCALL_DEFINE(brk, 1)
 {
@@ -18,11 +34,9 @@ KM_SYSCALL_DEFINE(brk, 1)
 
 	if (!reserved) {
 		reserved = 1;
-		if (CONFIG_LIBPOSIX_MMAP_BRK_SIZE >= KM_MMAP_PAGE_SIZE)
-			base = (uintptr_t)km_palloc(CONFIG_LIBPOSIX_MMAP_BRK_SIZE / KM_MMAP_PAGE_SIZE);
-		cur = base;
+		reserve();
 	}
-	if (base && want >= base && want - base <= CONFIG_LIBPOSIX_MMAP_BRK_SIZE) {
+	if (base && want >= base && want - base <= size) {
 		/* New break memory reads as zeros, also when given back before. */
 		if (want > cur)
 			memset((void *)cur, 0, want - cur);

@@ -30,7 +30,9 @@
  *   private anonymous memory). -EINVAL: unaligned addr, unknown advice.
  * - brk(addr): brk(0) returns the current break; moving it inside the
  *   region (CONFIG_LIBPOSIX_MMAP_BRK_SIZE bytes, reserved at the first
- *   call) returns the new break, else the old one (Linux's failure value).
+ *   call; half as much, down to 64 KiB, when the heap has less; none, and
+ *   brk(0) = 0, below that) returns the new break, else the old one
+ *   (Linux's failure value).
  *   Memory the break gives back is zero when handed out again.
  *
  * Thread safety: every call holds the library's state with interrupts
