@@ -93,3 +93,19 @@ KM_TEST(posix_process, one_process_only)
 	KM_EXPECT_EQ(km_syscall4(KM_SYS_wait4, -1, NULL, 0, NULL), -ENOSYS);
 	KM_EXPECT_NE(km_syscall_entry(KM_SYS_fork), NULL);
 }
+
+KM_TEST(posix_process, thread_pointer_and_tid_address)
+{
+	unsigned long fs = 0, mine;
+	int tid_word;
+
+	KM_ASSERT_EQ(km_syscall2(KM_SYS_arch_prctl, 0x1003, &fs), 0); /* ARCH_GET_FS */
+	/* Setting the value it already has keeps __thread variables working. */
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_arch_prctl, 0x1002, fs), 0);
+	KM_ASSERT_EQ(km_syscall2(KM_SYS_arch_prctl, 0x1003, &mine), 0);
+	KM_EXPECT_EQ(mine, fs);
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_arch_prctl, 0x1003, NULL), -EFAULT);
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_arch_prctl, 0x1001, 0), -EINVAL);
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_arch_prctl, 0x9999, 0), -EINVAL);
+	KM_EXPECT_EQ(km_syscall1(KM_SYS_set_tid_address, &tid_word), 1);
+}

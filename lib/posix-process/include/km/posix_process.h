@@ -26,6 +26,15 @@
  * - sched_getaffinity(2): CPU 0 only; returns 8 (bytes of mask written)
  *   or -EINVAL when the buffer is smaller than 8 bytes or not a multiple of
  *   8; sched_setaffinity(2): 0 when the mask has CPU 0, else -EINVAL.
+ * - arch_prctl(2) (x86_64): ARCH_SET_FS loads the thread pointer
+ *   (km_plat_tls_set), ARCH_GET_FS stores it through a2 (-EFAULT for NULL);
+ *   any other code, the GS ones included, -EINVAL. With lib/sched the
+ *   value holds until the next thread switch (lib/sched restores each
+ *   thread's own pointer): a C library's threads need lib/sched to keep
+ *   it, which is the threads work's, not this library's.
+ * - set_tid_address(2): records the address and returns the tid (1).
+ * - exit(2) ends the image as exit_group does: the thread form belongs to
+ *   the threads work, which will take this call over.
  * - fork, vfork, execve, execveat, wait4, waitid: -ENOSYS (an image has
  *   one process and no program loader) with one warning each saying so.
  */
