@@ -57,3 +57,24 @@ unsigned long *km_auxv(void)
 	}
 	return auxv;
 }
+
+unsigned long *km_start_vector(void)
+{
+	static unsigned long vec[CONFIG_LIBPOSIX_ENVIRON_MAX + 1 + 2 * (KM_AUXV_MAX + 1)];
+	static int built;
+	size_t n = 0;
+
+	if (built)
+		return vec;
+	built = 1;
+	for (char **e = km_environ(); *e; e++)
+		vec[n++] = (unsigned long)*e;
+	vec[n++] = 0;
+	for (unsigned long *a = km_auxv(); a[0] != AT_NULL_; a += 2) {
+		vec[n++] = a[0];
+		vec[n++] = a[1];
+	}
+	vec[n++] = AT_NULL_;
+	vec[n] = 0;
+	return vec;
+}

@@ -69,13 +69,35 @@ KM_TEST(posix_environ, vars_parse_and_getenv)
 KM_TEST(posix_environ, bad_vars_change_nothing)
 {
 	static const char *const bad[] = {
-		"", "NOEQUALS", "=v", "1A=v", "A=1,,B=2", "A=1,", "A-B=1", "A=x\\y", "A=x\\",
-		"GOOD=1,bad key=2",
+		"", "NOEQUALS", "=v", "1A=v", "KM_BAD_A=1,,B=2", "KM_BAD_A=1,", "A-B=1",
+		"KM_BAD_A=x\\y", "KM_BAD_A=x\\", "KM_BAD_GOOD=1,bad key=2",
 	};
 
 	for (unsigned int i = 0; i < KM_ARRAY_SIZE(bad); i++) {
 		KM_EXPECT_EQ(set_env(bad[i]), -EINVAL);
 	}
-	KM_EXPECT_EQ(getenv("GOOD"), NULL);
-	KM_EXPECT_EQ(getenv("A"), NULL);
+	KM_EXPECT_EQ(getenv("KM_BAD_GOOD"), NULL);
+	KM_EXPECT_EQ(getenv("KM_BAD_A"), NULL);
+}
+
+/* Where musl's __init_libc looks: envp, NULL, then the auxv pairs. */
+KM_TEST(posix_environ, start_vector_is_envp_then_auxv)
+{
+	unsigned long *v = km_start_vector();
+	char **env = km_environ();
+	size_t i = 0, envc = 0;
+
+	while (env[envc])
+		envc++;
+	KM_ASSERT_NOT_NULL(v);
+	for (; v[i]; i++)
+		KM_EXPECT_STREQ((const char *)v[i], env[i]);
+	KM_EXPECT_EQ(i, envc);
+	unsigned long *aux = &v[i + 1], pagesz = 0;
+
+	for (; aux[0]; aux += 2)
+		if (aux[0] == 6)
+			pagesz = aux[1];
+	KM_EXPECT_EQ(pagesz, 4096u);
+	KM_EXPECT_EQ((uintptr_t)km_start_vector(), (uintptr_t)v);
 }

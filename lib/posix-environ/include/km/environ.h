@@ -30,6 +30,15 @@
  * KM_AUXV_MAX entries are used. Call it before the C library reads the
  * vector (an init function).
  *
+ * km_start_vector() returns both in the layout a Linux kernel leaves above
+ * argv (System V x86_64 ABI 3.4.1, figure 3.9): the environment pointers,
+ * NULL, then the auxiliary vector pairs up to AT_NULL, as one array of
+ * unsigned long. musl's __init_libc(envp, name) finds the auxv right after
+ * envp's NULL, so a libc glue passes (char **)km_start_vector(). Built at
+ * the first call from the environment and vector of that moment (call it
+ * after the boot parameters, e.g. from an init function); later calls
+ * return the same array. Owned by this library, valid for the image's life.
+ *
  * getenv(3) of nolibc reads this environment when the library is in.
  * Non-goals: the program's own argv (lib/boot passes it to main).
  */
@@ -41,5 +50,6 @@
 char **km_environ(void);
 unsigned long *km_auxv(void);
 int km_auxv_set(unsigned long type, unsigned long value);
+unsigned long *km_start_vector(void);
 
 #endif /* KM_ENVIRON_H */
