@@ -9,6 +9,7 @@
  *   kill SIG   kill(getpid(), SIG), then "survived"
  *   abort      raise(SIGABRT) as musl's abort() does (blocked, then unblocked)
  *   exit N     exit_group(N)
+ *   bench      ns per getpid and per clock_gettime(MONOTONIC) call (1e6 each)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include <km/environ.h>
 #include <km/random.h>
 #include <km/syscall.h>
+#include <km/time.h>
 
 int main(int argc, char *argv[])
 {
@@ -63,6 +65,19 @@ int main(int argc, char *argv[])
 			printf("abort: pending, not delivered yet\n");
 			km_syscall4(KM_SYS_rt_sigprocmask, 2, &old, NULL, 8);
 			printf("survived\n");
+		} else if (!strcmp(cmd, "bench")) {
+			long ts[2];
+			km_nsec_t t0 = km_time_monotonic_ns(), t1, t2;
+
+			for (int k = 0; k < 1000000; k++)
+				km_syscall0(KM_SYS_getpid);
+			t1 = km_time_monotonic_ns();
+			for (int k = 0; k < 1000000; k++)
+				km_syscall2(KM_SYS_clock_gettime, 1, ts);
+			t2 = km_time_monotonic_ns();
+			printf("bench: getpid %llu.%03llu ns, clock_gettime %llu.%03llu ns\n",
+			       (unsigned long long)(t1 - t0) / 1000000, (unsigned long long)(t1 - t0) / 1000 % 1000,
+			       (unsigned long long)(t2 - t1) / 1000000, (unsigned long long)(t2 - t1) / 1000 % 1000);
 		} else if (!strcmp(cmd, "exit")) {
 			km_syscall1(KM_SYS_exit_group, arg);
 			printf("survived\n");
