@@ -4,6 +4,7 @@
  * lazily, at the first request, so that no boot waits for it.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 #include <km/param.h>
@@ -14,7 +15,7 @@
 #include "chacha20.h"
 #include "hwrng.h"
 
-static int use_rdrand = 1;
+static bool use_rdrand = true;
 KM_PARAM(random, rdrand, bool, use_rdrand,
 	 "use the CPU's RDRAND when it has one (0: the ChaCha20 generator)");
 

@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <km/init.h>
@@ -31,7 +32,7 @@ static int dispatch_ready;
 static uint64_t warned[(KM_SYSCALL_NR_COUNT + 63) / 64];
 static int warned_out_of_range;
 
-static int trace;
+static bool trace;
 KM_PARAM(syscall, trace, bool, trace, "log every system call with its arguments and result");
 
 static void build_dispatch(void)
