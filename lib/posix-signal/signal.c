@@ -185,3 +185,38 @@ KM_SYSCALL_DEFINE(tgkill, 3)
 		return -ESRCH;
 	return send_self(a3, SI_TKILL_);
 }
+
+/* Recorded only: handlers run on the sender's stack (synchronous delivery). */
+struct k_stack {
+	void *sp;
+	int flags, pad;
+	size_t size;
+};
+#define SS_ONSTACK_ 1
+#define SS_DISABLE_ 2
+#define SS_AUTODISARM_ (1U << 31)
+#define MINSIGSTKSZ_ 2048
+
+static struct k_stack alt_stack = { NULL, SS_DISABLE_, 0, 0 };
+
+KM_SYSCALL_DEFINE(sigaltstack, 2)
+{
+	const struct k_stack *ss = (const struct k_stack *)a1;
+	struct k_stack *old = (struct k_stack *)a2;
+
+	if (ss) {
+		unsigned int mode = (unsigned int)ss->flags & ~SS_AUTODISARM_;
+
+		if (mode != 0 && mode != SS_DISABLE_)
+			return -EINVAL;
+		if (mode == 0 && ss->size < MINSIGSTKSZ_)
+			return -ENOMEM;
+	}
+	if (old)
+		*old = alt_stack;
+	if (ss)
+		alt_stack = ((unsigned int)ss->flags & SS_DISABLE_)
+				    ? (struct k_stack){ NULL, SS_DISABLE_, 0, 0 }
+				    : *ss;
+	return 0;
+}

@@ -109,3 +109,37 @@ KM_TEST(posix_process, thread_pointer_and_tid_address)
 	KM_EXPECT_EQ(km_syscall2(KM_SYS_arch_prctl, 0x9999, 0), -EINVAL);
 	KM_EXPECT_EQ(km_syscall1(KM_SYS_set_tid_address, &tid_word), 1);
 }
+
+KM_TEST(posix_process, groups_sessions_umask)
+{
+	KM_EXPECT_EQ(km_syscall0(KM_SYS_getpgrp), 1);
+	KM_EXPECT_EQ(km_syscall1(KM_SYS_getpgid, 0), 1);
+	KM_EXPECT_EQ(km_syscall1(KM_SYS_getpgid, 5), -ESRCH);
+	KM_EXPECT_EQ(km_syscall1(KM_SYS_getsid, 1), 1);
+	KM_EXPECT_EQ(km_syscall0(KM_SYS_setsid), -EPERM);
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_setpgid, 0, 0), 0);
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_setpgid, 0, 7), -EPERM);
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_setpgid, 3, 0), -ESRCH);
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_setpgid, 0, -1), -EINVAL);
+	KM_EXPECT_EQ(km_syscall1(KM_SYS_umask, 077), 022);
+	KM_EXPECT_EQ(km_syscall1(KM_SYS_umask, 01777), 077);
+	KM_EXPECT_EQ(km_syscall1(KM_SYS_umask, 022), 0777);
+}
+
+KM_TEST(posix_process, rusage_and_cpu)
+{
+	long ru[18];
+	unsigned int cpu = 9, node = 9;
+
+	memset(ru, 0x55, sizeof(ru));
+	KM_ASSERT_EQ(km_syscall2(KM_SYS_getrusage, 0, ru), 0);
+	KM_EXPECT_GE(ru[0], 0);
+	KM_EXPECT_LT(ru[1], 1000000L);
+	KM_EXPECT_GT(ru[4], 0);  /* maxrss in KiB */
+	KM_ASSERT_EQ(km_syscall2(KM_SYS_getrusage, -1, ru), 0);
+	KM_EXPECT_EQ(ru[0] + ru[1] + ru[4], 0);
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_getrusage, 2, ru), -EINVAL);
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_getrusage, 0, NULL), -EFAULT);
+	KM_EXPECT_EQ(km_syscall3(KM_SYS_getcpu, &cpu, &node, NULL), 0);
+	KM_EXPECT_EQ(cpu + node, 0u);
+}

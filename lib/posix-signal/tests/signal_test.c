@@ -117,3 +117,28 @@ KM_TEST(posix_signal, errors)
 	KM_EXPECT_EQ(km_syscall2(KM_SYS_tkill, 0, 10), -EINVAL);
 	KM_EXPECT_EQ(km_syscall3(KM_SYS_tgkill, 2, 1, 10), -ESRCH);
 }
+
+KM_TEST(posix_signal, sigaltstack_recorded)
+{
+	static char stack[8192];
+	struct {
+		void *sp;
+		int flags, pad;
+		size_t size;
+	} ss = { stack, 0, 0, sizeof(stack) }, old;
+
+	KM_ASSERT_EQ(km_syscall2(KM_SYS_sigaltstack, NULL, &old), 0);
+	KM_EXPECT_EQ(old.flags, 2); /* SS_DISABLE */
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_sigaltstack, &ss, NULL), 0);
+	KM_ASSERT_EQ(km_syscall2(KM_SYS_sigaltstack, NULL, &old), 0);
+	KM_EXPECT_EQ((uintptr_t)old.sp, (uintptr_t)stack);
+	KM_EXPECT_EQ(old.size, sizeof(stack));
+	ss.size = 100;
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_sigaltstack, &ss, NULL), -ENOMEM);
+	ss.flags = 5;
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_sigaltstack, &ss, NULL), -EINVAL);
+	ss.flags = 2;
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_sigaltstack, &ss, &old), 0);
+	KM_ASSERT_EQ(km_syscall2(KM_SYS_sigaltstack, NULL, &old), 0);
+	KM_EXPECT_EQ(old.flags, 2);
+}

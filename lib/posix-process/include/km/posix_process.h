@@ -35,6 +35,15 @@
  * - set_tid_address(2): records the address and returns the tid (1).
  * - exit(2) ends the image as exit_group does: the thread form belongs to
  *   the threads work, which will take this call over.
+ * - getpgrp(2) = 1; getpgid(2)/getsid(2) of 0 or 1 = 1, else -ESRCH;
+ *   setsid(2): -EPERM (already a session leader); setpgid(2) of itself
+ *   to 0 or 1: 0 (-ESRCH another pid, -EINVAL pgid < 0, -EPERM another).
+ * - umask(2): records the mask (a1 & 0777, default 022), returns the old.
+ * - getrusage(2) (struct rusage, x86_64 layout): RUSAGE_SELF (0) and
+ *   RUSAGE_THREAD (1): ru_utime is the CPU time of CLOCK_PROCESS_CPUTIME
+ *   (time since boot), ru_maxrss the allocator's peak in KiB, the rest 0;
+ *   RUSAGE_CHILDREN (-1): all 0. -EINVAL another who, -EFAULT NULL.
+ * - getcpu(2): CPU 0, node 0 (either pointer MAY be NULL).
  * - fork, vfork, execve, execveat, wait4, waitid: -ENOSYS (an image has
  *   one process and no program loader) with one warning each saying so.
  */

@@ -16,6 +16,10 @@
  *   pid 1 (kill of 0, -1 and 1 is kill of itself; any other pid: -ESRCH);
  *   every tid > 0 is taken as a thread of the image (-EINVAL for tid <= 0).
  *   sig 0 only checks; sig outside 0..64: -EINVAL.
+ * - sigaltstack(2): the stack is recorded and reported (SS_DISABLE at
+ *   first); -EINVAL for flags other than 0/SS_DISABLE (with or without
+ *   SS_AUTODISARM), -ENOMEM for a size below MINSIGSTKSZ (2048). Handlers
+ *   never run on it (they run synchronously on the sender's stack).
  * Delivery is synchronous, in the thread that sent the signal: a blocked
  * signal stays pending until unblocked; SIG_IGN discards it; a handler
  * runs once before the call returns, with the action's mask and the
@@ -28,7 +32,8 @@
  * SIGTERM 143), after the message "killed by signal N (SIGNAME)".
  *
  * Non-goals: asynchronous delivery (timers, faults, other threads), signal
- * frames and sigreturn, sigaltstack, real-time queueing.
+ * frames and sigreturn, running handlers on the alternate stack,
+ * real-time queueing.
  */
 #ifndef KM_POSIX_SIGNAL_H
 #define KM_POSIX_SIGNAL_H
