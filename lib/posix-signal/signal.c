@@ -3,10 +3,13 @@
 #include <errno.h>
 #include <stdint.h>
 #include <string.h>
+#include <km/init.h>
 #include <km/plat/lifecycle.h>
+#include <km/plat/timer.h>
 #include <km/posix_signal.h>
 #include <km/print.h>
 #include <km/syscall.h>
+#include <km/time.h>
 
 #define NSIG_ 64
 #define SIGKILL_ 9
@@ -17,6 +20,8 @@
 #define SIG_IGN_ 1UL
 #define SI_USER_ 0
 #define SI_TKILL_ (-6)
+#define SI_KERNEL_ 0x80
+#define SIGALRM_ 14
 
 struct k_sigaction {
 	unsigned long handler, flags, restorer;
@@ -91,10 +96,10 @@ static void deliver_pending(int code)
 {
 	uint64_t ready;
 
-	while ((ready = pending & ~blocked)) {
+	while ((ready = __atomic_load_n(&pending, __ATOMIC_RELAXED) & ~blocked)) {
 		int sig = __builtin_ctzll(ready) + 1;
 
-		pending &= ~BIT(sig);
+		__atomic_fetch_and(&pending, ~BIT(sig), __ATOMIC_RELAXED);
 		deliver(sig, code);
 	}
 }
@@ -105,7 +110,7 @@ static long send_self(long sig, int code)
 		return -EINVAL;
 	if (sig == 0)
 		return 0;
-	pending |= BIT(sig);
+	__atomic_fetch_or(&pending, BIT(sig), __ATOMIC_RELAXED);
 	deliver_pending(code);
 	return 0;
 }
@@ -219,4 +224,134 @@ KM_SYSCALL_DEFINE(sigaltstack, 2)
 				    ? (struct k_stack){ NULL, SS_DISABLE_, 0, 0 }
 				    : *ss;
 	return 0;
+}
+
+/*
+ * ITIMER_REAL: a lib/time timer raises SIGALRM in interrupt context. With
+ * the default action and SIGALRM not blocked it ends the image right there
+ * (a program stuck in a loop is still stopped); otherwise the signal is
+ * delivered when the next system call returns.
+ */
+static struct km_timer alarm_timer;
+static km_nsec_t alarm_deadline, alarm_interval;
+
+static void alarm_fire(struct km_timer *t, void *arg)
+{
+	(void)arg;
+	if (actions[SIGALRM_].handler == SIG_DFL_ && !(blocked & BIT(SIGALRM_))) {
+		km_pr_err("killed by signal %d (SIGALRM): exit status %d\n", SIGALRM_,
+			  KM_SIGNAL_EXIT_BASE + SIGALRM_);
+		km_plat_terminate(KM_SIGNAL_EXIT_BASE + SIGALRM_);
+	}
+	__atomic_fetch_or(&pending, BIT(SIGALRM_), __ATOMIC_RELAXED);
+	if (alarm_interval) {
+		alarm_deadline += alarm_interval;
+		km_timer_start(t, alarm_deadline);
+	} else {
+		alarm_deadline = 0;
+	}
+	km_syscall_exit_work_request();
+}
+
+static void deliver_at_syscall_exit(void)
+{
+	deliver_pending(SI_KERNEL_);
+}
+
+static int signal_init(void)
+{
+	km_timer_init(&alarm_timer, alarm_fire, NULL);
+	km_syscall_exit_work_set(deliver_at_syscall_exit);
+	return 0;
+}
+KM_INIT_LIB(signal_init, 5);
+
+struct k_timeval {
+	long sec, usec;
+};
+struct k_itimerval {
+	struct k_timeval interval, value;
+};
+
+static km_nsec_t tv_ns(const struct k_timeval *tv)
+{
+	return (km_nsec_t)tv->sec * KM_NSEC_PER_SEC + (km_nsec_t)tv->usec * KM_NSEC_PER_USEC;
+}
+
+static void ns_tv(struct k_timeval *tv, km_nsec_t ns)
+{
+	tv->sec = (long)(ns / KM_NSEC_PER_SEC);
+	tv->usec = (long)(ns % KM_NSEC_PER_SEC / KM_NSEC_PER_USEC);
+}
+
+static int tv_valid(const struct k_timeval *tv)
+{
+	/* Far futures are refused rather than wrapped (about 292 years). */
+	return tv->sec >= 0 && tv->sec < (1L << 32) && tv->usec >= 0 && tv->usec < 1000000;
+}
+
+static void itimer_get(struct k_itimerval *cur)
+{
+	km_nsec_t now = km_time_monotonic_ns();
+
+	ns_tv(&cur->interval, alarm_interval);
+	ns_tv(&cur->value, alarm_deadline > now ? alarm_deadline - now : 0);
+	/* A timer about to fire still shows time left, as Linux does. */
+	if (alarm_deadline && !cur->value.sec && !cur->value.usec)
+		cur->value.usec = 1;
+}
+
+static long itimer_set(const struct k_itimerval *nv, struct k_itimerval *old)
+{
+	unsigned long irq;
+
+	if (!tv_valid(&nv->interval) || !tv_valid(&nv->value))
+		return -EINVAL;
+	irq = km_plat_irq_save();
+	if (old)
+		itimer_get(old);
+	km_timer_stop(&alarm_timer);
+	alarm_interval = tv_ns(&nv->interval);
+	alarm_deadline = 0;
+	if (tv_ns(&nv->value)) {
+		alarm_deadline = km_time_monotonic_ns() + tv_ns(&nv->value);
+		km_timer_start(&alarm_timer, alarm_deadline);
+	}
+	km_plat_irq_restore(irq);
+	return 0;
+}
+
+KM_SYSCALL_DEFINE(setitimer, 3)
+{
+	if (a1 != 0) /* ITIMER_REAL only */
+		return -EINVAL;
+	if (!a2)
+		return -EFAULT;
+	return itimer_set((const struct k_itimerval *)a2, (struct k_itimerval *)a3);
+}
+
+KM_SYSCALL_DEFINE(getitimer, 2)
+{
+	unsigned long irq;
+
+	if (a1 != 0)
+		return -EINVAL;
+	if (!a2)
+		return -EFAULT;
+	irq = km_plat_irq_save();
+	itimer_get((struct k_itimerval *)a2);
+	km_plat_irq_restore(irq);
+	return 0;
+}
+
+/* alarm(2): the seconds left of the previous alarm, rounded to nearest
+ * and at least 1 when one was pending. */
+KM_SYSCALL_DEFINE(alarm, 1)
+{
+	struct k_itimerval nv = { { 0, 0 }, { (long)(unsigned int)a1, 0 } }, old;
+
+	itimer_set(&nv, &old);
+	if (!old.value.sec && !old.value.usec)
+		return 0;
+	return old.value.sec + (old.value.usec >= 500000 || !old.value.sec);
 }

@@ -32,6 +32,19 @@ static int dispatch_ready;
 static uint64_t warned[(KM_SYSCALL_NR_COUNT + 63) / 64];
 static int warned_out_of_range;
 
+static void (*exit_work)(void);
+static int exit_work_pending;
+
+void km_syscall_exit_work_set(void (*fn)(void))
+{
+	exit_work = fn;
+}
+
+void km_syscall_exit_work_request(void)
+{
+	__atomic_store_n(&exit_work_pending, 1, __ATOMIC_RELEASE);
+}
+
 static bool trace;
 KM_PARAM(syscall, trace, bool, trace, "log every system call with its arguments and result");
 
@@ -167,6 +180,9 @@ long km_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
 		warn_unimplemented(nr);
 		ret = -ENOSYS;
 	}
+	if (km_unlikely(__atomic_load_n(&exit_work_pending, __ATOMIC_RELAXED)) && exit_work &&
+	    __atomic_exchange_n(&exit_work_pending, 0, __ATOMIC_ACQUIRE))
+		exit_work();
 	if (km_unlikely(trace))
 		trace_call(nr, e, (const long[6]){ a1, a2, a3, a4, a5, a6 }, ret, 1);
 	return ret;

@@ -5,7 +5,8 @@
 # with random.rdrand=0, one -ENOSYS warning per call number however often
 # it is called, the syscall.trace=1 format, env.vars (good lists reach
 # getenv, bad ones stop the boot with a message and status 64), kill and
-# abort of itself (128 + signal; kvm carries it as 126), exit_group's status. The build's
+# abort of itself (128 + signal; kvm carries it as 126), alarm's SIGALRM
+# ending a sleep (and, on linuxu, a loop), exit_group's status. The build's
 # coverage table lists every x86_64 call, doc/syscalls.md equals the one
 # lib/syscall/gen-doc.sh makes, an unknown call name is a compile error
 # and a call registered twice a link error, and a missing kernel header
@@ -123,6 +124,19 @@ t_sc_abort() {
 	expect_output "$o" 'killed by signal 6 \(SIGABRT\)' && ! grep -q '^survived' "$o"
 }
 
+# t_sc_alarm PLAT CMD: SIGALRM's default action ends the image at 1 s.
+t_sc_alarm() {
+	local o=$SB/$1/$2.out rc t0 t1
+	t0=$(date +%s.%N)
+	km_run_image "$o" "$(sc_img "$1")" test.filter=- -- "$2"; rc=$?
+	t1=$(date +%s.%N)
+	cat "$o"
+	[ $rc -eq "$(sc_status "$1" 142)" ] || { echo "exit $rc, want $(sc_status "$1" 142)"; return 1; }
+	expect_output "$o" '^alarm: 0$' && expect_output "$o" 'killed by signal 14 \(SIGALRM\)' &&
+	! grep -q '^survived' "$o" &&
+	awk -v d="$(echo "$t1 - $t0" | bc)" 'BEGIN { if (d >= 8) { print "took " d " s"; exit 1 } }'
+}
+
 t_sc_coverage() {
 	local t=$SB/linuxu/syscalls.md n
 	n=$(grep -c '^#define __NR_[a-z0-9_]* [0-9]*$' "$UNISTD")
@@ -184,6 +198,10 @@ for plat in $SC_PLATS; do
 		t_sc_env_bad "$plat" '1X=2' "a KEY starts with a letter"
 	check "syscall on $plat: kill of itself ends the image with 128 + signal" t_sc_kill "$plat"
 	check "syscall on $plat: a blocked SIGABRT ends the image when unblocked (134)" t_sc_abort "$plat"
+	check "syscall on $plat: alarm(1) during a sleep ends the image (SIGALRM, 142)" t_sc_alarm "$plat" alarmsleep
+	if [ "$plat" = linuxu ]; then
+		check "syscall on linuxu: alarm(1) stops a loop that makes no call" t_sc_alarm "$plat" alarm
+	fi
 done
 check "syscall: the build's coverage table lists every x86_64 call" t_sc_coverage
 check "syscall: doc/syscalls.md equals lib/syscall/gen-doc.sh's table" t_sc_doc

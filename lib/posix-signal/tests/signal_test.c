@@ -142,3 +142,67 @@ KM_TEST(posix_signal, sigaltstack_recorded)
 	KM_ASSERT_EQ(km_syscall2(KM_SYS_sigaltstack, NULL, &old), 0);
 	KM_EXPECT_EQ(old.flags, 2);
 }
+
+struct itv_ {
+	long isec, iusec, vsec, vusec;
+};
+
+static int alarms;
+static void on_alarm(int sig)
+{
+	(void)sig;
+	alarms++;
+}
+
+static void sleep_ms(long ms)
+{
+	long ts[2] = { 0, ms * 1000000L };
+
+	km_syscall2(KM_SYS_nanosleep, ts, NULL);
+}
+
+KM_TEST(posix_signal, itimer_delivers_at_syscall_return)
+{
+	struct itv_ nv = { 0, 0, 0, 20000 }, cur;
+
+	alarms = 0;
+	set_action(14, (unsigned long)on_alarm, 0);
+	KM_ASSERT_EQ(km_syscall3(KM_SYS_setitimer, 0, &nv, NULL), 0);
+	KM_ASSERT_EQ(km_syscall2(KM_SYS_getitimer, 0, &cur), 0);
+	KM_EXPECT_LE(cur.vusec, 20000);
+	KM_EXPECT_GT(cur.vusec + cur.vsec, 0);
+	sleep_ms(60);            /* fires during the sleep... */
+	km_syscall0(KM_SYS_getpid); /* ...and is delivered by now */
+	KM_EXPECT_EQ(alarms, 1);
+	KM_ASSERT_EQ(km_syscall2(KM_SYS_getitimer, 0, &cur), 0);
+	KM_EXPECT_EQ(cur.vsec + cur.vusec + cur.isec + cur.iusec, 0);
+	/* Periodic, then stopped. */
+	nv = (struct itv_){ 0, 10000, 0, 10000 };
+	KM_ASSERT_EQ(km_syscall3(KM_SYS_setitimer, 0, &nv, NULL), 0);
+	for (int i = 0; i < 4; i++)
+		sleep_ms(25);
+	nv = (struct itv_){ 0, 0, 0, 0 };
+	KM_ASSERT_EQ(km_syscall3(KM_SYS_setitimer, 0, &nv, &cur), 0);
+	KM_EXPECT_EQ(cur.iusec, 10000);
+	KM_EXPECT_GE(alarms, 3);
+	set_action(14, 0, 0);
+}
+
+KM_TEST(posix_signal, alarm_and_itimer_errors)
+{
+	struct itv_ nv = { 0, 0, 0, 1000000 };
+
+	KM_EXPECT_EQ(km_syscall1(KM_SYS_alarm, 0), 0);
+	set_action(14, 1, 0); /* SIG_IGN: an expiry must not end the test */
+	KM_EXPECT_EQ(km_syscall1(KM_SYS_alarm, 100), 0);
+	KM_EXPECT_EQ(km_syscall1(KM_SYS_alarm, 5), 100);
+	KM_EXPECT_EQ(km_syscall1(KM_SYS_alarm, 0), 5);
+	KM_EXPECT_EQ(km_syscall3(KM_SYS_setitimer, 0, &nv, NULL), -EINVAL);
+	nv.vusec = 0;
+	nv.vsec = -1;
+	KM_EXPECT_EQ(km_syscall3(KM_SYS_setitimer, 0, &nv, NULL), -EINVAL);
+	KM_EXPECT_EQ(km_syscall3(KM_SYS_setitimer, 1, &nv, NULL), -EINVAL);
+	KM_EXPECT_EQ(km_syscall3(KM_SYS_setitimer, 0, NULL, NULL), -EFAULT);
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_getitimer, 2, &nv), -EINVAL);
+	set_action(14, 0, 0);
+}

@@ -9,6 +9,9 @@
  *   kill SIG   kill(getpid(), SIG), then "survived"
  *   abort      raise(SIGABRT) as musl's abort() does (blocked, then unblocked)
  *   exit N     exit_group(N)
+ *   alarm      alarm(1), then a loop making no system call: SIGALRM ends it
+ *              where the platform takes timer interrupts in main (linuxu)
+ *   alarmsleep alarm(1), then nanosleep(10 s): SIGALRM ends it everywhere
  *   bench      ns per getpid and per clock_gettime(MONOTONIC) call (1e6 each)
  */
 #include <stdio.h>
@@ -64,6 +67,21 @@ int main(int argc, char *argv[])
 			km_syscall2(KM_SYS_tkill, km_syscall0(KM_SYS_gettid), 6);
 			printf("abort: pending, not delivered yet\n");
 			km_syscall4(KM_SYS_rt_sigprocmask, 2, &old, NULL, 8);
+			printf("survived\n");
+		} else if (!strcmp(cmd, "alarm")) {
+			volatile unsigned long spins = 0;
+
+			printf("alarm: %ld\n", km_syscall1(KM_SYS_alarm, 1));
+			km_nsec_t end = km_time_monotonic_ns() + 10 * KM_NSEC_PER_SEC;
+
+			while (km_time_monotonic_ns() < end)
+				spins++;
+			printf("survived\n");
+		} else if (!strcmp(cmd, "alarmsleep")) {
+			long ts[2] = { 10, 0 };
+
+			printf("alarm: %ld\n", km_syscall1(KM_SYS_alarm, 1));
+			km_syscall2(KM_SYS_nanosleep, ts, NULL);
 			printf("survived\n");
 		} else if (!strcmp(cmd, "bench")) {
 			long ts[2];

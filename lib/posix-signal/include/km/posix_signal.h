@@ -20,7 +20,20 @@
  *   first); -EINVAL for flags other than 0/SS_DISABLE (with or without
  *   SS_AUTODISARM), -ENOMEM for a size below MINSIGSTKSZ (2048). Handlers
  *   never run on it (they run synchronously on the sender's stack).
- * Delivery is synchronous, in the thread that sent the signal: a blocked
+ * - setitimer(2)/getitimer(2) (ITIMER_REAL only; ITIMER_VIRTUAL and
+ *   ITIMER_PROF: -EINVAL; struct itimerval, microseconds 0..999999 and
+ *   seconds below 2^32, else -EINVAL; NULL new value: -EFAULT) and
+ *   alarm(2) (returns the previous alarm's seconds left, rounded, at
+ *   least 1 when one was pending). One timer for both, on lib/time.
+ *   When it expires (interrupt context) SIGALRM with the default action
+ *   and not blocked ends the image at once (status 142); otherwise it is
+ *   made pending and delivered when the next system call of any thread
+ *   returns (km_syscall_exit_work_request), handler included. Sleeps are
+ *   not interrupted (no EINTR); expirations before delivery coalesce.
+ *   The timer fires when the platform takes interrupts: always on
+ *   linuxu, on kvm without lib/sched only while the image sleeps or
+ *   waits (a loop making no call is not stopped there).
+ * Delivery of kill and friends is synchronous, in the thread that sent the signal: a blocked
  * signal stays pending until unblocked; SIG_IGN discards it; a handler
  * runs once before the call returns, with the action's mask and the
  * signal itself blocked, as handler(sig) or, with SA_SIGINFO (4),
@@ -31,7 +44,8 @@
  * status 128 + sig (the shell's convention: SIGABRT 134, SIGKILL 137,
  * SIGTERM 143), after the message "killed by signal N (SIGNAME)".
  *
- * Non-goals: asynchronous delivery (timers, faults, other threads), signal
+ * Non-goals: asynchronous delivery into running code (faults, other
+ * threads; timers only as above), EINTR, signal
  * frames and sigreturn, running handlers on the alternate stack,
  * real-time queueing.
  */

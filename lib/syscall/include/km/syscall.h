@@ -101,6 +101,17 @@ struct km_syscall_entry {
 	KM_SYSCALL_REGISTER(sname, km_sys_##sname, nargs);                     \
 	static long km_sys_##sname(KM_SYSCALL_ARGS)
 
+/*
+ * Work at the return of a system call (as Linux delivers signals on the
+ * way back to user space): km_syscall_exit_work_set(fn) registers the one
+ * function (lib/posix-signal's delivery); km_syscall_exit_work_request(),
+ * callable from interrupt context (a timer function), makes the next
+ * km_syscall() of any thread call it once, after the handler and before
+ * the trace line. No-op until a function is set.
+ */
+void km_syscall_exit_work_set(void (*fn)(void));
+void km_syscall_exit_work_request(void);
+
 /* The name of system call @nr ("getpid"), or NULL when @nr is none. */
 const char *km_syscall_name(long nr);
 
