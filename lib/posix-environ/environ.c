@@ -116,13 +116,13 @@ full:
 static int format_env(char *buf, size_t len, const void *var)
 {
 	(void)var;
-	return snprintf(buf, len, "%zu variables", envc);
+	return snprintf(buf, len, "%zu set", envc);
 }
 
 /* The name shows in "expected ..." of lib/param's error message. */
 const struct km_param_type km_param_type_envlist = {
-	"KEY=VALUE[,KEY=VALUE...]", parse_env, format_env
+	"env-list", parse_env, format_env
 };
 static char env_param_unused;
 KM_PARAM(env, vars, envlist, env_param_unused,
-	 "environment variables KEY=VALUE,... ('\\,' for a comma in a VALUE)");
+	 "environment: KEY=VALUE[,KEY=VALUE...] ('\\,' is a comma in a VALUE)");

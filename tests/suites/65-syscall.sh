@@ -100,7 +100,7 @@ t_sc_env_bad() {
 	cat "$o"
 	[ $rc -eq 64 ] || { echo "exit $rc, want 64"; return 1; }
 	expect_output "$o" "env\.vars: $3" &&
-	expect_output "$o" 'boot parameter env\.vars: invalid value .*expected KEY=VALUE' &&
+	expect_output "$o" 'boot parameter env\.vars: invalid value .*expected env-list' &&
 	! grep -q '^env: ' "$o"
 }
 
