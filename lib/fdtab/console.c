@@ -8,14 +8,14 @@
 #include <km/time.h>
 #include "fdtab_impl.h"
 
-#define TCGETS_ 0x5401
-#define TCSETS_ 0x5402
-#define TCSETSW_ 0x5403
-#define TCSETSF_ 0x5404
+#define TCGETS_	    0x5401
+#define TCSETS_	    0x5402
+#define TCSETSW_    0x5403
+#define TCSETSF_    0x5404
 #define TIOCGWINSZ_ 0x5413
 #define TIOCSWINSZ_ 0x5414
-#define TIOCGPGRP_ 0x540f
-#define S_IFCHR_ 0020000
+#define TIOCGPGRP_  0x540f
+#define S_IFCHR_    0020000
 
 /* The kernel's struct termios (termbits.h): 4 flags, line, 19 cc. */
 struct k_termios {
@@ -86,7 +86,11 @@ static long console_ioctl(struct km_file *f, unsigned long req, unsigned long ar
 		/* A cooked terminal: ICRNL|IXON, OPOST|ONLCR, B38400|CS8|CREAD,
 		 * ISIG|ICANON|ECHO|ECHOE|ECHOK|ECHOCTL|ECHOKE|IEXTEN. */
 		static const struct k_termios cooked = {
-			0x0500, 0x0005, 0x00bf, 0x8a3b, 0,
+			0x0500,
+			0x0005,
+			0x00bf,
+			0x8a3b,
+			0,
 			{ 3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22, 0, 0, 0 },
 		};
 

@@ -124,7 +124,8 @@ static long dup_at_least(int fd, long minfd, int fdflags)
 
 	if (!f)
 		return -EBADF;
-	ret = minfd < 0 || minfd >= CONFIG_LIBFDTAB_MAX ? -EINVAL : km_fd_install(f, (int)minfd, fdflags);
+	ret = minfd < 0 || minfd >= CONFIG_LIBFDTAB_MAX ? -EINVAL
+							: km_fd_install(f, (int)minfd, fdflags);
 	km_file_put(f);
 	return ret;
 }
@@ -141,7 +142,8 @@ static long dup_to(int oldfd, long newfd, int fdflags)
 
 	if (!f)
 		return -EBADF;
-	ret = newfd < 0 || newfd >= CONFIG_LIBFDTAB_MAX ? -EBADF : km_fd_replace((int)newfd, f, fdflags);
+	ret = newfd < 0 || newfd >= CONFIG_LIBFDTAB_MAX ? -EBADF
+							: km_fd_replace((int)newfd, f, fdflags);
 	km_file_put(f);
 	return ret;
 }
@@ -166,11 +168,11 @@ KM_SYSCALL_DEFINE(dup3, 3)
 	return dup_to((int)a1, a2, a3 ? KM_FD_CLOEXEC : 0);
 }
 
-#define F_DUPFD_ 0
-#define F_GETFD_ 1
-#define F_SETFD_ 2
-#define F_GETFL_ 3
-#define F_SETFL_ 4
+#define F_DUPFD_	 0
+#define F_GETFD_	 1
+#define F_SETFD_	 2
+#define F_GETFL_	 3
+#define F_SETFL_	 4
 #define F_DUPFD_CLOEXEC_ 1030
 
 KM_SYSCALL_DEFINE(fcntl, 3)

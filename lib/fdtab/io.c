@@ -132,7 +132,8 @@ KM_SYSCALL_DEFINE(ioctl, 3)
 		ret = km_fd_setflags((int)a1, a2 == FIOCLEX_ ? KM_FD_CLOEXEC : 0);
 		break;
 	default:
-		ret = f->ops->ioctl ? f->ops->ioctl(f, (unsigned long)a2, (unsigned long)a3) : -ENOTTY;
+		ret = f->ops->ioctl ? f->ops->ioctl(f, (unsigned long)a2, (unsigned long)a3)
+				    : -ENOTTY;
 	}
 	km_file_put(f);
 	return ret;

@@ -61,8 +61,9 @@ static long do_poll(struct linux_pollfd *fds, unsigned long nfds, km_nsec_t dead
 KM_SYSCALL_DEFINE(poll, 3)
 {
 	int timeout = (int)a3;
-	km_nsec_t deadline = timeout < 0 ? UINT64_MAX
-				: km_time_monotonic_ns() + (km_nsec_t)timeout * KM_NSEC_PER_MSEC;
+	km_nsec_t deadline =
+		timeout < 0 ? UINT64_MAX
+			    : km_time_monotonic_ns() + (km_nsec_t)timeout * KM_NSEC_PER_MSEC;
 
 	return do_poll((struct linux_pollfd *)a1, (unsigned long)a2, deadline);
 }

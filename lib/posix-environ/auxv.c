@@ -5,18 +5,18 @@
 #include <km/random.h>
 #include "hwcap.h"
 
-#define AT_NULL_ 0
-#define AT_PAGESZ_ 6
-#define AT_CLKTCK_ 17
-#define AT_UID_ 11
-#define AT_EUID_ 12
-#define AT_GID_ 13
-#define AT_EGID_ 14
+#define AT_NULL_     0
+#define AT_PAGESZ_   6
+#define AT_CLKTCK_   17
+#define AT_UID_	     11
+#define AT_EUID_     12
+#define AT_GID_	     13
+#define AT_EGID_     14
 #define AT_PLATFORM_ 15
-#define AT_HWCAP_ 16
-#define AT_SECURE_ 23
-#define AT_RANDOM_ 25
-#define AT_HWCAP2_ 26
+#define AT_HWCAP_    16
+#define AT_SECURE_   23
+#define AT_RANDOM_   25
+#define AT_HWCAP2_   26
 
 static unsigned long auxv[2 * (KM_AUXV_MAX + 1)];
 static unsigned char at_random[16];

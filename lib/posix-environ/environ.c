@@ -77,8 +77,10 @@ static int parse_env(const char *text, void *var)
 		char *out = arena + used;
 
 		if (!key_char(text[i], 1))
-			return fail(text, i, text[i] == ',' || !text[i] ? "empty entry" :
-					     "a KEY starts with a letter or '_'");
+			return fail(text, i,
+				    text[i] == ',' || !text[i]
+					    ? "empty entry"
+					    : "a KEY starts with a letter or '_'");
 		while (key_char(text[i], 0))
 			i++;
 		if (text[i] != '=')
@@ -100,7 +102,8 @@ static int parse_env(const char *text, void *var)
 		}
 		arena[used++] = '\0';
 		if (put(vec, &count, out))
-			return fail(text, start, "too many variables (CONFIG_LIBPOSIX_ENVIRON_MAX)");
+			return fail(text, start,
+				    "too many variables (CONFIG_LIBPOSIX_ENVIRON_MAX)");
 		if (!text[i])
 			break;
 		i++;
@@ -120,9 +123,7 @@ static int format_env(char *buf, size_t len, const void *var)
 }
 
 /* The name shows in "expected ..." of lib/param's error message. */
-const struct km_param_type km_param_type_envlist = {
-	"env-list", parse_env, format_env
-};
+const struct km_param_type km_param_type_envlist = { "env-list", parse_env, format_env };
 static char env_param_unused;
 KM_PARAM(env, vars, envlist, env_param_unused,
 	 "environment: KEY=VALUE[,KEY=VALUE...] ('\\,' is a comma in a VALUE)");

@@ -14,14 +14,14 @@
 #include <km/syscall.h>
 #include "mmap_impl.h"
 
-#define PROT_MASK_ 0x7L
-#define MAP_SHARED_ 0x01L
-#define MAP_PRIVATE_ 0x02L
-#define MAP_TYPE_ 0x0fL
-#define MAP_FIXED_ 0x10L
-#define MAP_ANONYMOUS_ 0x20L
+#define PROT_MASK_	     0x7L
+#define MAP_SHARED_	     0x01L
+#define MAP_PRIVATE_	     0x02L
+#define MAP_TYPE_	     0x0fL
+#define MAP_FIXED_	     0x10L
+#define MAP_ANONYMOUS_	     0x20L
 #define MAP_FIXED_NOREPLACE_ 0x100000L
-#define MREMAP_MAYMOVE_ 1L
+#define MREMAP_MAYMOVE_	     1L
 
 struct block {
 	void *base;
@@ -121,8 +121,8 @@ KM_SYSCALL_DEFINE(mmap, 6)
 	long type = a4 & MAP_TYPE_, ret;
 	unsigned long irq;
 
-	if (!a2 || (a4 & MAP_FIXED_NOREPLACE_) || (type != MAP_SHARED_ && type != MAP_PRIVATE_ &&
-						  type != (MAP_SHARED_ | MAP_PRIVATE_)))
+	if (!a2 || (a4 & MAP_FIXED_NOREPLACE_) ||
+	    (type != MAP_SHARED_ && type != MAP_PRIVATE_ && type != (MAP_SHARED_ | MAP_PRIVATE_)))
 		return -EINVAL;
 	if (a6 & (long)PAGE_MASK_)
 		return -EINVAL;
@@ -182,7 +182,8 @@ KM_SYSCALL_DEFINE(mprotect, 3)
 
 		/* A platform that cannot protect gives no protection, no error. */
 		if (!km_plat_page_protect((void *)start, len / KM_MMAP_PAGE_SIZE,
-					  none ? KM_PLAT_PROT_NONE : KM_PLAT_PROT_RW) && none)
+					  none ? KM_PLAT_PROT_NONE : KM_PLAT_PROT_RW) &&
+		    none)
 			for (struct piece *p = pieces; p; p = p->next)
 				if (p->start < start + len && p->end > start)
 					p->blk->protected_ = 1;

@@ -118,15 +118,16 @@ static long one_process_only(const char *call, int *warned)
 {
 	if (!__atomic_exchange_n(warned, 1, __ATOMIC_RELAXED))
 		km_pr_warn("%s: a Kumiki image is a single process without a program "
-			   "loader: -ENOSYS\n", call);
+			   "loader: -ENOSYS\n",
+			   call);
 	return -ENOSYS;
 }
 
-#define KM__REFUSE(call, nargs)                                                \
-	static int warned_##call;                                              \
-	KM_SYSCALL_DEFINE(call, nargs)                                         \
-	{                                                                      \
-		return one_process_only(#call, &warned_##call);                \
+#define KM__REFUSE(call, nargs)                                                                    \
+	static int warned_##call;                                                                  \
+	KM_SYSCALL_DEFINE(call, nargs)                                                             \
+	{                                                                                          \
+		return one_process_only(#call, &warned_##call);                                    \
 	}
 KM__REFUSE(fork, 0)
 KM__REFUSE(vfork, 0)

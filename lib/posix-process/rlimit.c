@@ -5,10 +5,10 @@
 #include <km/posix_process.h>
 #include <km/syscall.h>
 
-#define NLIMITS 16
-#define INFINITY_ ((uint64_t)-1)
-#define RLIMIT_CORE_ 4
-#define RLIMIT_STACK_ 3
+#define NLIMITS	       16
+#define INFINITY_      ((uint64_t)-1)
+#define RLIMIT_CORE_   4
+#define RLIMIT_STACK_  3
 #define RLIMIT_NOFILE_ 7
 
 struct linux_rlimit {
@@ -18,18 +18,25 @@ struct linux_rlimit {
 /* CPU FSIZE DATA STACK CORE RSS NPROC NOFILE MEMLOCK AS LOCKS SIGPENDING
  * MSGQUEUE NICE RTPRIO RTTIME */
 static struct linux_rlimit limits[NLIMITS] = {
-	{ INFINITY_, INFINITY_ }, { INFINITY_, INFINITY_ }, { INFINITY_, INFINITY_ },
+	{ INFINITY_, INFINITY_ },
+	{ INFINITY_, INFINITY_ },
+	{ INFINITY_, INFINITY_ },
 	[RLIMIT_STACK_] = { 8UL << 20, INFINITY_ },
 	[RLIMIT_CORE_] = { 0, INFINITY_ },
-	{ INFINITY_, INFINITY_ }, { INFINITY_, INFINITY_ },
+	{ INFINITY_, INFINITY_ },
+	{ INFINITY_, INFINITY_ },
 	[RLIMIT_NOFILE_] = { 1024, 1024 },
-	{ INFINITY_, INFINITY_ }, { INFINITY_, INFINITY_ }, { INFINITY_, INFINITY_ },
-	{ INFINITY_, INFINITY_ }, { INFINITY_, INFINITY_ }, { 0, 0 }, { 0, 0 },
+	{ INFINITY_, INFINITY_ },
+	{ INFINITY_, INFINITY_ },
+	{ INFINITY_, INFINITY_ },
+	{ INFINITY_, INFINITY_ },
+	{ INFINITY_, INFINITY_ },
+	{ 0, 0 },
+	{ 0, 0 },
 	{ INFINITY_, INFINITY_ },
 };
 
-static long prlimit(long pid, long res, const struct linux_rlimit *new_,
-		    struct linux_rlimit *old)
+static long prlimit(long pid, long res, const struct linux_rlimit *new_, struct linux_rlimit *old)
 {
 	if (pid != 0 && pid != KM_POSIX_PID)
 		return -ESRCH;

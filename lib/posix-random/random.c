@@ -123,9 +123,9 @@ void km_random_fill(void *buf, size_t len)
 }
 
 #define GRND_NONBLOCK_ 1
-#define GRND_RANDOM_ 2
+#define GRND_RANDOM_   2
 #define GRND_INSECURE_ 4
-#define GETRANDOM_MAX 33554431L
+#define GETRANDOM_MAX  33554431L
 
 KM_SYSCALL_DEFINE(getrandom, 3)
 {

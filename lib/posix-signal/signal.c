@@ -11,17 +11,17 @@
 #include <km/syscall.h>
 #include <km/time.h>
 
-#define NSIG_ 64
-#define SIGKILL_ 9
-#define SIGSTOP_ 19
-#define SA_SIGINFO_ 4UL
+#define NSIG_	      64
+#define SIGKILL_      9
+#define SIGSTOP_      19
+#define SA_SIGINFO_   4UL
 #define SA_RESETHAND_ 0x80000000UL
-#define SIG_DFL_ 0UL
-#define SIG_IGN_ 1UL
-#define SI_USER_ 0
-#define SI_TKILL_ (-6)
-#define SI_KERNEL_ 0x80
-#define SIGALRM_ 14
+#define SIG_DFL_      0UL
+#define SIG_IGN_      1UL
+#define SI_USER_      0
+#define SI_TKILL_     (-6)
+#define SI_KERNEL_    0x80
+#define SIGALRM_      14
 
 struct k_sigaction {
 	unsigned long handler, flags, restorer;
@@ -37,22 +37,28 @@ struct k_siginfo {
 static struct k_sigaction actions[NSIG_ + 1];
 static uint64_t blocked, pending;
 
-#define BIT(sig) ((uint64_t)1 << ((sig) - 1))
+#define BIT(sig)    ((uint64_t)1 << ((sig)-1))
 #define UNBLOCKABLE (BIT(SIGKILL_) | BIT(SIGSTOP_))
 
 static const char *const names[] = {
-	[1] = "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS",
-	"SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM",
-	"SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT", "SIGSTOP", "SIGTSTP", "SIGTTIN",
-	"SIGTTOU", "SIGURG", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH",
-	"SIGIO", "SIGPWR", "SIGSYS",
+	[1] = "SIGHUP", "SIGINT",    "SIGQUIT", "SIGILL",  "SIGTRAP",	"SIGABRT", "SIGBUS",
+	"SIGFPE",	"SIGKILL",   "SIGUSR1", "SIGSEGV", "SIGUSR2",	"SIGPIPE", "SIGALRM",
+	"SIGTERM",	"SIGSTKFLT", "SIGCHLD", "SIGCONT", "SIGSTOP",	"SIGTSTP", "SIGTTIN",
+	"SIGTTOU",	"SIGURG",    "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH",
+	"SIGIO",	"SIGPWR",    "SIGSYS",
 };
 
 static int ignored_by_default(int sig)
 {
 	switch (sig) {
-	case 17: case 18: case 23: case 28:      /* CHLD CONT URG WINCH */
-	case 19: case 20: case 21: case 22:      /* STOP TSTP TTIN TTOU */
+	case 17:
+	case 18:
+	case 23:
+	case 28: /* CHLD CONT URG WINCH */
+	case 19:
+	case 20:
+	case 21:
+	case 22: /* STOP TSTP TTIN TTOU */
 		return 1;
 	default:
 		return 0;
@@ -68,8 +74,8 @@ static void deliver(int sig, int code)
 	if (act.handler == SIG_DFL_) {
 		const char *name = sig < (int)KM_ARRAY_SIZE(names) ? names[sig] : NULL;
 
-		km_pr_err("killed by signal %d (%s): exit status %d\n", sig,
-			  name ? name : "SIGRT", KM_SIGNAL_EXIT_BASE + sig);
+		km_pr_err("killed by signal %d (%s): exit status %d\n", sig, name ? name : "SIGRT",
+			  KM_SIGNAL_EXIT_BASE + sig);
 		km_plat_terminate(KM_SIGNAL_EXIT_BASE + sig);
 	}
 	if (act.flags & SA_RESETHAND_)
@@ -197,10 +203,10 @@ struct k_stack {
 	int flags, pad;
 	size_t size;
 };
-#define SS_ONSTACK_ 1
-#define SS_DISABLE_ 2
+#define SS_ONSTACK_    1
+#define SS_DISABLE_    2
 #define SS_AUTODISARM_ (1U << 31)
-#define MINSIGSTKSZ_ 2048
+#define MINSIGSTKSZ_   2048
 
 static struct k_stack alt_stack = { NULL, SS_DISABLE_, 0, 0 };
 

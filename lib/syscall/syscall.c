@@ -87,7 +87,8 @@ static void warn_unimplemented(long nr)
 	if (nr < 0 || nr >= KM_SYSCALL_NR_COUNT) {
 		if (!__atomic_exchange_n(&warned_out_of_range, 1, __ATOMIC_RELAXED))
 			km_pr_warn("system call %ld is not an x86_64 system call: -ENOSYS "
-				   "(warned once for every unknown number)\n", nr);
+				   "(warned once for every unknown number)\n",
+				   nr);
 		return;
 	}
 	uint64_t bit = (uint64_t)1 << (nr % 64);
@@ -129,8 +130,8 @@ static void add_value(struct line *l, long v)
 }
 
 /* "name(a, b) = " and the result, or "?" when @returns is 0 (exit). */
-static void trace_call(long nr, const struct km_syscall_entry *e, const long *args,
-		       long ret, int returns)
+static void trace_call(long nr, const struct km_syscall_entry *e, const long *args, long ret,
+		       int returns)
 {
 	struct line l = { .n = 0 };
 	unsigned int nargs = e ? e->nargs : 6;
@@ -175,8 +176,7 @@ long km_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
 		if (km_unlikely(trace) && (nr == KM_SYS_exit || nr == KM_SYS_exit_group))
 			trace_call(nr, e, (const long[6]){ a1, a2, a3, a4, a5, a6 }, 0, 0);
 		ret = e->fn(a1, a2, a3, a4, a5, a6);
-	}
-	else {
+	} else {
 		warn_unimplemented(nr);
 		ret = -ENOSYS;
 	}

@@ -168,21 +168,23 @@ t_objcache() {
 }
 check "objcache: keyed by its inputs, safe when two builds race" t_objcache
 
-# libcsmoke: heap, float printf, errno, __thread, atexit, exit status.
+# libcsmoke: heap, float printf, errno, __thread, atexit, exit status, the
+# environment from env.vars= and getpid through lib/syscall.
 t_smoke() {
 	local o=$LC/smoke rc p
 	lc_build "$KM_ROOT/tests/apps/libcsmoke" "$o" "$(cat "$KM_ROOT/tests/apps/libcsmoke/defconfigs/musl")\n" > "$o.build" 2>&1 ||
 		{ cat "$o.build"; return 1; }
 	for p in linuxu $(km_have_qemu && echo kvm); do
-		km_run_image "$o.$p" "$o/libcsmoke_$p-x86_64" -- 5; rc=$?
+		km_run_image "$o.$p" "$o/libcsmoke_$p-x86_64" env.vars=FOO=bar -- 5; rc=$?
 		cat "$o.$p"
 		[ $rc = 5 ] || { echo "$p: exit status $rc, expected 5"; return 1; }
 		expect_output "$o.$p" '^heap: copied x$' && expect_output "$o.$p" '^float: 3\.142 1e-300$' &&
 		expect_output "$o.$p" '^errno: ERANGE$' && expect_output "$o.$p" '^tls: 42$' &&
-		expect_output "$o.$p" '^atexit: ran$' || return 1
+		expect_output "$o.$p" '^atexit: ran$' && expect_output "$o.$p" '^env: FOO=bar$' &&
+		expect_output "$o.$p" '^pid: 1$' || return 1
 	done
 }
-check "musl: heap, float printf, errno, __thread, atexit and exit status (linuxu, kvm)" t_smoke
+check "musl: heap, float printf, errno, __thread, atexit, env.vars, getpid and exit status (linuxu, kvm)" t_smoke
 
 # musl and lib/sched exclude each other for now; a defconfig asking for
 # both is told, with file and line, that musl was not applied (Kconfig

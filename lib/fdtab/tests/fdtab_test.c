@@ -45,7 +45,7 @@ KM_TEST(fdtab, console_is_a_terminal)
 	KM_EXPECT_EQ(km_syscall2(KM_SYS_fstat, 55, &st), -EBADF);
 	KM_EXPECT_EQ(km_syscall3(KM_SYS_ioctl, 0, 0x5401, termios), 0); /* TCGETS */
 	KM_EXPECT_EQ(km_syscall3(KM_SYS_ioctl, 1, 0x5402, termios), 0); /* TCSETS */
-	KM_EXPECT_EQ(km_syscall3(KM_SYS_ioctl, 1, 0x5413, ws), 0);      /* TIOCGWINSZ */
+	KM_EXPECT_EQ(km_syscall3(KM_SYS_ioctl, 1, 0x5413, ws), 0);	/* TIOCGWINSZ */
 	KM_EXPECT_EQ(ws[0], 24);
 	KM_EXPECT_EQ(ws[1], 80);
 	KM_EXPECT_EQ(km_syscall3(KM_SYS_ioctl, 1, 0x1234, ws), -ENOTTY);
@@ -60,23 +60,23 @@ KM_TEST(fdtab, dup_fcntl_close)
 
 	KM_ASSERT_EQ(fd, 3);
 	KM_EXPECT_EQ(km_syscall3(KM_SYS_write, fd, "# fdtab: dup\n", 13), 13);
-	KM_EXPECT_EQ(km_syscall3(KM_SYS_fcntl, fd, 1, 0), 0);            /* F_GETFD */
-	KM_EXPECT_EQ(km_syscall3(KM_SYS_dup3, 1, 10, 02000000), 10);     /* O_CLOEXEC */
+	KM_EXPECT_EQ(km_syscall3(KM_SYS_fcntl, fd, 1, 0), 0);	     /* F_GETFD */
+	KM_EXPECT_EQ(km_syscall3(KM_SYS_dup3, 1, 10, 02000000), 10); /* O_CLOEXEC */
 	KM_EXPECT_EQ(km_syscall3(KM_SYS_fcntl, 10, 1, 0), 1);
-	KM_EXPECT_EQ(km_syscall3(KM_SYS_fcntl, 10, 2, 0), 0);            /* F_SETFD */
+	KM_EXPECT_EQ(km_syscall3(KM_SYS_fcntl, 10, 2, 0), 0); /* F_SETFD */
 	KM_EXPECT_EQ(km_syscall3(KM_SYS_fcntl, 10, 1, 0), 0);
-	KM_EXPECT_EQ(km_syscall3(KM_SYS_fcntl, 1, 0, 10), 11);           /* F_DUPFD */
-	KM_EXPECT_EQ(km_syscall3(KM_SYS_fcntl, 1, 1030, 4), 4);          /* F_DUPFD_CLOEXEC */
+	KM_EXPECT_EQ(km_syscall3(KM_SYS_fcntl, 1, 0, 10), 11);	/* F_DUPFD */
+	KM_EXPECT_EQ(km_syscall3(KM_SYS_fcntl, 1, 1030, 4), 4); /* F_DUPFD_CLOEXEC */
 	KM_EXPECT_EQ(km_syscall3(KM_SYS_fcntl, 4, 1, 0), 1);
 	KM_EXPECT_EQ(km_syscall3(KM_SYS_dup3, 1, 1, 0), -EINVAL);
 	KM_EXPECT_EQ(km_syscall3(KM_SYS_dup3, 1, 5, 1), -EINVAL);
 	KM_EXPECT_EQ(km_syscall2(KM_SYS_dup2, 1, 1), 1);
 	KM_EXPECT_EQ(km_syscall2(KM_SYS_dup2, 9, 9), -EBADF);
 	KM_EXPECT_EQ(km_syscall2(KM_SYS_dup2, 1, -1), -EBADF);
-	KM_EXPECT_EQ(km_syscall3(KM_SYS_fcntl, 1, 3, 0), 2);             /* F_GETFL: O_RDWR */
-	KM_EXPECT_EQ(km_syscall3(KM_SYS_fcntl, 1, 4, 04000 | 1), 0);     /* F_SETFL */
-	KM_EXPECT_EQ(km_syscall3(KM_SYS_fcntl, 0, 3, 0), 04002);         /* shared file */
-	KM_EXPECT_EQ(km_syscall3(KM_SYS_ioctl, 0, 0x5421, &zero), 0);    /* FIONBIO */
+	KM_EXPECT_EQ(km_syscall3(KM_SYS_fcntl, 1, 3, 0), 2);	      /* F_GETFL: O_RDWR */
+	KM_EXPECT_EQ(km_syscall3(KM_SYS_fcntl, 1, 4, 04000 | 1), 0);  /* F_SETFL */
+	KM_EXPECT_EQ(km_syscall3(KM_SYS_fcntl, 0, 3, 0), 04002);      /* shared file */
+	KM_EXPECT_EQ(km_syscall3(KM_SYS_ioctl, 0, 0x5421, &zero), 0); /* FIONBIO */
 	KM_EXPECT_EQ(km_syscall3(KM_SYS_fcntl, 0, 3, 0), 2);
 	KM_EXPECT_EQ(km_syscall3(KM_SYS_ioctl, 0, 0x5421, &one), 0);
 	KM_EXPECT_EQ(km_syscall3(KM_SYS_fcntl, 0, 3, 0), 04002);
@@ -102,8 +102,8 @@ KM_TEST(fdtab, poll)
 	km_nsec_t t0;
 
 	KM_EXPECT_EQ(km_syscall3(KM_SYS_poll, p, 3, 0), 2);
-	KM_EXPECT_EQ(p[0].revents, 4);      /* POLLOUT */
-	KM_EXPECT_EQ(p[1].revents, 0x20);   /* POLLNVAL */
+	KM_EXPECT_EQ(p[0].revents, 4);	  /* POLLOUT */
+	KM_EXPECT_EQ(p[1].revents, 0x20); /* POLLNVAL */
 	KM_EXPECT_EQ(p[2].revents, 0);
 	KM_EXPECT_EQ(km_syscall3(KM_SYS_poll, p, 1 << 20, 0), -EINVAL);
 	/* Nothing to wait for: the timeout passes. */
@@ -129,7 +129,8 @@ static void count_close(struct km_file *f)
 	(void)f;
 	closes++;
 }
-static const struct km_file_ops test_ops = { .kind = "test", .read = short_read,
+static const struct km_file_ops test_ops = { .kind = "test",
+					     .read = short_read,
 					     .close = count_close };
 
 KM_TEST(fdtab, a_new_kind_plugs_in)

@@ -20,19 +20,19 @@ KM_TEST(posix_environ, auxv)
 	const unsigned char *rnd;
 	int nonzero = 0;
 
-	KM_EXPECT_EQ(aux(6), 4096u);                 /* AT_PAGESZ */
-	KM_EXPECT_EQ(aux(17), 100u);                 /* AT_CLKTCK */
-	KM_EXPECT_EQ(aux(16) & 1, 1u);               /* AT_HWCAP: FPU */
+	KM_EXPECT_EQ(aux(6), 4096u);			  /* AT_PAGESZ */
+	KM_EXPECT_EQ(aux(17), 100u);			  /* AT_CLKTCK */
+	KM_EXPECT_EQ(aux(16) & 1, 1u);			  /* AT_HWCAP: FPU */
 	KM_EXPECT_STREQ((const char *)aux(15), "x86_64"); /* AT_PLATFORM */
-	KM_EXPECT_EQ(aux(23), 0u);                   /* AT_SECURE */
-	rnd = (const unsigned char *)aux(25);        /* AT_RANDOM */
+	KM_EXPECT_EQ(aux(23), 0u);			  /* AT_SECURE */
+	rnd = (const unsigned char *)aux(25);		  /* AT_RANDOM */
 	KM_ASSERT_TRUE(rnd != NULL && rnd != (void *)~0UL);
 	for (int i = 0; i < 16; i++)
 		nonzero |= rnd[i];
 	KM_EXPECT_NE(nonzero, 0);
 	KM_EXPECT_EQ((uintptr_t)km_auxv(), (uintptr_t)km_auxv());
 	KM_EXPECT_EQ(km_auxv_set(0, 1), -EINVAL);
-	KM_EXPECT_EQ(km_auxv_set(3, 0x1234), 0);     /* AT_PHDR, as a libc glue would */
+	KM_EXPECT_EQ(km_auxv_set(3, 0x1234), 0); /* AT_PHDR, as a libc glue would */
 	KM_EXPECT_EQ(aux(3), 0x1234u);
 	KM_EXPECT_EQ(km_auxv_set(3, 0x5678), 0);
 	KM_EXPECT_EQ(aux(3), 0x5678u);
@@ -69,8 +69,16 @@ KM_TEST(posix_environ, vars_parse_and_getenv)
 KM_TEST(posix_environ, bad_vars_change_nothing)
 {
 	static const char *const bad[] = {
-		"", "NOEQUALS", "=v", "1A=v", "KM_BAD_A=1,,B=2", "KM_BAD_A=1,", "A-B=1",
-		"KM_BAD_A=x\\y", "KM_BAD_A=x\\", "KM_BAD_GOOD=1,bad key=2",
+		"",
+		"NOEQUALS",
+		"=v",
+		"1A=v",
+		"KM_BAD_A=1,,B=2",
+		"KM_BAD_A=1,",
+		"A-B=1",
+		"KM_BAD_A=x\\y",
+		"KM_BAD_A=x\\",
+		"KM_BAD_GOOD=1,bad key=2",
 	};
 
 	for (unsigned int i = 0; i < KM_ARRAY_SIZE(bad); i++) {

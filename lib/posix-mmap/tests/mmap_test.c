@@ -7,9 +7,9 @@
 #include <km/syscall.h>
 #include <km/test.h>
 
-#define PG 4096L
+#define PG	     4096L
 #define ANON_PRIVATE 0x22L /* MAP_PRIVATE | MAP_ANONYMOUS */
-#define RW 3L
+#define RW	     3L
 
 static char *map(long len, long prot, long flags)
 {
@@ -60,8 +60,8 @@ KM_TEST(posix_mmap, errors)
 	char *p;
 
 	KM_EXPECT_EQ((long)map(0, RW, ANON_PRIVATE), -EINVAL);
-	KM_EXPECT_EQ((long)map(PG, RW, 0x20), -EINVAL);         /* no sharing type */
-	KM_EXPECT_EQ((long)map(PG, RW, 0x02), -ENODEV);         /* a file mapping */
+	KM_EXPECT_EQ((long)map(PG, RW, 0x20), -EINVAL); /* no sharing type */
+	KM_EXPECT_EQ((long)map(PG, RW, 0x02), -ENODEV); /* a file mapping */
 	KM_EXPECT_EQ(km_syscall6(KM_SYS_mmap, 0, PG, RW, ANON_PRIVATE, -1, 1), -EINVAL);
 	KM_EXPECT_EQ((long)map(-PG, RW, ANON_PRIVATE), -ENOMEM);
 	KM_EXPECT_EQ((long)map(1L << 46, RW, ANON_PRIVATE), -ENOMEM); /* 64 TiB */
@@ -110,9 +110,9 @@ KM_TEST(posix_mmap, mremap_and_fixed_and_madvise)
 	KM_EXPECT_EQ(km_syscall6(KM_SYS_mmap, q, PG, RW, ANON_PRIVATE | 0x10, -1, 0), (long)q);
 	KM_EXPECT_TRUE(all_zero(q, PG));
 	q[5] = 1;
-	KM_EXPECT_EQ(km_syscall3(KM_SYS_madvise, q, PG, 8), 0);  /* MADV_FREE */
+	KM_EXPECT_EQ(km_syscall3(KM_SYS_madvise, q, PG, 8), 0); /* MADV_FREE */
 	KM_EXPECT_EQ(q[5], 1);
-	KM_EXPECT_EQ(km_syscall3(KM_SYS_madvise, q, PG, 4), 0);  /* MADV_DONTNEED */
+	KM_EXPECT_EQ(km_syscall3(KM_SYS_madvise, q, PG, 4), 0); /* MADV_DONTNEED */
 	KM_EXPECT_EQ(q[5], 0);
 	KM_EXPECT_EQ(km_syscall2(KM_SYS_munmap, q, PG), 0);
 }

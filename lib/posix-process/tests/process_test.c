@@ -135,7 +135,7 @@ KM_TEST(posix_process, rusage_and_cpu)
 	KM_ASSERT_EQ(km_syscall2(KM_SYS_getrusage, 0, ru), 0);
 	KM_EXPECT_GE(ru[0], 0);
 	KM_EXPECT_LT(ru[1], 1000000L);
-	KM_EXPECT_GT(ru[4], 0);  /* maxrss in KiB */
+	KM_EXPECT_GT(ru[4], 0); /* maxrss in KiB */
 	KM_ASSERT_EQ(km_syscall2(KM_SYS_getrusage, -1, ru), 0);
 	KM_EXPECT_EQ(ru[0] + ru[1] + ru[4], 0);
 	KM_EXPECT_EQ(km_syscall2(KM_SYS_getrusage, 2, ru), -EINVAL);

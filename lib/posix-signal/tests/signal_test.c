@@ -9,7 +9,7 @@
 #define SIGUSR1_ 10
 #define SIGUSR2_ 12
 #define SIGCHLD_ 17
-#define BIT(s) ((uint64_t)1 << ((s) - 1))
+#define BIT(s)	 ((uint64_t)1 << ((s)-1))
 
 struct k_sigaction {
 	unsigned long handler, flags, restorer;
@@ -97,7 +97,7 @@ KM_TEST(posix_signal, ignored_signals_do_nothing)
 	KM_EXPECT_EQ(km_syscall2(KM_SYS_kill, 1, SIGUSR1_), 0);
 	set_action(SIGUSR1_, 0, 0);
 	KM_EXPECT_EQ(km_syscall2(KM_SYS_kill, 1, SIGCHLD_), 0); /* ignored by default */
-	KM_EXPECT_EQ(km_syscall2(KM_SYS_kill, 1, 0), 0);        /* existence check */
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_kill, 1, 0), 0);	/* existence check */
 }
 
 KM_TEST(posix_signal, errors)
@@ -171,7 +171,7 @@ KM_TEST(posix_signal, itimer_delivers_at_syscall_return)
 	KM_ASSERT_EQ(km_syscall2(KM_SYS_getitimer, 0, &cur), 0);
 	KM_EXPECT_LE(cur.vusec, 20000);
 	KM_EXPECT_GT(cur.vusec + cur.vsec, 0);
-	sleep_ms(60);            /* fires during the sleep... */
+	sleep_ms(60);		    /* fires during the sleep... */
 	km_syscall0(KM_SYS_getpid); /* ...and is delivered by now */
 	KM_EXPECT_EQ(alarms, 1);
 	KM_ASSERT_EQ(km_syscall2(KM_SYS_getitimer, 0, &cur), 0);

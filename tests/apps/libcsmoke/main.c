@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static __thread int tls_value = 42;
 
@@ -36,6 +37,8 @@ int main(int argc, char *argv[])
 	strtol("99999999999999999999999", NULL, 10);
 	printf("errno: %s\n", errno == ERANGE ? "ERANGE" : "wrong");
 	printf("tls: %d\n", tls_value);
+	printf("env: FOO=%s\n", getenv("FOO") ? getenv("FOO") : "(unset)");
+	printf("pid: %d\n", (int)getpid());
 	if (atexit(at_exit)) {
 		printf("atexit: failed\n");
 		return 1;

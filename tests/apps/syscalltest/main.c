@@ -57,7 +57,8 @@ int main(int argc, char *argv[])
 				printf("%02x", b[k]);
 			printf("\n");
 		} else if (!strcmp(cmd, "kill")) {
-			printf("kill: %ld\n", km_syscall2(KM_SYS_kill, km_syscall0(KM_SYS_getpid), arg));
+			printf("kill: %ld\n",
+			       km_syscall2(KM_SYS_kill, km_syscall0(KM_SYS_getpid), arg));
 			printf("survived\n");
 			i++;
 		} else if (!strcmp(cmd, "abort")) {
@@ -94,8 +95,10 @@ int main(int argc, char *argv[])
 				km_syscall2(KM_SYS_clock_gettime, 1, ts);
 			t2 = km_time_monotonic_ns();
 			printf("bench: getpid %llu.%03llu ns, clock_gettime %llu.%03llu ns\n",
-			       (unsigned long long)(t1 - t0) / 1000000, (unsigned long long)(t1 - t0) / 1000 % 1000,
-			       (unsigned long long)(t2 - t1) / 1000000, (unsigned long long)(t2 - t1) / 1000 % 1000);
+			       (unsigned long long)(t1 - t0) / 1000000,
+			       (unsigned long long)(t1 - t0) / 1000 % 1000,
+			       (unsigned long long)(t2 - t1) / 1000000,
+			       (unsigned long long)(t2 - t1) / 1000 % 1000);
 		} else if (!strcmp(cmd, "exit")) {
 			km_syscall1(KM_SYS_exit_group, arg);
 			printf("survived\n");

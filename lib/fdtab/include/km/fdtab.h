@@ -94,9 +94,9 @@ struct km_file_ops {
 
 struct km_file {
 	const struct km_file_ops *ops;
-	void *priv;          /* the kind's */
-	unsigned int flags;  /* O_* status flags */
-	unsigned int refs;   /* private: descriptors and km_fd_get holders */
+	void *priv;	    /* the kind's */
+	unsigned int flags; /* O_* status flags */
+	unsigned int refs;  /* private: descriptors and km_fd_get holders */
 };
 
 #define KM_FD_CLOEXEC 1

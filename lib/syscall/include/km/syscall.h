@@ -68,9 +68,9 @@ typedef long (*km_syscall_fn_t)(long a1, long a2, long a3, long a4, long a5, lon
 struct km_syscall_entry {
 	long nr;
 	const char *name;
-	const char *lib;        /* owner, e.g. "libposix_process" */
+	const char *lib; /* owner, e.g. "libposix_process" */
 	km_syscall_fn_t fn;
-	unsigned int nargs;     /* arguments shown by the trace, 0..6 */
+	unsigned int nargs; /* arguments shown by the trace, 0..6 */
 };
 
 /*
@@ -79,26 +79,26 @@ struct km_syscall_entry {
  * coverage table. The global __km_syscall_owner_<name> makes a second
  * registration of one call a link error.
  */
-#define KM_SYSCALL_REGISTER(sname, fn, nargs)                                   \
-	KM_STATIC_ASSERT((nargs) >= 0 && (nargs) <= 6,                          \
-			 "a system call has 0..6 arguments: " #sname);          \
-	const char __km_syscall_owner_##sname[] __km_used = KM_LIBNAME_STR;     \
-	static const struct km_syscall_entry __km_syscall_##sname __km_used     \
-		__km_aligned(__alignof__(struct km_syscall_entry))              \
-		__km_section(".km_syscalls." #sname) = {                          \
-		KM_SYS_##sname, #sname, KM_LIBNAME_STR, fn, nargs };            \
-	static const char __km_syscallinfo_##sname[sizeof(                     \
-		#sname " " KM_LIBNAME_STR "\n") - 1] __km_used __km_aligned(1)  \
+#define KM_SYSCALL_REGISTER(sname, fn, nargs)                                                      \
+	KM_STATIC_ASSERT((nargs) >= 0 && (nargs) <= 6,                                             \
+			 "a system call has 0..6 arguments: " #sname);                             \
+	const char __km_syscall_owner_##sname[] __km_used = KM_LIBNAME_STR;                        \
+	static const struct km_syscall_entry __km_syscall_##sname __km_used __km_aligned(          \
+		__alignof__(struct km_syscall_entry))                                              \
+		__km_section(".km_syscalls." #sname) = { KM_SYS_##sname, #sname, KM_LIBNAME_STR,   \
+							 fn, nargs };                              \
+	static const char __km_syscallinfo_##sname[sizeof(#sname " " KM_LIBNAME_STR "\n") -        \
+						   1] __km_used __km_aligned(1)                    \
 		__km_section(".km_syscallinfo." #sname) = #sname " " KM_LIBNAME_STR "\n"
 
 /* The handler's parameters: every handler has the same six. */
-#define KM_SYSCALL_ARGS                                                         \
-	long a1 __km_unused, long a2 __km_unused, long a3 __km_unused,          \
-	long a4 __km_unused, long a5 __km_unused, long a6 __km_unused
+#define KM_SYSCALL_ARGS                                                                            \
+	long a1 __km_unused, long a2 __km_unused, long a3 __km_unused, long a4 __km_unused,        \
+		long a5 __km_unused, long a6 __km_unused
 
-#define KM_SYSCALL_DEFINE(sname, nargs)                                         \
-	static long km_sys_##sname(KM_SYSCALL_ARGS);                           \
-	KM_SYSCALL_REGISTER(sname, km_sys_##sname, nargs);                     \
+#define KM_SYSCALL_DEFINE(sname, nargs)                                                            \
+	static long km_sys_##sname(KM_SYSCALL_ARGS);                                               \
+	KM_SYSCALL_REGISTER(sname, km_sys_##sname, nargs);                                         \
 	static long km_sys_##sname(KM_SYSCALL_ARGS)
 
 /*
@@ -122,13 +122,12 @@ const struct km_syscall_entry *km_syscall_entry(long nr);
 const char *km_errno_name(long err);
 
 /* Convenience for C callers (the test app): km_syscall with fewer zeros. */
-#define km_syscall0(nr) km_syscall(nr, 0, 0, 0, 0, 0, 0)
-#define km_syscall1(nr, a) km_syscall(nr, (long)(a), 0, 0, 0, 0, 0)
-#define km_syscall2(nr, a, b) km_syscall(nr, (long)(a), (long)(b), 0, 0, 0, 0)
-#define km_syscall3(nr, a, b, c) km_syscall(nr, (long)(a), (long)(b), (long)(c), 0, 0, 0)
-#define km_syscall4(nr, a, b, c, d) \
-	km_syscall(nr, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0)
-#define km_syscall6(nr, a, b, c, d, e, f) \
+#define km_syscall0(nr)		    km_syscall(nr, 0, 0, 0, 0, 0, 0)
+#define km_syscall1(nr, a)	    km_syscall(nr, (long)(a), 0, 0, 0, 0, 0)
+#define km_syscall2(nr, a, b)	    km_syscall(nr, (long)(a), (long)(b), 0, 0, 0, 0)
+#define km_syscall3(nr, a, b, c)    km_syscall(nr, (long)(a), (long)(b), (long)(c), 0, 0, 0)
+#define km_syscall4(nr, a, b, c, d) km_syscall(nr, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0)
+#define km_syscall6(nr, a, b, c, d, e, f)                                                          \
 	km_syscall(nr, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), (long)(f))
 
 #endif /* KM_SYSCALL_H */
