@@ -174,7 +174,7 @@ KM_TEST(posix_signal, itimer_delivers_at_syscall_return)
 	KM_ASSERT_EQ(km_syscall2(KM_SYS_getitimer, 0, &cur), 0);
 	KM_EXPECT_LE(cur.vusec, 20000);
 	KM_EXPECT_GT(cur.vusec + cur.vsec, 0);
-	sleep_ms(60);		    /* fires during the sleep... */
+	sleep_ms(60); /* fires during the sleep... */
 	/* ...and is delivered by now */
 	KM_EXPECT_EQ(alarms, 1);
 	KM_ASSERT_EQ(km_syscall2(KM_SYS_getitimer, 0, &cur), 0);
