@@ -47,18 +47,30 @@ static int set_env(const char *text)
 	return p ? p->type->parse(text, p->var) : -ENOENT;
 }
 
+/* The library's own view: with musl, getenv(3) reads musl's environ,
+ * a copy taken at start-up, so it would not see what the test sets. */
+static const char *env_get(const char *name)
+{
+	size_t n = strlen(name);
+
+	for (char **e = km_environ(); *e; e++)
+		if (!strncmp(*e, name, n) && (*e)[n] == '=')
+			return *e + n + 1;
+	return NULL;
+}
+
 KM_TEST(posix_environ, vars_parse_and_getenv)
 {
 	KM_ASSERT_EQ(set_env("KM_T1=one,KM_T2=a\\,b\\\\c,KM_T3="), 0);
-	KM_EXPECT_STREQ(getenv("KM_T1"), "one");
-	KM_EXPECT_STREQ(getenv("KM_T2"), "a,b\\c");
-	KM_EXPECT_STREQ(getenv("KM_T3"), "");
-	KM_EXPECT_EQ(getenv("KM_T"), NULL);
-	KM_EXPECT_EQ(getenv("KM_T1=one"), NULL);
+	KM_EXPECT_STREQ(env_get("KM_T1"), "one");
+	KM_EXPECT_STREQ(env_get("KM_T2"), "a,b\\c");
+	KM_EXPECT_STREQ(env_get("KM_T3"), "");
+	KM_EXPECT_EQ(env_get("KM_T"), NULL);
+	KM_EXPECT_EQ(env_get("KM_T1=one"), NULL);
 	/* A later word replaces a variable and keeps the others. */
 	KM_ASSERT_EQ(set_env("KM_T1=two"), 0);
-	KM_EXPECT_STREQ(getenv("KM_T1"), "two");
-	KM_EXPECT_STREQ(getenv("KM_T2"), "a,b\\c");
+	KM_EXPECT_STREQ(env_get("KM_T1"), "two");
+	KM_EXPECT_STREQ(env_get("KM_T2"), "a,b\\c");
 	int found = 0;
 
 	for (char **e = km_environ(); *e; e++)
@@ -84,8 +96,8 @@ KM_TEST(posix_environ, bad_vars_change_nothing)
 	for (unsigned int i = 0; i < KM_ARRAY_SIZE(bad); i++) {
 		KM_EXPECT_EQ(set_env(bad[i]), -EINVAL);
 	}
-	KM_EXPECT_EQ(getenv("KM_BAD_GOOD"), NULL);
-	KM_EXPECT_EQ(getenv("KM_BAD_A"), NULL);
+	KM_EXPECT_EQ(env_get("KM_BAD_GOOD"), NULL);
+	KM_EXPECT_EQ(env_get("KM_BAD_A"), NULL);
 }
 
 /* Where musl's __init_libc looks: envp, NULL, then the auxv pairs. */
