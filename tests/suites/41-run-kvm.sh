@@ -7,6 +7,7 @@ RUNKVM=$KM_ROOT/support/scripts/run-kvm
 # fake-qemu: FAKE_MODE says how the "host" behaves:
 #   msr       -cpu host aborts like QEMU 7.2 on some hosts, other models boot
 #   emulator  every KVM guest stops with "KVM internal error" and QEMU waits
+#   slow      every KVM guest runs on and on (every instruction trapping)
 #   fail      QEMU refuses its options (exit 1)
 #   exit=N    QEMU exits N (what the guest's isa-debug-exit write would give)
 rk_setup() {
@@ -33,6 +34,7 @@ if [ "$accel" = kvm ]; then
 		echo "KVM internal error. Suberror: 1" >&2
 		echo "emulation failure" >&2
 		exec sleep 60 ;;
+	slow:*) exec sleep 60 ;;
 	esac
 fi
 case $kernel in */kvm-probe) exit 85 ;; esac
@@ -79,6 +81,16 @@ t_emulator() {
 	[ $rc -eq 128 ] && expect_output "$R/emu2.out" 'stopped the guest on a KVM internal error'
 }
 check "run-kvm: a KVM that emulates guests is refused (128), never a hang" t_emulator
+
+t_slow() {
+	local rc t0=$SECONDS
+	QEMU_ACCEL=kvm rk slow "$R/img" > "$R/slow.out" 2>&1
+	rc=$?
+	cat "$R/slow.out"
+	echo "took $((SECONDS - t0)) s"
+	[ $rc -eq 128 ] && expect_output "$R/slow.out" 'did not finish in 3 s' && [ $((SECONDS - t0)) -le 20 ]
+}
+check "run-kvm: a KVM guest that never finishes the probe is stopped after 3 s, refused (128)" t_slow
 
 t_auto_tcg() {
 	local out
