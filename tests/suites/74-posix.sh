@@ -138,3 +138,16 @@ if [ -x "$(pt_img linuxu)" ]; then
 	check "posix on linuxu: scanf, getchar and fgets read the host's stdin to EOF" t_pt_scanf
 	check "posix on linuxu: stdout to a pipe or a file is fully buffered (isatty 0)" t_pt_pipe
 fi
+
+# linuxu's clocks: the host's vDSO by default, the system call with
+# linuxu.vdso=n; the clock checks pass both ways (plat/linuxu/tests/host
+# checks the lookup against the host's own vDSO, suite 10).
+t_pt_vdso() {
+	local o=$PB/linuxu-vdso.out
+	t_pt_cmd linuxu vdso-on print.level=debug -- time "$(date +%s)" 10 > /dev/null &&
+	expect_output "$PB/linuxu-vdso-on.out" 'liblinuxuplat: clock: host vDSO$' &&
+	t_pt_cmd linuxu vdso-off print.level=debug linuxu.vdso=n -- time "$(date +%s)" 10 > /dev/null &&
+	expect_output "$PB/linuxu-vdso-off.out" 'liblinuxuplat: clock: host system call$' &&
+	t_pt_cmd linuxu vdso-off-sleep linuxu.vdso=n -- sleep "$(pt_late_ms linuxu)" > /dev/null
+}
+[ -x "$(pt_img linuxu)" ] && check "posix on linuxu: clocks through the host's vDSO, and by system call with linuxu.vdso=n" t_pt_vdso
