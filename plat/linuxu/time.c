@@ -18,7 +18,8 @@
 static km_nsec_t boot_ns;
 static linuxu_vdso_clock_gettime_fn vdso_clock_gettime;
 static bool use_vdso = true;
-KM_PARAM(linuxu, vdso, bool, use_vdso, "read the host clocks through the host's vDSO (n: a system call each)");
+KM_PARAM(linuxu, vdso, bool, use_vdso,
+	 "read the host clocks through the host's vDSO (n: a system call each)");
 
 static km_nsec_t host_clock(int clock)
 {
@@ -31,9 +32,11 @@ static km_nsec_t host_clock(int clock)
 
 void linuxu_time_init(const long *initial_stack)
 {
-	uintptr_t vdso = linuxu_auxv_get(linuxu_auxv_from_stack(initial_stack), LINUXU_AT_SYSINFO_EHDR);
+	uintptr_t vdso =
+		linuxu_auxv_get(linuxu_auxv_from_stack(initial_stack), LINUXU_AT_SYSINFO_EHDR);
 
-	vdso_clock_gettime = (linuxu_vdso_clock_gettime_fn)linuxu_vdso_sym(vdso, "__vdso_clock_gettime");
+	vdso_clock_gettime =
+		(linuxu_vdso_clock_gettime_fn)linuxu_vdso_sym(vdso, "__vdso_clock_gettime");
 	boot_ns = host_clock(LINUXU_CLOCK_MONOTONIC);
 }
 

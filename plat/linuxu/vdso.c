@@ -27,16 +27,16 @@ struct elf64_sym {
 	uint64_t value, size;
 };
 
-#define PT_LOAD_	1
-#define PT_DYNAMIC_	2
-#define DT_NULL_	0
-#define DT_HASH_	4
-#define DT_STRTAB_	5
-#define DT_SYMTAB_	6
-#define DT_GNU_HASH_	0x6ffffef5
-#define ET_DYN_		3
-#define EM_X86_64_	62
-#define STT_FUNC_	2
+#define PT_LOAD_     1
+#define PT_DYNAMIC_  2
+#define DT_NULL_     0
+#define DT_HASH_     4
+#define DT_STRTAB_   5
+#define DT_SYMTAB_   6
+#define DT_GNU_HASH_ 0x6ffffef5
+#define ET_DYN_	     3
+#define EM_X86_64_   62
+#define STT_FUNC_    2
 
 const unsigned long *linuxu_auxv_from_stack(const long *initial_stack)
 {
@@ -119,7 +119,8 @@ void *linuxu_vdso_sym(uintptr_t base, const char *name)
 	if (!syms || !strs)
 		return NULL;
 	for (uint32_t i = 1; i < nsyms; i++)
-		if ((syms[i].info & 0xf) == STT_FUNC_ && syms[i].shndx && same(strs + syms[i].name, name))
+		if ((syms[i].info & 0xf) == STT_FUNC_ && syms[i].shndx &&
+		    same(strs + syms[i].name, name))
 			return (void *)(base + (uintptr_t)(syms[i].value - load_vaddr));
 	return NULL;
 }

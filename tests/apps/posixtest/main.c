@@ -28,13 +28,20 @@ static const struct {
 	const char *name;
 	int (*run)(int argc, char **argv);
 } commands[] = {
-	{ "time", cmd_time },	      { "sleep", cmd_sleep },
-	{ "env", cmd_env },	      { "exit", cmd_exit },
-	{ "jmp", cmd_jmp },	      { "locale", cmd_locale },
-	{ "printf", cmd_printf },     { "scanf", cmd_scanf },
-	{ "buffering", cmd_buffering }, { "default-buffering", cmd_default_buffering },
-	{ "math", cmd_math },	      { "random", cmd_random },
-	{ "enosys", cmd_enosys },     { "trace", cmd_trace },
+	{ "time", cmd_time },
+	{ "sleep", cmd_sleep },
+	{ "env", cmd_env },
+	{ "exit", cmd_exit },
+	{ "jmp", cmd_jmp },
+	{ "locale", cmd_locale },
+	{ "printf", cmd_printf },
+	{ "scanf", cmd_scanf },
+	{ "buffering", cmd_buffering },
+	{ "default-buffering", cmd_default_buffering },
+	{ "math", cmd_math },
+	{ "random", cmd_random },
+	{ "enosys", cmd_enosys },
+	{ "trace", cmd_trace },
 };
 
 int main(int argc, char **argv)

@@ -20,8 +20,8 @@ int cmd_env(int argc, char **argv)
 
 	for (char **e = environ; *e; e++)
 		n++;
-	PT_CHECK(n == argc - 1, "environ holds exactly the given variables", "%d entries, %d given", n,
-		 argc - 1);
+	PT_CHECK(n == argc - 1, "environ holds exactly the given variables", "%d entries, %d given",
+		 n, argc - 1);
 	for (int i = 1; i < argc; i++) {
 		char key[128];
 		const char *eq = strchr(argv[i], '='), *v;
@@ -39,14 +39,16 @@ int cmd_env(int argc, char **argv)
 		PT_CHECK(found, "environ lists the variable", "%s", argv[i]);
 	}
 	PT_CHECK(!getenv("PT_SURELY_UNSET"), "getenv of an unset name is NULL");
-	PT_CHECK(setenv("PT_NEW", "one", 0) == 0 && !strcmp(getenv("PT_NEW"), "one"), "setenv adds");
+	PT_CHECK(setenv("PT_NEW", "one", 0) == 0 && !strcmp(getenv("PT_NEW"), "one"),
+		 "setenv adds");
 	PT_CHECK(setenv("PT_NEW", "two", 0) == 0 && !strcmp(getenv("PT_NEW"), "one"),
 		 "setenv without overwrite keeps the value");
 	PT_CHECK(setenv("PT_NEW", "three", 1) == 0 && !strcmp(getenv("PT_NEW"), "three"),
 		 "setenv with overwrite replaces");
 	PT_CHECK(unsetenv("PT_NEW") == 0 && !getenv("PT_NEW"), "unsetenv removes");
 	errno = 0;
-	PT_CHECK(setenv("A=B", "x", 1) == -1 && errno == EINVAL, "setenv of a name with '=' is EINVAL");
+	PT_CHECK(setenv("A=B", "x", 1) == -1 && errno == EINVAL,
+		 "setenv of a name with '=' is EINVAL");
 	errno = 0;
 	PT_CHECK(setenv("", "x", 1) == -1 && errno == EINVAL, "setenv of an empty name is EINVAL");
 	PT_CHECK(putenv("PT_PUT=yes") == 0 && !strcmp(getenv("PT_PUT"), "yes"), "putenv adds");
@@ -54,15 +56,25 @@ int cmd_env(int argc, char **argv)
 		char *key = strdup(argv[1]);
 
 		*strchr(key, '=') = 0;
-		PT_CHECK(unsetenv(key) == 0 && !getenv(key), "unsetenv removes a boot variable", "%s", key);
+		PT_CHECK(unsetenv(key) == 0 && !getenv(key), "unsetenv removes a boot variable",
+			 "%s", key);
 		free(key);
 	}
 	return 0;
 }
 
-static void handler1(void) { printf("atexit: handler 1\n"); }
-static void handler2(void) { printf("atexit: handler 2\n"); }
-static void handler3(void) { printf("atexit: handler 3\n"); }
+static void handler1(void)
+{
+	printf("atexit: handler 1\n");
+}
+static void handler2(void)
+{
+	printf("atexit: handler 2\n");
+}
+static void handler3(void)
+{
+	printf("atexit: handler 3\n");
+}
 
 static void __attribute__((noinline)) leave(int how, int code)
 {
@@ -134,8 +146,9 @@ int cmd_jmp(int argc, char **argv)
 		siglongjmp(sig_buf, 3);
 	}
 	sigprocmask(SIG_SETMASK, NULL, &old);
-	PT_CHECK(r == 3 && !sigismember(&old, SIGUSR1), "siglongjmp restores the signal mask sigsetjmp saved",
-		 "r %d, SIGUSR1 blocked %d", r, sigismember(&old, SIGUSR1));
+	PT_CHECK(r == 3 && !sigismember(&old, SIGUSR1),
+		 "siglongjmp restores the signal mask sigsetjmp saved", "r %d, SIGUSR1 blocked %d",
+		 r, sigismember(&old, SIGUSR1));
 	return 0;
 }
 
@@ -150,7 +163,8 @@ int cmd_locale(int argc, char **argv)
 	l = setlocale(LC_ALL, NULL);
 	PT_CHECK(l && !strcmp(l, "C"), "the locale at start is \"C\"", "%s", l ? l : "(null)");
 	l = setlocale(LC_ALL, "C");
-	PT_CHECK(l && !strcmp(l, "C"), "setlocale(LC_ALL, \"C\") returns \"C\"", "%s", l ? l : "(null)");
+	PT_CHECK(l && !strcmp(l, "C"), "setlocale(LC_ALL, \"C\") returns \"C\"", "%s",
+		 l ? l : "(null)");
 	PT_CHECK(setlocale(LC_ALL, "POSIX") != NULL, "setlocale(LC_ALL, \"POSIX\") succeeds");
 	/* musl's "" without LANG is C.UTF-8 for LC_CTYPE: only its success is common. */
 	PT_CHECK(setlocale(LC_ALL, "") != NULL, "setlocale(LC_ALL, \"\") succeeds");
@@ -164,13 +178,14 @@ int cmd_locale(int argc, char **argv)
 	snprintf(buf, sizeof(buf), "%.2f", 2.5);
 	PT_CHECK(!strcmp(buf, "2.50"), "printf uses '.'", "%s", buf);
 	PT_CHECK(MB_CUR_MAX == 1, "MB_CUR_MAX is 1 in \"C\"", "%d", (int)MB_CUR_MAX);
-	PT_CHECK(isalpha('a') && isupper('A') && !isalpha(0xe9) && !isspace(0xa0) && toupper('q') == 'Q' &&
-			 toupper(0xe9) == 0xe9,
+	PT_CHECK(isalpha('a') && isupper('A') && !isalpha(0xe9) && !isspace(0xa0) &&
+			 toupper('q') == 'Q' && toupper(0xe9) == 0xe9,
 		 "ctype classifies ASCII only");
 	PT_CHECK(strcoll("abc", "abd") < 0 && strcoll("b", "a") > 0 && strcoll("x", "x") == 0,
 		 "strcoll orders like strcmp");
 	strftime(buf, sizeof(buf), "%a %b %d %Y", &tm);
-	PT_CHECK(!strcmp(buf, "Thu Jan 01 1970"), "strftime names days and months in English", "%s", buf);
+	PT_CHECK(!strcmp(buf, "Thu Jan 01 1970"), "strftime names days and months in English", "%s",
+		 buf);
 	PT_CHECK(!strcmp(strerror(ENOENT), "No such file or directory"), "strerror(ENOENT)", "%s",
 		 strerror(ENOENT));
 	return 0;

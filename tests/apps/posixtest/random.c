@@ -32,20 +32,22 @@ int cmd_random(int argc, char **argv)
 	for (int i = 0; i < 256; i++)
 		maxc = hist[i] > maxc ? hist[i] : maxc;
 	/* 256 expected per value; 400 is about 9 standard deviations. */
-	PT_CHECK(r == sizeof(big) && maxc < 400, "64 KiB from getrandom(GRND_NONBLOCK) look uniform",
+	PT_CHECK(r == sizeof(big) && maxc < 400,
+		 "64 KiB from getrandom(GRND_NONBLOCK) look uniform",
 		 "r %zd, most frequent byte %d times", r, maxc);
 	PT_CHECK(getrandom(a, 0, 0) == 0, "getrandom of 0 bytes returns 0");
 	errno = 0;
 	r = getrandom(a, sizeof(a), 0x100);
-	PT_CHECK(r == -1 && errno == EINVAL, "getrandom with an unknown flag is EINVAL", "r %zd errno %d", r,
-		 errno);
+	PT_CHECK(r == -1 && errno == EINVAL, "getrandom with an unknown flag is EINVAL",
+		 "r %zd errno %d", r, errno);
 	errno = 0;
 	r = getrandom(a, sizeof(a), GRND_RANDOM | 4 /* GRND_INSECURE */);
-	PT_CHECK(r == -1 && errno == EINVAL, "getrandom(GRND_RANDOM | GRND_INSECURE) is EINVAL", "r %zd errno %d",
-		 r, errno);
+	PT_CHECK(r == -1 && errno == EINVAL, "getrandom(GRND_RANDOM | GRND_INSECURE) is EINVAL",
+		 "r %zd errno %d", r, errno);
 	errno = 0;
 	r = getrandom(NULL, 16, 0);
-	PT_CHECK(r == -1 && errno == EFAULT, "getrandom into NULL is EFAULT", "r %zd errno %d", r, errno);
+	PT_CHECK(r == -1 && errno == EFAULT, "getrandom into NULL is EFAULT", "r %zd errno %d", r,
+		 errno);
 	return 0;
 }
 
@@ -62,15 +64,16 @@ int cmd_enosys(int argc, char **argv)
 		r[i] = syscall(SYS_kexec_load, 0, 0, 0, 0);
 		e[i] = errno;
 	}
-	PT_CHECK(r[0] == -1 && e[0] == ENOSYS && r[1] == -1 && e[1] == ENOSYS && r[2] == -1 && e[2] == ENOSYS,
+	PT_CHECK(r[0] == -1 && e[0] == ENOSYS && r[1] == -1 && e[1] == ENOSYS && r[2] == -1 &&
+			 e[2] == ENOSYS,
 		 "syscall(SYS_kexec_load) is -1, ENOSYS", "%ld %d", r[0], e[0]);
 	for (int i = 0; i < 2; i++) {
 		errno = 0;
 		r[i] = fork();
 		e[i] = errno;
 	}
-	PT_CHECK(r[0] == -1 && e[0] == ENOSYS && r[1] == -1 && e[1] == ENOSYS, "fork is -1, ENOSYS", "%ld %d",
-		 r[0], e[0]);
+	PT_CHECK(r[0] == -1 && e[0] == ENOSYS && r[1] == -1 && e[1] == ENOSYS, "fork is -1, ENOSYS",
+		 "%ld %d", r[0], e[0]);
 	PT_CHECK(!strcmp(strerror(ENOSYS), "Function not implemented"), "strerror(ENOSYS)");
 	return 0;
 }
@@ -83,7 +86,7 @@ int cmd_trace(int argc, char **argv)
 	fflush(stdout);
 	write(1, "hello\n", 6);
 	PT_CHECK(close(99) == -1 && errno == EBADF, "close(99) is EBADF");
-	PT_CHECK(open("/nonexistent", O_RDONLY) == -1 && errno == ENOSYS, "open without a file system is ENOSYS",
-		 "errno %d", errno);
+	PT_CHECK(open("/nonexistent", O_RDONLY) == -1 && errno == ENOSYS,
+		 "open without a file system is ENOSYS", "errno %d", errno);
 	return 0;
 }

@@ -9,7 +9,8 @@
 #include <unistd.h>
 #include "posixtest.h"
 
-static void expect_fmt(const char *want, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void expect_fmt(const char *want, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 static void expect_fmt(const char *want, const char *fmt, ...)
 {
 	char buf[256], what[300];
@@ -38,14 +39,15 @@ int cmd_printf(int argc, char **argv)
 	expect_fmt("ff FF 17 0xff", "%x %X %o %#x", 255, 255, 15, 255);
 	expect_fmt("-9223372036854775808 18446744073709551615", "%lld %llu", LLONG_MIN, ULLONG_MAX);
 	expect_fmt("12345 abc|x|%", "%zu %.3s|%c|%%", (size_t)12345, "abcdef", 'x');
-	expect_fmt("1.234568e+04 0.0001 1e-05 0x1p+0", "%e %g %g %a", 12345.678, 0.0001, 0.00001, 1.0);
+	expect_fmt("1.234568e+04 0.0001 1e-05 0x1p+0", "%e %g %g %a", 12345.678, 0.0001, 0.00001,
+		   1.0);
 	expect_fmt("2 4 0.1000000000000000055511", "%.0f %.0f %.22f", 2.5, 3.5, 0.1);
 	expect_fmt("inf -inf nan", "%f %f %f", INFINITY, -INFINITY, NAN);
 	expect_fmt("[   7] [7   ]", "[%*d] [%-*d]", 4, 7, 4, 7);
 	expect_fmt("3.14159265358979", "%.15g", 3.14159265358979323846);
 	r = snprintf(buf, 5, "%s", "truncated");
-	PT_CHECK(r == 9 && !strcmp(buf, "trun"), "snprintf truncates and returns the full length", "%d %s", r,
-		 buf);
+	PT_CHECK(r == 9 && !strcmp(buf, "trun"), "snprintf truncates and returns the full length",
+		 "%d %s", r, buf);
 	r = snprintf(NULL, 0, "%d", 123456);
 	PT_CHECK(r == 6, "snprintf(NULL, 0) counts", "%d", r);
 	printf("%s%n\n", "count", &n);
@@ -55,17 +57,20 @@ int cmd_printf(int argc, char **argv)
 	if (f) {
 		fprintf(f, "%s-%d", "mem", 9);
 		fclose(f);
-		PT_CHECK(mem && memlen == 5 && !strcmp(mem, "mem-9"), "fprintf to a memory stream", "%s",
-			 mem ? mem : "(null)");
+		PT_CHECK(mem && memlen == 5 && !strcmp(mem, "mem-9"), "fprintf to a memory stream",
+			 "%s", mem ? mem : "(null)");
 		free(mem);
 	}
 
 	r = sscanf("  42 hello 2.5", "%d %15s %lf", &a, word, &d);
-	PT_CHECK(r == 3 && a == 42 && !strcmp(word, "hello") && d == 2.5, "sscanf %%d %%s %%lf", "r %d", r);
+	PT_CHECK(r == 3 && a == 42 && !strcmp(word, "hello") && d == 2.5, "sscanf %%d %%s %%lf",
+		 "r %d", r);
 	r = sscanf("ff 0x10 017", "%x %i %i", &x, &a, &b);
-	PT_CHECK(r == 3 && x == 255 && a == 16 && b == 15, "sscanf %%x %%i (hex and octal)", "r %d", r);
+	PT_CHECK(r == 3 && x == 255 && a == 16 && b == 15, "sscanf %%x %%i (hex and octal)", "r %d",
+		 r);
 	r = sscanf("abcXYZ", "%[a-z]%n", cls, &n);
-	PT_CHECK(r == 1 && !strcmp(cls, "abc") && n == 3, "sscanf %%[a-z] and %%n", "r %d n %d", r, n);
+	PT_CHECK(r == 1 && !strcmp(cls, "abc") && n == 3, "sscanf %%[a-z] and %%n", "r %d n %d", r,
+		 n);
 	r = sscanf("1 2", "%*d %d", &a);
 	PT_CHECK(r == 1 && a == 2, "sscanf %%*d suppresses", "r %d", r);
 	r = sscanf("abcdefg", "%5c", c5);
@@ -88,9 +93,11 @@ int cmd_scanf(int argc, char **argv)
 
 	(void)argc, (void)argv;
 	r = scanf("%d %15s %lf", &n, word, &d);
-	PT_CHECK(r == 3 && n == 42 && !strcmp(word, "hello") && d == 3.5, "scanf reads stdin", "r %d", r);
+	PT_CHECK(r == 3 && n == 42 && !strcmp(word, "hello") && d == 3.5, "scanf reads stdin",
+		 "r %d", r);
 	PT_CHECK(getchar() == '\n', "getchar after scanf gets the newline");
-	PT_CHECK(fgets(line, sizeof(line), stdin) && !strcmp(line, "line two\n"), "fgets reads the next line");
+	PT_CHECK(fgets(line, sizeof(line), stdin) && !strcmp(line, "line two\n"),
+		 "fgets reads the next line");
 	PT_CHECK(getchar() == EOF && feof(stdin), "the end of stdin is EOF");
 	r = scanf("%d", &n);
 	PT_CHECK(r == EOF, "scanf at the end is EOF", "r %d", r);

@@ -30,7 +30,8 @@ int cmd_time(int argc, char **argv)
 
 	PT_CHECK(clock_getres(CLOCK_MONOTONIC, &res) == 0 && res.tv_sec == 0 && res.tv_nsec > 0 &&
 			 res.tv_nsec <= 1000000,
-		 "clock_getres(MONOTONIC) is at most 1 ms", "%ld s %ld ns", (long)res.tv_sec, res.tv_nsec);
+		 "clock_getres(MONOTONIC) is at most 1 ms", "%ld s %ld ns", (long)res.tv_sec,
+		 res.tv_nsec);
 	PT_CHECK(clock_getres(CLOCK_REALTIME, &res) == 0 && res.tv_sec == 0 && res.tv_nsec > 0,
 		 "clock_getres(REALTIME)", "%ld s %ld ns", (long)res.tv_sec, res.tv_nsec);
 	errno = 0;
@@ -42,22 +43,24 @@ int cmd_time(int argc, char **argv)
 		backwards += now < prev;
 		prev = now;
 	}
-	PT_CHECK(!backwards, "CLOCK_MONOTONIC never goes back in 200000 reads", "%lld times", backwards);
+	PT_CHECK(!backwards, "CLOCK_MONOTONIC never goes back in 200000 reads", "%lld times",
+		 backwards);
 	clock_gettime(CLOCK_MONOTONIC, &a);
 	clock_gettime(CLOCK_MONOTONIC, &b);
 	PT_CHECK(a.tv_nsec >= 0 && a.tv_nsec < 1000000000 && ns_of(&b) >= ns_of(&a),
 		 "CLOCK_MONOTONIC timespecs are normalised", "%ld", a.tv_nsec);
 	clock_gettime(CLOCK_REALTIME, &a);
 	PT_CHECK(host > 0 && llabs((long long)a.tv_sec - host) <= tol,
-		 "CLOCK_REALTIME is near the host's date", "guest %lld, host %lld, tolerance %lld s",
-		 (long long)a.tv_sec, host, tol);
+		 "CLOCK_REALTIME is near the host's date",
+		 "guest %lld, host %lld, tolerance %lld s", (long long)a.tv_sec, host, tol);
 	PT_CHECK(gettimeofday(&tv, NULL) == 0 && tv.tv_usec >= 0 && tv.tv_usec < 1000000 &&
 			 llabs((long long)tv.tv_sec - (long long)a.tv_sec) <= 1,
-		 "gettimeofday agrees with CLOCK_REALTIME", "%lld.%06ld vs %lld", (long long)tv.tv_sec,
-		 (long)tv.tv_usec, (long long)a.tv_sec);
+		 "gettimeofday agrees with CLOCK_REALTIME", "%lld.%06ld vs %lld",
+		 (long long)tv.tv_sec, (long)tv.tv_usec, (long long)a.tv_sec);
 	t = time(&t2);
-	PT_CHECK(t == t2 && llabs((long long)t - (long long)a.tv_sec) <= 1, "time() agrees with CLOCK_REALTIME",
-		 "%lld %lld vs %lld", (long long)t, (long long)t2, (long long)a.tv_sec);
+	PT_CHECK(t == t2 && llabs((long long)t - (long long)a.tv_sec) <= 1,
+		 "time() agrees with CLOCK_REALTIME", "%lld %lld vs %lld", (long long)t,
+		 (long long)t2, (long long)a.tv_sec);
 	return 0;
 }
 
@@ -67,7 +70,8 @@ static void check_sleep(const char *what, long long want_ns, long long start, lo
 	long long got = mono_ns() - start;
 
 	PT_CHECK(got >= want_ns && got <= want_ns + late_ms * 1000000LL, what,
-		 "slept %lld us for %lld us, at most %lld ms late", got / 1000, want_ns / 1000, late_ms);
+		 "slept %lld us for %lld us, at most %lld ms late", got / 1000, want_ns / 1000,
+		 late_ms);
 }
 
 int cmd_sleep(int argc, char **argv)
@@ -90,10 +94,12 @@ int cmd_sleep(int argc, char **argv)
 	}
 	PT_CHECK(clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &abs_ts, NULL) == 0,
 		 "clock_nanosleep(TIMER_ABSTIME) returns 0");
-	PT_CHECK(mono_ns() >= ns_of(&abs_ts), "clock_nanosleep(TIMER_ABSTIME) wakes at the deadline, not before");
+	PT_CHECK(mono_ns() >= ns_of(&abs_ts),
+		 "clock_nanosleep(TIMER_ABSTIME) wakes at the deadline, not before");
 	check_sleep("clock_nanosleep(TIMER_ABSTIME, +40 ms) is on time", 40000000, t0, late);
 	t0 = mono_ns();
-	PT_CHECK(clock_nanosleep(CLOCK_REALTIME, 0, &req, NULL) == 0, "clock_nanosleep(REALTIME) returns 0");
+	PT_CHECK(clock_nanosleep(CLOCK_REALTIME, 0, &req, NULL) == 0,
+		 "clock_nanosleep(REALTIME) returns 0");
 	check_sleep("clock_nanosleep(REALTIME, 30 ms) is on time", 30000000, t0, late);
 	t0 = mono_ns();
 	PT_CHECK(usleep(25000) == 0, "usleep returns 0");
@@ -103,12 +109,12 @@ int cmd_sleep(int argc, char **argv)
 	check_sleep("sleep(1) is on time", 1000000000, t0, late);
 	req.tv_nsec = 1000000000;
 	errno = 0;
-	PT_CHECK(nanosleep(&req, NULL) == -1 && errno == EINVAL, "nanosleep with tv_nsec = 1e9 is EINVAL",
-		 "errno %d", errno);
+	PT_CHECK(nanosleep(&req, NULL) == -1 && errno == EINVAL,
+		 "nanosleep with tv_nsec = 1e9 is EINVAL", "errno %d", errno);
 	req.tv_sec = -1, req.tv_nsec = 0;
 	errno = 0;
-	PT_CHECK(nanosleep(&req, NULL) == -1 && errno == EINVAL, "nanosleep with a negative time is EINVAL",
-		 "errno %d", errno);
+	PT_CHECK(nanosleep(&req, NULL) == -1 && errno == EINVAL,
+		 "nanosleep with a negative time is EINVAL", "errno %d", errno);
 	t0 = mono_ns();
 	req.tv_sec = 0;
 	PT_CHECK(nanosleep(&req, NULL) == 0, "nanosleep(0) returns 0");

@@ -15,9 +15,19 @@
 #include "vdso.h"
 
 static int failures;
-#define CHECK(c, ...) do { if (!(c)) { failures++; printf("FAIL: " __VA_ARGS__); printf("\n"); } } while (0)
+#define CHECK(c, ...)                                                                              \
+	do {                                                                                       \
+		if (!(c)) {                                                                        \
+			failures++;                                                                \
+			printf("FAIL: " __VA_ARGS__);                                              \
+			printf("\n");                                                              \
+		}                                                                                  \
+	} while (0)
 
-static long long ns(const struct timespec *t) { return t->tv_sec * 1000000000LL + t->tv_nsec; }
+static long long ns(const struct timespec *t)
+{
+	return t->tv_sec * 1000000000LL + t->tv_nsec;
+}
 
 static long raw_clock_gettime(long clock, struct timespec *ts)
 {
@@ -36,7 +46,8 @@ int main(void)
 
 	CHECK(auxv == (const unsigned long *)&stack[6], "auxv found at %p", (const void *)auxv);
 	CHECK(linuxu_auxv_get(auxv, 33) == 3300 && linuxu_auxv_get(auxv, 7) == 70 &&
-	      linuxu_auxv_get(auxv, 9) == 0, "auxv lookup");
+		      linuxu_auxv_get(auxv, 9) == 0,
+	      "auxv lookup");
 	CHECK(!linuxu_vdso_sym(0, "__vdso_clock_gettime"), "no vDSO gives NULL");
 	CHECK(!linuxu_vdso_sym((uintptr_t)junk, "__vdso_clock_gettime"), "a bad image gives NULL");
 	if (!base) {
@@ -54,7 +65,8 @@ int main(void)
 		CHECK(f(clock, &b) == 0, "vDSO clock %d returns 0", clock);
 		raw_clock_gettime(clock, &c);
 		CHECK(ns(&a) <= ns(&b) && ns(&b) <= ns(&c) && ns(&c) - ns(&a) < 50000000,
-		      "clock %d: vDSO %lld between raw %lld and %lld", clock, ns(&b), ns(&a), ns(&c));
+		      "clock %d: vDSO %lld between raw %lld and %lld", clock, ns(&b), ns(&a),
+		      ns(&c));
 	}
 	for (int i = 0; i < 1000000; i++) {
 		f(CLOCK_MONOTONIC, &a);
@@ -69,8 +81,8 @@ int main(void)
 	for (int i = 0; i < 1000000; i++)
 		raw_clock_gettime(CLOCK_MONOTONIC, &b);
 	t2 = (f(CLOCK_MONOTONIC, &a), ns(&a));
-	printf("clock_gettime(MONOTONIC): vDSO %.1f ns, system call %.1f ns per call\n", (t1 - t0) / 1e6,
-	       (t2 - t1) / 1e6);
+	printf("clock_gettime(MONOTONIC): vDSO %.1f ns, system call %.1f ns per call\n",
+	       (t1 - t0) / 1e6, (t2 - t1) / 1e6);
 	printf("%s\n", failures ? "vdso: FAILED" : "vdso: ok");
 	return failures != 0;
 }
