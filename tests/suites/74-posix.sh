@@ -148,6 +148,14 @@ t_pt_vdso() {
 	expect_output "$PB/linuxu-vdso-on.out" 'liblinuxuplat: clock: host vDSO$' &&
 	t_pt_cmd linuxu vdso-off print.level=debug linuxu.vdso=n -- time "$(date +%s)" 10 > /dev/null &&
 	expect_output "$PB/linuxu-vdso-off.out" 'liblinuxuplat: clock: host system call$' &&
-	t_pt_cmd linuxu vdso-off-sleep linuxu.vdso=n -- sleep "$(pt_late_ms linuxu)" > /dev/null
+	t_pt_cmd linuxu vdso-off-sleep linuxu.vdso=n -- sleep "$(pt_late_ms linuxu)" > /dev/null || return 1
+	# Seen from the host: no clock_gettime system call through the vDSO,
+	# one per read (200000 and more) without it.
+	command -v strace > /dev/null || { echo "strace not installed: host calls not counted"; return 0; }
+	strace -c -e trace=clock_gettime -o "$o.on" "$(pt_img linuxu)" -- time "$(date +%s)" 10 > /dev/null &&
+	strace -c -e trace=clock_gettime -o "$o.off" "$(pt_img linuxu)" linuxu.vdso=n -- time "$(date +%s)" 10 > /dev/null || return 1
+	cat "$o.on" "$o.off"
+	! grep -q clock_gettime "$o.on" &&
+	[ "$(awk '$NF == "clock_gettime" { print $(NF - 1) }' "$o.off")" -ge 200000 ]
 }
 [ -x "$(pt_img linuxu)" ] && check "posix on linuxu: clocks through the host's vDSO, and by system call with linuxu.vdso=n" t_pt_vdso
