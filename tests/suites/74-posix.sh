@@ -108,6 +108,16 @@ t_pt_pipe() {
 	[ "$(grep -o '^default: [A-E]' "$o.file" | tr -d '\n')" = "default: Adefault: Bdefault: Ddefault: Cdefault: E" ]
 }
 
+# linuxu: stdout a terminal (a pty from script(1)) is line buffered.
+t_pt_tty() {
+	local o=$PB/linuxu-tty.out
+	command -v script > /dev/null || { echo "script(1) not installed (bsdutils): no terminal to test"; return 0; }
+	timeout 60 script -qec "$(pt_img linuxu) -- default-buffering" /dev/null < /dev/null | tr -d '\r' > "$o" || return 1
+	cat "$o"
+	expect_output "$o" '^isatty\(1\) = 1$' &&
+	[ "$(grep -o '^default: [A-E]' "$o" | tr -d '\n')" = "default: Adefault: Bdefault: Cdefault: Ddefault: E" ]
+}
+
 check "posix: posixtest builds with musl for linuxu and kvm, no warning" t_pt_build
 for plat in $PT_PLATS; do
 	if [ ! -x "$(pt_img "$plat")" ]; then
@@ -137,6 +147,7 @@ done
 if [ -x "$(pt_img linuxu)" ]; then
 	check "posix on linuxu: scanf, getchar and fgets read the host's stdin to EOF" t_pt_scanf
 	check "posix on linuxu: stdout to a pipe or a file is fully buffered (isatty 0)" t_pt_pipe
+	check "posix on linuxu: stdout to a terminal is line buffered (isatty 1)" t_pt_tty
 fi
 
 # linuxu's clocks: the host's vDSO by default, the system call with
