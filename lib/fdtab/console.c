@@ -16,6 +16,7 @@
 #define TIOCSWINSZ_ 0x5414
 #define TIOCGPGRP_  0x540f
 #define S_IFCHR_    0020000
+#define S_IFIFO_    0010000
 
 /* The kernel's struct termios (termbits.h): 4 flags, line, 19 cc. */
 struct k_termios {
@@ -81,6 +82,9 @@ static unsigned int console_poll(struct km_file *f, unsigned int events)
 static long console_ioctl(struct km_file *f, unsigned long req, unsigned long arg)
 {
 	(void)f;
+	/* Like a pipe or a file: isatty() is 0, stdio buffers fully. */
+	if (!km_plat_console_is_terminal())
+		return -ENOTTY;
 	switch (req) {
 	case TCGETS_: {
 		/* A cooked terminal: ICRNL|IXON, OPOST|ONLCR, B38400|CS8|CREAD,
@@ -122,8 +126,12 @@ static long console_ioctl(struct km_file *f, unsigned long req, unsigned long ar
 static int console_fstat(struct km_file *f, struct km_stat *st)
 {
 	(void)f;
-	st->st_mode = S_IFCHR_ | 0620;
-	st->st_rdev = (136 << 8) | 0; /* makedev(136, 0): /dev/pts/0 */
+	if (km_plat_console_is_terminal()) {
+		st->st_mode = S_IFCHR_ | 0620;
+		st->st_rdev = (136 << 8) | 0; /* makedev(136, 0): /dev/pts/0 */
+	} else {
+		st->st_mode = S_IFIFO_ | 0600; /* not seekable, like a pipe */
+	}
 	st->st_nlink = 1;
 	st->st_blksize = 1024;
 	st->st_dev = 22;

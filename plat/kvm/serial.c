@@ -75,6 +75,12 @@ long km_plat_console_read(char *buf, size_t len)
 	return n ? (long)n : -EAGAIN;
 }
 
+/* A serial line is a terminal for whoever is at its other end. */
+int km_plat_console_is_terminal(void)
+{
+	return 1;
+}
+
 void kvm_early_puts(const char *s)
 {
 	size_t n = 0;

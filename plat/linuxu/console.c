@@ -22,6 +22,17 @@ int km_plat_console_write(const char *buf, size_t len)
 	return 0;
 }
 
+/* Asked once: the host's fd 1 answers TCGETS only when it is a terminal. */
+int km_plat_console_is_terminal(void)
+{
+	static int answer = -1;
+	unsigned char termios[64]; /* the kernel's struct termios: 36 bytes */
+
+	if (answer < 0)
+		answer = linuxu_syscall(LINUXU_SYS_ioctl, 1, LINUXU_TCGETS, termios) == 0;
+	return answer;
+}
+
 struct linuxu_pollfd {
 	int fd;
 	short events;

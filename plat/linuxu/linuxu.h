@@ -6,8 +6,11 @@
 #include <km/essentials.h>
 #include "syscall.h"
 
-/* Records the host clock at entry so uptime starts near zero. */
-void linuxu_time_init(void);
+/*
+ * Finds the host's vDSO in the auxiliary vector after @initial_stack and
+ * records the host clock at entry so uptime starts near zero.
+ */
+void linuxu_time_init(const long *initial_stack);
 /* Reports the host's fault signals like kvm's exceptions (crash.c). */
 int linuxu_crash_init(void);
 

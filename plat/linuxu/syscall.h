@@ -15,6 +15,7 @@
 #define LINUXU_SYS_rt_sigaction	    13
 #define LINUXU_SYS_rt_sigprocmask   14
 #define LINUXU_SYS_rt_sigreturn	    15
+#define LINUXU_SYS_ioctl	    16
 #define LINUXU_SYS_getpid	    39
 #define LINUXU_SYS_sigaltstack	    131
 #define LINUXU_SYS_process_vm_readv 310
@@ -41,6 +42,8 @@ static inline long linuxu_syscall6(long n, long a1, long a2, long a3, long a4, l
 
 #define linuxu_syscall(n, a1, a2, a3)                                                              \
 	linuxu_syscall6(n, (long)(a1), (long)(a2), (long)(a3), 0, 0, 0)
+
+#define LINUXU_TCGETS 0x5401
 
 struct linuxu_timespec {
 	long tv_sec;

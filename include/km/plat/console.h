@@ -2,7 +2,7 @@
 /*
  * km/plat/console.h - the platform's console (part of the platform contract).
  *
- * A platform MUST implement both functions. They MUST work from the first
+ * A platform MUST implement these functions. They MUST work from the first
  * instruction of km_boot() on (no init function needed before them), MUST
  * NOT allocate memory and MUST work when the console is not a terminal
  * (a pipe, a file, /dev/null, a serial line nobody reads).
@@ -25,5 +25,13 @@ int km_plat_console_write(const char *buf, size_t len);
  * 0 at end of input, or -EAGAIN when nothing is available right now.
  */
 long km_plat_console_read(char *buf, size_t len);
+
+/*
+ * 1 when the console's output is a terminal, 0 when it is a pipe, a file
+ * or anything else. C libraries buffer stdout by it (line buffered on a
+ * terminal, fully buffered otherwise), through isatty() on fds 0-2. The
+ * answer does not change while the image runs; cheap enough to ask often.
+ */
+int km_plat_console_is_terminal(void);
 
 #endif /* KM_PLAT_CONSOLE_H */

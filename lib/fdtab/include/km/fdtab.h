@@ -51,12 +51,13 @@
  * size). A descriptor not open gives -EBADF.
  *
  * The console (console.c): fds 0, 1 and 2 are one console file (O_RDWR)
- * on km/plat/console.h, a character device: fstat gives S_IFCHR|0620,
- * rdev 136:0 (a pty, like a terminal); ioctl TCGETS returns a termios of a
- * cooked terminal and TCSETS* are accepted (so isatty() is true, also
- * when linuxu's stdout is a pipe or a file: km/plat/console.h cannot tell
- * yet, so a libc line-buffers stdout there too),
- * TIOCGWINSZ is 24x80; read blocks (sleeping 1 ms between platform reads)
+ * on km/plat/console.h. When km_plat_console_is_terminal() (the output is
+ * a terminal), a character device: fstat gives S_IFCHR|0620, rdev 136:0
+ * (a pty); ioctl TCGETS returns a termios of a cooked terminal, TCSETS*
+ * are accepted, TIOCGWINSZ is 24x80, so isatty() is true. Otherwise (a
+ * pipe or a file, e.g. linuxu's stdout redirected) fstat gives S_IFIFO|0600
+ * and terminal ioctls -ENOTTY: isatty() is false on fds 0-2 and a libc
+ * buffers stdout fully, as Linux would. read blocks (sleeping 1 ms between platform reads)
  * unless O_NONBLOCK; poll reports POLLOUT always and POLLIN when a byte
  * is waiting (it is kept for the next read). Closing fds 0..2 is allowed.
  *
