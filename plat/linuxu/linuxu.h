@@ -8,6 +8,9 @@
 
 /* Records the host clock at entry so uptime starts near zero. */
 void linuxu_time_init(void);
+/* Reads the auxiliary vector above @initial_stack's argv and envp: whether
+ * the host lets the process write its FS base itself (tls.c). */
+void linuxu_tls_init(const long *initial_stack);
 /* Reports the host's fault signals like kvm's exceptions (crash.c). */
 int linuxu_crash_init(void);
 

@@ -10,6 +10,7 @@ void linuxu_entry(long *initial_stack)
 {
 	linuxu_crash_init(); /* without it, faults are only the host's default report */
 	linuxu_time_init();
+	linuxu_tls_init(initial_stack);
 	boot_info.plat_name = "linuxu";
 	boot_info.argc = (int)initial_stack[0];
 	boot_info.argv = (char **)&initial_stack[1];
