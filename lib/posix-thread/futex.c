@@ -8,10 +8,10 @@
  */
 #include <errno.h>
 #include <stdint.h>
-#include <time.h>
 #include <km/plat/time.h>
 #include <km/plat/timer.h>
 #include <km/posix_thread.h>
+#include <km/posix_time.h>
 #include <km/print.h>
 #include <km/sched_impl.h>
 #include <km/syscall.h>
@@ -85,18 +85,18 @@ int km_posix_futex_wake(int *uaddr, int n)
 	return r;
 }
 
-static long futex_wait(int *uaddr, int val, const struct timespec *rel)
+static long futex_wait(int *uaddr, int val, const struct km_linux_timespec *rel)
 {
 	struct futex_waiter w = { .woken = 0 };
-	km_nsec_t deadline = 0;
+	km_nsec_t deadline = 0, ns;
 	unsigned long fl;
 	long r = 0;
 
 	if (rel) {
-		if (rel->tv_sec < 0 || rel->tv_nsec < 0 || rel->tv_nsec >= 1000000000L)
-			return -EINVAL;
-		deadline = km_plat_monotonic_ns() + (km_nsec_t)rel->tv_sec * KM_NSEC_PER_SEC +
-			   (km_nsec_t)rel->tv_nsec;
+		r = km_posix_timespec_ns(rel, &ns);
+		if (r)
+			return r;
+		deadline = km_plat_monotonic_ns() + ns;
 		if (deadline == 0)
 			deadline = 1; /* 0 means "none" to the wait queue */
 	}
@@ -143,7 +143,7 @@ KM_SYSCALL_DEFINE(futex, 6)
 		return -EINVAL;
 	switch (cmd) {
 	case FUTEX_WAIT_:
-		return futex_wait(uaddr, val, (const struct timespec *)a4);
+		return futex_wait(uaddr, val, (const struct km_linux_timespec *)a4);
 	case FUTEX_WAKE_:
 		return val <= 0 ? 0 : km_posix_futex_wake(uaddr, val);
 	case FUTEX_REQUEUE_:

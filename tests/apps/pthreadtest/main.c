@@ -566,7 +566,7 @@ int main(int argc, char **argv)
 	int n = sizeof(tests) / sizeof(tests[0]);
 
 	setvbuf(stdout, NULL, _IONBF, 0);
-	printf("1..%d\n", n);
+	printf("TAP version 13\n1..%d\n", n);
 	for (int i = 0; i < n; i++)
 		report(tests[i].fn(), tests[i].name);
 	return failures ? 1 : 0;
