@@ -56,6 +56,10 @@ static __km_noreturn void thread_exit(void)
 {
 	struct thread_rec *r = rec_current();
 
+	/* Interrupts off to the end: the woken joiner frees this stack
+	 * (musl's pthread_join unmaps it), so nothing may run before this
+	 * thread has switched away from it for good. */
+	km_plat_irq_save();
 	if (r->clear_tid) {
 		__atomic_store_n(r->clear_tid, 0, __ATOMIC_RELEASE);
 		km_posix_futex_wake(r->clear_tid, 1);
@@ -139,8 +143,8 @@ void km_posix_unmapself(void *base, size_t size)
 	struct thread_rec *r = rec_current();
 
 	km_posix_reap();
-	/* Interrupts stay off to the end: nothing runs before this thread
-	 * has left the stack for good, so whoever reaps it finds it dead. */
+	/* Interrupts stay off to the end (thread_exit): whoever reaps this
+	 * stack finds the thread gone from it. */
 	km_plat_irq_save();
 	r->unmap_base = base;
 	r->unmap_size = size;

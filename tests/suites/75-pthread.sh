@@ -3,7 +3,9 @@
 # sched-coop and sched-preempt: tests/apps/pthreadtest (100 threads of
 # producer/consumer, timed waits that time out and never early, once, keys
 # with destructors, join and detach, mutex types, rwlocks, errno, __thread
-# and gettid per thread, futex edges) must print TAP with every test ok.
+# and gettid per thread, futex edges) must print TAP with every test ok,
+# and main ending through pthread_exit leaves the worker running, whose end
+# is exit(0) with atexit handlers.
 # The same program built natively with musl-gcc must pass too, which shows
 # that the tests ask for Linux's behaviour, not Kumiki's. Also: a clone
 # with process flags is refused with one warning (-EINVAL), and LIBMUSL
@@ -34,7 +36,19 @@ pt_run() { # <coop|preempt> <linuxu|kvm>
 	pt_build "$1" "$2" || return 1
 	km_run_image "$o.out" "$o/pthreadtest_$2-x86_64"; rc=$?
 	[ $rc -eq 0 ] || { cat "$o.out"; echo "exit status $rc"; return 1; }
-	pt_tap "$o.out"
+	pt_tap "$o.out" || return 1
+	pt_mainexit "$o.mainexit" "$o/pthreadtest_$2-x86_64" --
+}
+
+# main ending through pthread_exit: the worker goes on; the last thread's
+# end is exit(0), atexit handlers included.
+pt_mainexit() { # <out> <image> [args before "mainexit"]
+	local out=$1 rc
+	shift
+	km_run_image "$out" "$@" mainexit; rc=$?
+	[ $rc -eq 0 ] && [ "$(grep '^mainexit:' "$out" | tr '\n' '|')" = \
+		"mainexit: main ends|mainexit: worker ends after main|mainexit: atexit handler ran|" ] ||
+		{ cat "$out"; echo "exit status $rc"; return 1; }
 }
 
 check "pthread: musl's threads on linuxu, sched-coop" pt_run coop linuxu
@@ -51,7 +65,7 @@ pt_native() {
 	local o=$PB/native
 	mkdir -p "$PB" && musl-gcc -static -O2 -o "$o" "$PT/main.c" || return 1
 	timeout -k 5 120 "$o" > "$o.out" 2>&1 || { cat "$o.out"; return 1; }
-	pt_tap "$o.out"
+	pt_tap "$o.out" && pt_mainexit "$o.mainexit" "$o"
 }
 if command -v musl-gcc > /dev/null; then
 	check "pthread: the same tests pass natively (musl-gcc, Linux)" pt_native

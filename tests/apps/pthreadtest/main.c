@@ -544,6 +544,33 @@ static int t_futex(void)
 	return 1;
 }
 
+/* "mainexit": main ends through pthread_exit; the worker goes on, and its
+ * end is the process's: exit(0), atexit handlers included. */
+static void *late_worker(void *arg)
+{
+	struct timespec d = { 0, 50000000 };
+
+	nanosleep(&d, NULL);
+	printf("mainexit: worker ends after main\n");
+	return NULL;
+}
+
+static void at_exit(void)
+{
+	printf("mainexit: atexit handler ran\n");
+}
+
+static int main_exit(void)
+{
+	pthread_t t;
+
+	atexit(at_exit);
+	if (pthread_create(&t, NULL, late_worker, NULL))
+		return 1;
+	printf("mainexit: main ends\n");
+	pthread_exit(NULL);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -566,6 +593,8 @@ int main(int argc, char **argv)
 	int n = sizeof(tests) / sizeof(tests[0]);
 
 	setvbuf(stdout, NULL, _IONBF, 0);
+	if (argc > 1 && !strcmp(argv[1], "mainexit"))
+		return main_exit();
 	printf("TAP version 13\n1..%d\n", n);
 	for (int i = 0; i < n; i++)
 		report(tests[i].fn(), tests[i].name);
