@@ -3,16 +3,16 @@
 # sched-coop and sched-preempt: tests/apps/pthreadtest (100 threads of
 # producer/consumer, timed waits that time out and never early, once, keys
 # with destructors, join and detach, mutex types, rwlocks, errno, __thread
-# and gettid per thread, futex edges) must print TAP with every test ok,
-# and main ending through pthread_exit leaves the worker running, whose end
-# is exit(0) with atexit handlers.
+# and gettid per thread, futex edges, deferred cancellation at nanosleep)
+# must print TAP with every test ok, and main ending through pthread_exit
+# leaves the worker running, whose end is exit(0) with atexit handlers.
 # The same program built natively with musl-gcc must pass too, which shows
 # that the tests ask for Linux's behaviour, not Kumiki's. Also: a clone
 # with process flags is refused with one warning (-EINVAL), and LIBMUSL
 # pulls in lib/sched and lib/posix-thread by itself.
 PT=$KM_ROOT/tests/apps/pthreadtest
 PB=$KM_TMP/pthread
-PT_TESTS=12
+PT_TESTS=13
 
 pt_build() { # <coop|preempt> <linuxu|kvm>
 	local o=$PB/$1-$2 sched

@@ -527,6 +527,30 @@ static int t_per_thread(void)
 	return 1;
 }
 
+/* ---- deferred cancellation at a cancellation point (nanosleep) ---- */
+static void *cancel_target(void *arg)
+{
+	struct timespec d = { 0, 1000000 };
+
+	for (int i = 0; i < 5000; i++) /* 5 s at most */
+		nanosleep(&d, NULL);
+	return NULL;
+}
+
+static int t_cancel(void)
+{
+	struct timespec d = { 0, 10000000 };
+	pthread_t t;
+	void *v;
+
+	CHECK(pthread_create(&t, NULL, cancel_target, NULL) == 0);
+	nanosleep(&d, NULL);
+	CHECK(pthread_cancel(t) == 0);
+	CHECK(pthread_join(t, &v) == 0);
+	CHECK(v == PTHREAD_CANCELED);
+	return 1;
+}
+
 /* ---- futex edges, directly ---- */
 static int t_futex(void)
 {
@@ -589,6 +613,7 @@ int main(int argc, char **argv)
 		{ t_rwlock, "rwlock" },
 		{ t_per_thread, "errno_tls_tid_per_thread" },
 		{ t_futex, "futex_edges" },
+		{ t_cancel, "cancel_at_cancellation_point" },
 	};
 	int n = sizeof(tests) / sizeof(tests[0]);
 
