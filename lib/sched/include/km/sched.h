@@ -50,9 +50,10 @@
  *   another thread is runnable; interrupts-off sections are never
  *   preempted.
  *
- * - Every thread has an id (km_thread_id): main's is 1, every later thread
- *   gets the next unused positive int (ids are not reused before 2^31
- *   creations). C libraries use it as the Linux thread id (gettid).
+ * - Every thread has an id (km_thread_id): main's is 1, later threads get
+ *   2, 3, ... in creation order (after INT_MAX it starts at 2 again, so
+ *   only then can an id repeat). C libraries use it as the Linux thread id
+ *   (gettid).
  * - Thread pointer: a thread starts with FS pointing at lib/sched's own
  *   TLS block for it, or at the @tp given to km_thread_create_on(); main
  *   keeps the one loaded before lib/sched started (a C library's, set
