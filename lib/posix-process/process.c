@@ -20,16 +20,6 @@ KM_SYSCALL_DEFINE(getppid, 0)
 	return 0;
 }
 
-KM_SYSCALL_DEFINE(gettid, 0)
-{
-	return KM_POSIX_PID;
-}
-
-KM_SYSCALL_DEFINE(exit, 1)
-{
-	km_plat_terminate((int)(a1 & 0xff));
-}
-
 KM_SYSCALL_DEFINE(exit_group, 1)
 {
 	km_plat_terminate((int)(a1 & 0xff));

@@ -85,12 +85,16 @@ static void deliver(int sig, int code)
 	blocked |= (act.mask | BIT(sig)) & ~UNBLOCKABLE;
 	if (act.flags & SA_SIGINFO_) {
 		struct k_siginfo info;
+		/* No interrupted context to describe: an empty one (Linux's
+		 * x86_64 ucontext_t is 936 bytes), never NULL. */
+		uint64_t uc[128];
 
 		memset(&info, 0, sizeof(info));
+		memset(uc, 0, sizeof(uc));
 		info.si_signo = sig;
 		info.si_code = code;
 		info.si_pid = 1;
-		((void (*)(int, void *, void *))act.handler)(sig, &info, NULL);
+		((void (*)(int, void *, void *))act.handler)(sig, &info, uc);
 	} else {
 		((void (*)(int))act.handler)(sig);
 	}

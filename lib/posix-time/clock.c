@@ -6,9 +6,6 @@
 #include <km/syscall.h>
 #include <km/time.h>
 
-struct linux_timespec {
-	long tv_sec, tv_nsec;
-};
 struct linux_timeval {
 	long tv_sec, tv_usec;
 };
@@ -46,7 +43,7 @@ static int clock_read(long clk, km_nsec_t *now)
 	}
 }
 
-static void to_timespec(struct linux_timespec *ts, km_nsec_t ns)
+static void to_timespec(struct km_linux_timespec *ts, km_nsec_t ns)
 {
 	ts->tv_sec = (long)(ns / KM_NSEC_PER_SEC);
 	ts->tv_nsec = (long)(ns % KM_NSEC_PER_SEC);
@@ -61,7 +58,7 @@ KM_SYSCALL_DEFINE(clock_gettime, 2)
 		return ret;
 	if (!a2)
 		return -EFAULT;
-	to_timespec((struct linux_timespec *)a2, now);
+	to_timespec((struct km_linux_timespec *)a2, now);
 	return 0;
 }
 
@@ -73,7 +70,7 @@ KM_SYSCALL_DEFINE(clock_getres, 2)
 	if (ret)
 		return ret;
 	if (a2)
-		to_timespec((struct linux_timespec *)a2, 1);
+		to_timespec((struct km_linux_timespec *)a2, 1);
 	return 0;
 }
 
@@ -89,8 +86,7 @@ KM_SYSCALL_DEFINE(settimeofday, 2)
 	return -EPERM;
 }
 
-/* A request as nanoseconds: 0, -EINVAL or -EFAULT. Saturates far futures. */
-static int timespec_ns(const struct linux_timespec *ts, km_nsec_t *ns)
+int km_posix_timespec_ns(const struct km_linux_timespec *ts, km_nsec_t *ns)
 {
 	if (!ts)
 		return -EFAULT;
@@ -114,7 +110,7 @@ static long sleep_for(km_nsec_t ns)
 KM_SYSCALL_DEFINE(nanosleep, 2)
 {
 	km_nsec_t ns;
-	int ret = timespec_ns((const struct linux_timespec *)a1, &ns);
+	int ret = km_posix_timespec_ns((const struct km_linux_timespec *)a1, &ns);
 
 	return ret ? ret : sleep_for(ns);
 }
@@ -128,7 +124,7 @@ KM_SYSCALL_DEFINE(clock_nanosleep, 4)
 		return -EINVAL;
 	if (a2 & ~(long)TIMER_ABSTIME_)
 		return -EINVAL;
-	ret = timespec_ns((const struct linux_timespec *)a3, &ns);
+	ret = km_posix_timespec_ns((const struct km_linux_timespec *)a3, &ns);
 	if (ret)
 		return ret;
 	if (a2 & TIMER_ABSTIME_)

@@ -5,6 +5,7 @@
  * is the registered struct km_sched_ops.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <km/exit.h>
@@ -231,28 +232,74 @@ static void thread_start(void *arg)
 	km_thread_exit(t->fn(t->arg));
 }
 
+static int next_tid = 2; /* main is 1 */
+
+static struct km_thread *thread_start_new(struct km_thread *t, km_thread_fn_t fn, void *arg)
+{
+	unsigned long fl;
+
+	t->fn = fn;
+	t->arg = arg;
+	km_timer_init(&t->timer, timeout_fn, t);
+	t->ctx_sp = km_arch_ctx_init(t->stack, t->stack_size, thread_start, t);
+	fl = km_plat_irq_save();
+	t->tid = next_tid;
+	next_tid = next_tid == INT_MAX ? 2 : next_tid + 1;
+	nr_live++;
+	sched_make_ready(t);
+	km_plat_irq_restore(fl);
+	return t;
+}
+
 struct km_thread *km_thread_create(const char *name, size_t stack_size, km_thread_fn_t fn,
 				   void *arg)
 {
 	struct km_thread *t;
-	unsigned long fl;
 
 	if (!fn || !sched_ops || !sched_cur) {
 		errno = EINVAL;
 		return NULL;
 	}
 	t = sched_thread_alloc(name, stack_size);
-	if (!t)
+	return t ? thread_start_new(t, fn, arg) : NULL;
+}
+
+struct km_thread *km_thread_create_on(const char *name, void *stack, size_t stack_size,
+				      uintptr_t tp, km_thread_fn_t fn, void *arg)
+{
+	struct km_thread *t;
+
+	if (!fn || !stack || stack_size < 256 || !sched_ops || !sched_cur) {
+		errno = EINVAL;
 		return NULL;
-	t->fn = fn;
-	t->arg = arg;
-	km_timer_init(&t->timer, timeout_fn, t);
-	t->ctx_sp = km_arch_ctx_init(t->stack, t->stack_size, thread_start, t);
-	fl = km_plat_irq_save();
-	nr_live++;
-	sched_make_ready(t);
+	}
+	t = sched_thread_alloc_on(name, stack, stack_size, tp);
+	return t ? thread_start_new(t, fn, arg) : NULL;
+}
+
+void km_thread_tls_set(uintptr_t tp)
+{
+	unsigned long fl = km_plat_irq_save();
+
+	if (sched_cur)
+		sched_cur->tp = tp;
+	km_plat_tls_set(tp);
 	km_plat_irq_restore(fl);
-	return t;
+}
+
+int km_thread_id(const struct km_thread *t)
+{
+	return t ? t->tid : 1; /* before lib/sched starts: the boot context, main-to-be */
+}
+
+void km_thread_set_private(struct km_thread *t, void *p)
+{
+	t->private_ = p;
+}
+
+void *km_thread_private(const struct km_thread *t)
+{
+	return t ? t->private_ : NULL;
 }
 
 void km_thread_exit(void *retval)
@@ -340,7 +387,11 @@ static int sched_init(void)
 	sched_idle->state = KM_THREAD_READY;
 
 	tls = km_arch_tls_area_size();
-	if (tls) {
+	main_thread.tp = km_plat_tls_get();
+	if (main_thread.tp) {
+		/* A C library set up main's thread pointer before us (musl's
+		 * descriptor, through km_thread_tls_set): main keeps it. */
+	} else if (tls) {
 		main_thread.tls_area = km_palloc(KM_ALIGN_UP(tls, SCHED_PAGE) / SCHED_PAGE);
 		if (!main_thread.tls_area)
 			return -ENOMEM;
@@ -353,6 +404,7 @@ static int sched_init(void)
 	main_thread.state = KM_THREAD_RUNNING;
 	main_thread.err = boot_errno;
 	main_thread.detached = 1;
+	main_thread.tid = 1;
 	nr_live = 1;
 	sched_cur = &main_thread;
 	km_plat_tls_set(main_thread.tp);

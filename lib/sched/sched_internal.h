@@ -24,6 +24,9 @@ void sched_finish_switch(void);
 
 /* thread.c */
 struct km_thread *sched_thread_alloc(const char *name, size_t stack_size);
+/* A control block for a thread on a caller-owned stack with thread pointer @tp. */
+struct km_thread *sched_thread_alloc_on(const char *name, void *stack, size_t stack_size,
+					uintptr_t tp);
 void sched_thread_free(struct km_thread *t);
 void sched_thread_set_name(struct km_thread *t, const char *name);
 

@@ -62,6 +62,30 @@ struct km_thread *sched_thread_alloc(const char *name, size_t stack_size)
 	return t;
 }
 
+struct km_thread *sched_thread_alloc_on(const char *name, void *stack, size_t stack_size,
+					uintptr_t tp)
+{
+	size_t pages = KM_ALIGN_UP(sizeof(struct km_thread), SCHED_PAGE) / SCHED_PAGE;
+	char *mem = km_palloc(pages);
+	struct km_thread *t;
+
+	if (!mem) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	t = (struct km_thread *)mem;
+	memset(t, 0, sizeof(*t));
+	t->mem = mem; /* the control block only: the stack is the caller's */
+	t->mem_pages = pages;
+	t->stack = stack;
+	t->stack_size = stack_size;
+	t->tp = tp;
+	km_sched_list_init(&t->link);
+	km_waitq_init(&t->joiners);
+	sched_thread_set_name(t, name);
+	return t;
+}
+
 void sched_thread_free(struct km_thread *t)
 {
 	void *mem = t->mem;

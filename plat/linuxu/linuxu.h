@@ -11,6 +11,9 @@
  * records the host clock at entry so uptime starts near zero.
  */
 void linuxu_time_init(const long *initial_stack);
+/* Whether the host lets the process write its FS base itself (tls.c),
+ * from the auxiliary vector @auxv (vdso.h's linuxu_auxv_from_stack). */
+void linuxu_tls_init(const unsigned long *auxv);
 /* Reports the host's fault signals like kvm's exceptions (crash.c). */
 int linuxu_crash_init(void);
 

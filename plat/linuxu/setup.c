@@ -2,6 +2,7 @@
 /* From the process's initial stack to km_boot(). */
 #include <km/plat/bootinfo.h>
 #include "linuxu.h"
+#include "vdso.h"
 
 static struct km_bootinfo boot_info;
 
@@ -10,6 +11,7 @@ void linuxu_entry(long *initial_stack)
 {
 	linuxu_crash_init(); /* without it, faults are only the host's default report */
 	linuxu_time_init(initial_stack);
+	linuxu_tls_init(linuxu_auxv_from_stack(initial_stack));
 	boot_info.plat_name = "linuxu";
 	boot_info.argc = (int)initial_stack[0];
 	boot_info.argv = (char **)&initial_stack[1];

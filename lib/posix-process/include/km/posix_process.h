@@ -5,9 +5,12 @@
  * The library registers these system calls (km/syscall.h); their results
  * follow the Linux x86_64 ABI and man pages named below, for an image that
  * is ONE process (pid KM_POSIX_PID) on ONE CPU, run by root:
- * - getpid(2) = 1, getppid(2) = 0, gettid(2) = 1 (threads of lib/sched
- *   have no Linux thread ids yet).
- * - exit(2), exit_group(2): end the image; the status is a1 & 0xff
+ * - getpid(2) = 1, getppid(2) = 0.
+ * - Without lib/posix-thread: gettid(2) = 1; exit(2) ends the image as
+ *   exit_group(2) does; set_tid_address(2) records the address and
+ *   returns 1. With it, these three are its own (km/posix_thread.h:
+ *   per-thread ids, exit of one thread).
+ * - exit_group(2): ends the image; the status is a1 & 0xff
  *   (km_plat_terminate). No C-library cleanup runs: that is the libc's
  *   exit(3)'s job before it makes this call.
  * - uname(2): struct utsname (6 fields of 65 bytes): sysname "Linux" (the
@@ -29,12 +32,8 @@
  * - arch_prctl(2) (x86_64): ARCH_SET_FS loads the thread pointer
  *   (km_plat_tls_set), ARCH_GET_FS stores it through a2 (-EFAULT for NULL);
  *   any other code, the GS ones included, -EINVAL. With lib/sched the
- *   value holds until the next thread switch (lib/sched restores each
- *   thread's own pointer): a C library's threads need lib/sched to keep
- *   it, which is the threads work's, not this library's.
- * - set_tid_address(2): records the address and returns the tid (1).
- * - exit(2) ends the image as exit_group does: the thread form belongs to
- *   the threads work, which will take this call over.
+ *   value is the calling thread's (km_thread_tls_set): every switch back
+ *   to the thread loads it again.
  * - getpgrp(2) = 1; getpgid(2)/getsid(2) of 0 or 1 = 1, else -ESRCH;
  *   setsid(2): -EPERM (already a session leader); setpgid(2) of itself
  *   to 0 or 1: 0 (-ESRCH another pid, -EINVAL pgid < 0, -EPERM another).

@@ -38,7 +38,9 @@
  * runs once before the call returns, with the action's mask and the
  * signal itself blocked, as handler(sig) or, with SA_SIGINFO (4),
  * handler(sig, siginfo with si_signo/si_code SI_USER or SI_TKILL/si_pid 1,
- * NULL); SA_RESETHAND (0x80000000) resets the action first. The default
+ * a zeroed ucontext of 1024 bytes: there is no interrupted context, and
+ * C libraries read it unconditionally, as musl's cancellation handler
+ * does); SA_RESETHAND (0x80000000) resets the action first. The default
  * action ignores SIGCHLD, SIGCONT, SIGURG, SIGWINCH and the stop signals
  * (no job control), and ends the image for every other signal with
  * status 128 + sig (the shell's convention: SIGABRT 134, SIGKILL 137,

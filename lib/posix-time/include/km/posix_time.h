@@ -34,6 +34,18 @@
 #ifndef KM_POSIX_TIME_H
 #define KM_POSIX_TIME_H
 
+#include <km/plat/time.h>
+
 #define KM_POSIX_CLK_TCK 100
+
+/* struct timespec as the x86_64 system calls pass it. */
+struct km_linux_timespec {
+	long tv_sec, tv_nsec;
+};
+
+/* A relative time request (nanosleep's, futex's) as nanoseconds in *@ns:
+ * 0, -EFAULT for NULL, -EINVAL for tv_nsec outside 0..999999999 or
+ * tv_sec < 0. Saturates far futures (at about 292 years). */
+int km_posix_timespec_ns(const struct km_linux_timespec *ts, km_nsec_t *ns);
 
 #endif /* KM_POSIX_TIME_H */

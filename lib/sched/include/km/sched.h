@@ -50,6 +50,19 @@
  *   another thread is runnable; interrupts-off sections are never
  *   preempted.
  *
+ * - Every thread has an id (km_thread_id): main's is 1, later threads get
+ *   2, 3, ... in creation order (after INT_MAX it starts at 2 again, so
+ *   only then can an id repeat). C libraries use it as the Linux thread id
+ *   (gettid).
+ * - Thread pointer: a thread starts with FS pointing at lib/sched's own
+ *   TLS block for it, or at the @tp given to km_thread_create_on(); main
+ *   keeps the one loaded before lib/sched started (a C library's, set
+ *   through km_thread_tls_set), else gets lib/sched's. km_thread_tls_set()
+ *   changes the calling thread's for good: every switch back to it loads
+ *   it again. A C library whose functions read their thread descriptor at
+ *   FS (musl) works only in threads it created itself (through
+ *   km_thread_create_on), and in main.
+ *
  * Non-goals: SMP, priorities, thread cancellation, signals, stack growth,
  * CPU-time accounting, killing other threads.
  */
@@ -68,6 +81,31 @@ typedef void *(*km_thread_fn_t)(void *arg);
 
 struct km_thread *km_thread_create(const char *name, size_t stack_size, km_thread_fn_t fn,
 				   void *arg);
+/*
+ * Starts @fn(@arg) on a stack the caller owns ([@stack, @stack + @stack_size),
+ * used downwards from its top, 16-byte aligned by this call) with @tp as
+ * its thread pointer (FS on x86_64): for C libraries whose thread creation
+ * lays out stack, TLS and descriptor itself (musl's clone). lib/sched
+ * neither guards nor frees that stack: it MUST stay valid until the thread
+ * has ended (after its last switch away, e.g. when a later thread runs).
+ * Everything else is as km_thread_create() (join/detach, exit, errno).
+ * Returns NULL with errno = ENOMEM or EINVAL (NULL @fn or @stack, or a
+ * stack smaller than 256 bytes).
+ */
+struct km_thread *km_thread_create_on(const char *name, void *stack, size_t stack_size,
+				      uintptr_t tp, km_thread_fn_t fn, void *arg);
+/* Makes @tp the calling thread's thread pointer, loaded now and at every
+ * switch back to it. Before lib/sched starts it only loads it (main then
+ * keeps it). */
+void km_thread_tls_set(uintptr_t tp);
+/* The thread's id (see above); 1 for NULL (the boot context, which
+ * becomes main). */
+int km_thread_id(const struct km_thread *t);
+/* One pointer per thread for the library that created it (NULL at first):
+ * e.g. lib/posix-thread's record of a clone()d thread. */
+void km_thread_set_private(struct km_thread *t, void *p);
+void *km_thread_private(const struct km_thread *t); /* NULL for NULL */
+
 /* Waits for @t to end, stores its value in *@retval (if non-NULL), frees it.
  * Returns 0, -EINVAL (t detached or already joined), -EDEADLK (t is the caller). */
 int km_thread_join(struct km_thread *t, void **retval);

@@ -74,6 +74,8 @@ struct km_thread {
 	void *mem; /* pages holding guard + stack (guard: mem's first page) */
 	size_t mem_pages;
 	void *tls_area;
+	void *private_; /* km_thread_private() */
+	int tid;	/* km_thread_id() */
 	char name[KM_THREAD_NAME_MAX];
 };
 
