@@ -26,6 +26,7 @@
 #include <unistd.h>
 #include <km/fdtab.h>
 #include <km/syscall.h>
+#include "newlib_glue.h"
 
 #define NEWLIB_STUB_ALIAS(name) extern __typeof__(name) _##name __attribute__((alias(#name)))
 
@@ -40,8 +41,7 @@
 #define LINUX_O_CLOEXEC	 02000000
 #define LINUX_TIOCGWINSZ 0x5413
 
-/* A system call's result as a C function returns it: -1 with errno set. */
-static long result(long ret)
+long newlib_result(long ret)
 {
 	if (ret < 0 && ret > -4096) {
 		errno = (int)-ret;
@@ -52,13 +52,13 @@ static long result(long ret)
 
 ssize_t read(int fd, void *buf, size_t len)
 {
-	return result(km_syscall3(KM_SYS_read, fd, buf, len));
+	return newlib_result(km_syscall3(KM_SYS_read, fd, buf, len));
 }
 NEWLIB_STUB_ALIAS(read);
 
 ssize_t write(int fd, const void *buf, size_t len)
 {
-	return result(km_syscall3(KM_SYS_write, fd, buf, len));
+	return newlib_result(km_syscall3(KM_SYS_write, fd, buf, len));
 }
 NEWLIB_STUB_ALIAS(write);
 
@@ -88,19 +88,19 @@ int open(const char *path, int flags, ...)
 	va_start(ap, flags);
 	mode = flags & O_CREAT ? va_arg(ap, int) : 0;
 	va_end(ap);
-	return (int)result(km_syscall3(KM_SYS_open, path, linux_open_flags(flags), mode));
+	return (int)newlib_result(km_syscall3(KM_SYS_open, path, linux_open_flags(flags), mode));
 }
 NEWLIB_STUB_ALIAS(open);
 
 int close(int fd)
 {
-	return (int)result(km_syscall1(KM_SYS_close, fd));
+	return (int)newlib_result(km_syscall1(KM_SYS_close, fd));
 }
 NEWLIB_STUB_ALIAS(close);
 
 off_t lseek(int fd, off_t off, int whence)
 {
-	return result(km_syscall3(KM_SYS_lseek, fd, off, whence));
+	return newlib_result(km_syscall3(KM_SYS_lseek, fd, off, whence));
 }
 NEWLIB_STUB_ALIAS(lseek);
 
@@ -126,7 +126,7 @@ static int stat_call(long nr, long arg, struct stat *st)
 			.st_mtim = { (time_t)k.st_mtime_, (long)k.st_mtime_nsec },
 			.st_ctim = { (time_t)k.st_ctime_, (long)k.st_ctime_nsec },
 		};
-	return (int)result(ret);
+	return (int)newlib_result(ret);
 }
 
 int fstat(int fd, struct stat *st)
@@ -146,7 +146,7 @@ int isatty(int fd)
 {
 	unsigned short winsize[4];
 
-	return result(km_syscall3(KM_SYS_ioctl, fd, LINUX_TIOCGWINSZ, winsize)) == 0;
+	return newlib_result(km_syscall3(KM_SYS_ioctl, fd, LINUX_TIOCGWINSZ, winsize)) == 0;
 }
 NEWLIB_STUB_ALIAS(isatty);
 
@@ -172,7 +172,7 @@ void _exit(int status)
 
 int kill(pid_t pid, int sig)
 {
-	return (int)result(km_syscall2(KM_SYS_kill, pid, sig));
+	return (int)newlib_result(km_syscall2(KM_SYS_kill, pid, sig));
 }
 NEWLIB_STUB_ALIAS(kill);
 
@@ -184,42 +184,42 @@ NEWLIB_STUB_ALIAS(getpid);
 
 int gettimeofday(struct timeval *tv, void *tz)
 {
-	return (int)result(km_syscall2(KM_SYS_gettimeofday, tv, tz));
+	return (int)newlib_result(km_syscall2(KM_SYS_gettimeofday, tv, tz));
 }
 NEWLIB_STUB_ALIAS(gettimeofday);
 
 clock_t times(struct tms *buf)
 {
-	return (clock_t)result(km_syscall1(KM_SYS_times, buf));
+	return (clock_t)newlib_result(km_syscall1(KM_SYS_times, buf));
 }
 NEWLIB_STUB_ALIAS(times);
 
 int unlink(const char *path)
 {
-	return (int)result(km_syscall1(KM_SYS_unlink, path));
+	return (int)newlib_result(km_syscall1(KM_SYS_unlink, path));
 }
 NEWLIB_STUB_ALIAS(unlink);
 
 int link(const char *old, const char *new_)
 {
-	return (int)result(km_syscall2(KM_SYS_link, old, new_));
+	return (int)newlib_result(km_syscall2(KM_SYS_link, old, new_));
 }
 NEWLIB_STUB_ALIAS(link);
 
 int execve(const char *path, char *const argv[], char *const envp[])
 {
-	return (int)result(km_syscall3(KM_SYS_execve, path, argv, envp));
+	return (int)newlib_result(km_syscall3(KM_SYS_execve, path, argv, envp));
 }
 NEWLIB_STUB_ALIAS(execve);
 
 pid_t fork(void)
 {
-	return (pid_t)result(km_syscall0(KM_SYS_fork));
+	return (pid_t)newlib_result(km_syscall0(KM_SYS_fork));
 }
 NEWLIB_STUB_ALIAS(fork);
 
 pid_t wait(int *status)
 {
-	return (pid_t)result(km_syscall4(KM_SYS_wait4, -1, status, 0, 0));
+	return (pid_t)newlib_result(km_syscall4(KM_SYS_wait4, -1, status, 0, 0));
 }
 NEWLIB_STUB_ALIAS(wait);
