@@ -23,6 +23,9 @@
 
 extern char **environ;
 
+/* newlib internal (stdio/findfp.c), linkable in a static image. */
+void __sinit(struct _reent *s);
+
 static __thread struct _reent thread_reent;
 static __thread int thread_reent_ready;
 
@@ -42,6 +45,11 @@ struct _reent *__getreent(void)
 static int newlib_init(void)
 {
 	environ = km_environ();
+	/* exit() flushes stdio through the global reent's cleanup hook, which
+	 * only the global reent's stdio set-up installs; every other reent
+	 * sets up its own hook and shares the global streams. Without this a
+	 * fully buffered stdout or stderr would lose its buffer at exit. */
+	__sinit(_GLOBAL_REENT);
 	return 0;
 }
 KM_INIT_EARLY_REQUIRED(newlib_init, 0);

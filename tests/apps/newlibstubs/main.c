@@ -3,6 +3,7 @@
  * Test app: lib/newlib's OS stubs and added POSIX functions, one line each,
  * checked by tests/suites/72-newlib.sh. Each line prints what the call
  * gave, so a wrong value shows in the output rather than as "failed".
+ * The last line comes from exit(): a fully buffered stderr is flushed then.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -23,7 +24,9 @@ int main(void)
 	struct stat st;
 	int fd, err;
 
-	setvbuf(stdout, NULL, _IONBF, 0); /* lines in order with dup2's write */
+	setvbuf(stdout, NULL, _IONBF, 0);   /* lines in order with dup2's write */
+	setvbuf(stderr, NULL, _IOFBF, 256); /* written by exit()'s flush only */
+	fprintf(stderr, "exit: stderr flushed\n");
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	printf("nanosleep: %d\n", nanosleep(&nap, NULL));
 	clock_gettime(CLOCK_MONOTONIC, &t1);
