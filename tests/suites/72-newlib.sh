@@ -91,6 +91,22 @@ t_nl_second_app() {
 }
 check "newlib: a second app reuses the cached libraries, reads stdin, exits with main's status" t_nl_second_app
 
+# CC=clang builds its own newlib (the compiler is part of the key), from
+# newlib's and clang's headers only: the host's /usr/include once leaked in
+# through clang's limits.h and broke the build.
+t_nl_clang() {
+	local o=$NL/clang
+	command -v clang > /dev/null || { echo "clang not installed: nothing to check"; return 0; }
+	nl_build "$KM_ROOT/apps/helloworld" "$o" 'CONFIG_PLAT_LINUXU=y\nCONFIG_LIBNEWLIB=y\n' CC=clang > "$o.build" 2>&1 ||
+		{ cat "$o.build"; return 1; }
+	expect_output "$o.build" '^  BUILD   newlib-' || return 1
+	[ "$(find "$NL_CACHE/obj" -mindepth 1 -maxdepth 1 -name 'newlib-*' | wc -l)" = 2 ] || return 1
+	readelf -p .comment "$o/lib/newlib/sysroot/lib/libc.a" > "$o.comment" 2>/dev/null
+	expect_output "$o.comment" 'clang version' || return 1
+	km_run_image "$o.out" "$o/helloworld_linuxu-x86_64" && expect_output "$o.out" '^Hello, world!$'
+}
+check "newlib: CC=clang builds its own cached libraries, and the image runs" t_nl_clang
+
 # libcsmoke: heap, float printf, errno, __thread, atexit, exit status, the
 # environment from env.vars= and getpid through lib/syscall.
 t_nl_smoke() {
