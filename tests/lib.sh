@@ -127,6 +127,23 @@ km_expect_tap() {
 	[ "$(grep -c '^ok ' "$1")" = "$(sed -n 's/^1\.\.//p' "$1")" ]
 }
 
+# km_run_libcsmoke DIR PLATFORM...: runs tests/apps/libcsmoke's images built
+# in DIR (env.vars=FOO=bar, argument 5) and checks what every C library
+# choice must give: each line, and main's 5 as the exit status (suites 70, 72).
+km_run_libcsmoke() {
+	local o=$1 p rc
+	shift
+	for p in "$@"; do
+		km_run_image "$o.$p" "$o/libcsmoke_$p-x86_64" env.vars=FOO=bar -- 5; rc=$?
+		cat "$o.$p"
+		[ $rc = 5 ] || { echo "$p: exit status $rc, expected 5"; return 1; }
+		expect_output "$o.$p" '^heap: copied x$' && expect_output "$o.$p" '^float: 3\.142 1e-300$' &&
+		expect_output "$o.$p" '^errno: ERANGE$' && expect_output "$o.$p" '^tls: 42$' &&
+		expect_output "$o.$p" '^atexit: ran$' && expect_output "$o.$p" '^env: FOO=bar$' &&
+		expect_output "$o.$p" '^pid: 1$' || return 1
+	done
+}
+
 km_build_app() {
 	local app=$1 out=$2
 	shift 2
