@@ -144,6 +144,17 @@ km_run_libcsmoke() {
 	done
 }
 
+# km_build_clean APP OUT CACHE DEFCONFIG-LINES [make args]: a clean build of
+# APP into OUT from a defconfig made of the given lines (printf %b), with
+# KM_CACHE_DIR=CACHE (the libc suites keep a private download/object cache).
+km_build_clean() {
+	local app=$1 o=$2 cache=$3 lines=$4
+	shift 4
+	rm -rf "$o" && mkdir -p "$o" && printf '%b' "$lines" > "$o.defconfig" &&
+	km_build_app "$app" "$o" defconfig DEFCONFIG="$o.defconfig" > /dev/null &&
+	KM_CACHE_DIR=$cache km_build_app "$app" "$o" "$@"
+}
+
 km_build_app() {
 	local app=$1 out=$2
 	shift 2

@@ -22,15 +22,8 @@ mkdir -p "$LC_CACHE/src"
 lc_user_src=${XDG_CACHE_HOME:-$HOME/.cache}/kumiki/src/$MUSL_FILE
 [ -f "$lc_user_src" ] && cp "$lc_user_src" "$LC_CACHE/src/"
 
-# lc_build APP OUT DEFCONFIG-LINES [make args]: a clean build of APP with a
-# defconfig made of the given lines, into OUT, with the suite's cache.
-lc_build() {
-	local app=$1 o=$2 lines=$3
-	shift 3
-	rm -rf "$o" && mkdir -p "$o" && printf '%b' "$lines" > "$o.defconfig" &&
-	km_build_app "$app" "$o" defconfig DEFCONFIG="$o.defconfig" > /dev/null &&
-	KM_CACHE_DIR=$LC_CACHE km_build_app "$app" "$o" "$@"
-}
+# lc_build APP OUT DEFCONFIG-LINES [make args]: a clean build with the suite's cache.
+lc_build() { km_build_clean "$1" "$2" "$LC_CACHE" "${@:3}"; }
 
 t_fetch_apt() {
 	local c=$LC/aptcache before after

@@ -20,15 +20,8 @@ mkdir -p "$NL_CACHE/src"
 nl_user_src=${XDG_CACHE_HOME:-$HOME/.cache}/kumiki/src/$NL_FILE
 [ -f "$nl_user_src" ] && cp "$nl_user_src" "$NL_CACHE/src/"
 
-# nl_build APP OUT DEFCONFIG-LINES [make args]: a clean build of APP with a
-# defconfig made of the given lines, into OUT, with the suite's cache.
-nl_build() {
-	local app=$1 o=$2 lines=$3
-	shift 3
-	rm -rf "$o" && mkdir -p "$o" && printf '%b' "$lines" > "$o.defconfig" &&
-	km_build_app "$app" "$o" defconfig DEFCONFIG="$o.defconfig" > /dev/null &&
-	KM_CACHE_DIR=$NL_CACHE km_build_app "$app" "$o" "$@"
-}
+# nl_build APP OUT DEFCONFIG-LINES [make args]: a clean build with the suite's cache.
+nl_build() { km_build_clean "$1" "$2" "$NL_CACHE" "${@:3}"; }
 
 t_nl_fetch() {
 	local c=$NL/aptcache before after
