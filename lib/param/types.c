@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Built-in parameter types. Pure C, also compiled into the host unit test. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdbool.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,19 +11,46 @@
 #include <strings.h>
 #include <km/param.h>
 
-/* strtoull accepts "-1" and leading blanks; a parameter must not. */
+/*
+ * Digits as strtoull(text, &end, 0) reads them (0x hex, 0 octal, else
+ * decimal), but no sign or blanks, and without errno: parameters are
+ * parsed before the C library's thread pointer exists (musl's errno lives
+ * there), so no libc call here may set errno.
+ */
 static int parse_unsigned(const char *text, unsigned long long max, unsigned long long *out,
 			  const char **rest)
 {
-	char *end;
+	unsigned long long v = 0;
+	unsigned int base = 10;
+	const char *s = text;
 
-	if (!(*text >= '0' && *text <= '9'))
+	if (!(*s >= '0' && *s <= '9'))
 		return -EINVAL;
-	errno = 0;
-	*out = strtoull(text, &end, 0);
-	if (errno == ERANGE || *out > max)
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && isxdigit((unsigned char)s[2])) {
+		base = 16;
+		s += 2;
+	} else if (s[0] == '0') {
+		base = 8;
+	}
+	for (;; s++) {
+		unsigned int d;
+
+		if (*s >= '0' && *s <= '9')
+			d = (unsigned int)(*s - '0');
+		else if (base == 16 && isxdigit((unsigned char)*s))
+			d = (unsigned int)((*s | 0x20) - 'a' + 10);
+		else
+			break;
+		if (d >= base)
+			break;
+		if (v > (ULLONG_MAX - d) / base)
+			return -ERANGE;
+		v = v * base + d;
+	}
+	if (v > max)
 		return -ERANGE;
-	*rest = end;
+	*out = v;
+	*rest = s;
 	return 0;
 }
 
