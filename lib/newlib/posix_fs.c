@@ -3,9 +3,9 @@
  * The file calls a bare newlib lacks, on the syscall layer (the fd table
  * and the VFS behind it serve them): openat, lstat/fstatat, mkdir, rmdir,
  * rename, unlinkat, getcwd, chdir, access, fcntl, pipe, dup3, readlink,
- * ftruncate and fsync. Each returns -1 with errno set from the call's
- * -errno. newlib's O_*, AT_* and F_* values are not Linux's and are
- * translated; what Linux has and newlib does not name is refused (EINVAL).
+ * ftruncate, fsync, mknod, symlink, chmod, truncate and umask. Each returns -1 with errno set from
+ * the call's -errno. newlib's O_*, AT_* and F_* values are not Linux's and are translated; what
+ * Linux has and newlib does not name is refused (EINVAL).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -231,4 +231,35 @@ int ftruncate(int fd, off_t len)
 int fsync(int fd)
 {
 	return (int)newlib_result(km_syscall1(KM_SYS_fsync, fd));
+}
+
+int mknod(const char *path, mode_t mode, dev_t dev)
+{
+	return (int)newlib_result(km_syscall3(KM_SYS_mknod, path, mode, dev));
+}
+
+int symlink(const char *target, const char *path)
+{
+	return (int)newlib_result(km_syscall2(KM_SYS_symlink, target, path));
+}
+
+int chmod(const char *path, mode_t mode)
+{
+	return (int)newlib_result(km_syscall2(KM_SYS_chmod, path, mode));
+}
+
+int fchmod(int fd, mode_t mode)
+{
+	return (int)newlib_result(km_syscall2(KM_SYS_fchmod, fd, mode));
+}
+
+int truncate(const char *path, off_t len)
+{
+	return (int)newlib_result(km_syscall2(KM_SYS_truncate, path, len));
+}
+
+/* Never fails: the previous mask. */
+mode_t umask(mode_t mask)
+{
+	return (mode_t)km_syscall1(KM_SYS_umask, mask);
 }

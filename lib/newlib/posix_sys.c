@@ -13,6 +13,8 @@
 #include <limits.h>
 #include <poll.h>
 #include <pwd.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -268,4 +270,11 @@ int getpwnam_r(const char *name, struct passwd *pw, char *buf, size_t len, struc
 {
 	*res = NULL;
 	return name && !strcmp(name, root_pw.pw_name) ? pw_copy(pw, buf, len, res) : 0;
+}
+
+void siglongjmp(sigjmp_buf env, int val)
+{
+	if (env->__km_savemask)
+		sigprocmask(SIG_SETMASK, &env->__km_mask, NULL);
+	longjmp(env->__km_env, val);
 }

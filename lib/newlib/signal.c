@@ -138,3 +138,46 @@ int sigpending(sigset_t *set)
 		*set = set_from_linux(lset);
 	return (int)newlib_result(ret);
 }
+
+int sigemptyset(sigset_t *set)
+{
+	*set = 0;
+	return 0;
+}
+
+int sigfillset(sigset_t *set)
+{
+	*set = ~(sigset_t)1; /* every signal; bit 0 is no signal */
+	return 0;
+}
+
+static int bad_signal(int sig)
+{
+	if (sig > 0 && sig < NSIG)
+		return 0;
+	errno = EINVAL;
+	return 1;
+}
+
+int sigaddset(sigset_t *set, int sig)
+{
+	if (bad_signal(sig))
+		return -1;
+	*set |= (sigset_t)1 << sig;
+	return 0;
+}
+
+int sigdelset(sigset_t *set, int sig)
+{
+	if (bad_signal(sig))
+		return -1;
+	*set &= ~((sigset_t)1 << sig);
+	return 0;
+}
+
+int sigismember(const sigset_t *set, int sig)
+{
+	if (bad_signal(sig))
+		return -1;
+	return (int)(*set >> sig & 1);
+}
