@@ -5,7 +5,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/sysmacros.h>
+#include "compat.h"
 #include <unistd.h>
 #include "posixfs.h"
 

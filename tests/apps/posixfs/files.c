@@ -6,8 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/uio.h>
+#include "compat.h"
 #include <unistd.h>
+#include "compat.h"
 #include "posixfs.h"
 
 static void open_flags(void)

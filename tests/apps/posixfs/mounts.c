@@ -7,9 +7,8 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/mount.h>
 #include <sys/stat.h>
-#include <sys/statfs.h>
+#include "compat.h"
 #include <unistd.h>
 #include "posixfs.h"
 
