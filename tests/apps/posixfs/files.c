@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include "compat.h"
 #include <unistd.h>
 #include "compat.h"
@@ -127,6 +128,9 @@ static void transfer(void)
 	EQ(fdatasync(fd), 0);
 	ERR(fsync(99), EBADF);
 	ERR(fdatasync(99), EBADF);
+	sync();
+	OK(syscall(SYS_syncfs, fd));
+	ERR(syscall(SYS_syncfs, 99), EBADF);
 	close(fd);
 	fd = OK(open("/f/t", O_RDONLY));
 	ERR(ftruncate(fd, 0), EINVAL); /* not open for writing */
