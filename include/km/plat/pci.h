@@ -4,7 +4,7 @@
  *
  * A PCI device driver puts itself in a linker table with KM_PCI_DRIVER();
  * the platform enumerates the bus (configuration mechanism 1, following
- * bridges) and, in init class lib priority 50, calls each driver's probe
+ * bridges) and, in init class lib priority 5, calls each driver's probe
  * once for every function whose vendor and device id it matches, in bus
  * order. A probe that fails is logged with the error; the boot goes on.
  *

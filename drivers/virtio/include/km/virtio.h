@@ -14,7 +14,7 @@
  *   KM_VIRTIO_DRIVER(my_driver);
  *
  * The transports (virtio-pci modern, virtio-mmio version 2) find devices
- * at boot (init class lib, priority 50: after the allocator, before the
+ * at boot (init class lib, priority 5: after the allocator, before the
  * rootfs class that mounts 9pfs) and, for each device with a driver, run
  * the device status sequence of §3.1.1: reset, ACKNOWLEDGE, DRIVER, feature
  * negotiation (the driver's features AND the device's, plus VERSION_1,
