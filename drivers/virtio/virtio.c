@@ -15,6 +15,11 @@
 static int force_poll;
 KM_PARAM(virtio, poll, bool, force_poll, "poll every virtio device instead of using interrupts");
 
+int virtio_poll_forced(void)
+{
+	return force_poll;
+}
+
 extern const struct km_virtio_driver *const __km_virtio_drivers_start[],
 	*const __km_virtio_drivers_end[];
 
@@ -35,13 +40,18 @@ static const struct km_virtio_driver *driver_for(uint16_t device_id)
 	return NULL;
 }
 
+int virtio_has_driver(uint16_t device_id)
+{
+	return driver_for(device_id) != NULL;
+}
+
 static void add_status(struct km_virtio_dev *vdev, uint8_t bits)
 {
 	vdev->transport->set_status(vdev, vdev->transport->get_status(vdev) | bits);
 }
 
 int virtio_dev_found(const struct km_virtio_transport *t, void *priv, uint16_t device_id,
-		     const char *name, int can_interrupt)
+		     const char *name, int can_interrupt, struct km_virtio_dev **slot)
 {
 	const struct km_virtio_driver *drv = driver_for(device_id);
 	struct virtio_dev_impl *impl;
@@ -88,6 +98,7 @@ int virtio_dev_found(const struct km_virtio_transport *t, void *priv, uint16_t d
 		rc = -ENOTSUP;
 		goto failed;
 	}
+	*slot = vdev;
 	rc = drv->probe(vdev);
 	if (rc < 0) {
 		km_pr_err("%s: %s: probe failed: error %d\n", name, drv->name, rc);

@@ -75,14 +75,24 @@ struct km_virtq {
 	struct km_virtq *next;	   /* the device's queues */
 };
 
-/* A transport found a device: the core negotiates and probes its driver.
- * @name is copied. 0, -ENODEV (no driver), or the failure. */
+/*
+ * A transport found a device: the core negotiates and probes its driver.
+ * @name is copied. *@slot gets the device before its driver's probe runs
+ * (for the transport's interrupt handler; NULL until then). 0, -ENODEV
+ * (no driver), or the failure.
+ */
 int virtio_dev_found(const struct km_virtio_transport *t, void *priv, uint16_t device_id,
-		     const char *name, int can_interrupt);
+		     const char *name, int can_interrupt, struct km_virtio_dev **slot);
 
 /* The device's interrupt fired (interrupt context): run the callbacks of
  * its queues that have used buffers. */
 void virtio_dev_interrupt(struct km_virtio_dev *vdev);
+
+/* 1 when a driver handles device type @device_id. */
+int virtio_has_driver(uint16_t device_id);
+
+/* 1 when virtio.poll=1: transports then set up no interrupt at all. */
+int virtio_poll_forced(void);
 
 /* Link @vq into its device (km_virtq_create). */
 void virtio_dev_add_queue(struct km_virtio_dev *vdev, struct km_virtq *vq);

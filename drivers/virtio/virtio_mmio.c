@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <km/init.h>
 #include <km/param.h>
+#include <km/plat/irq.h>
 #include <km/plat/mmiodev.h>
 #include <km/print.h>
 #include <x86/mmio.h>
@@ -48,6 +49,7 @@ struct vmmio {
 	uintptr_t base;
 	size_t size;
 	int irq;
+	struct km_virtio_dev *vdev;
 };
 
 static uintptr_t base_of(struct km_virtio_dev *vdev)
@@ -150,6 +152,17 @@ static int queue_enable(struct km_virtio_dev *vdev, struct km_virtq *vq)
 	vq->notify_addr = b + MMIO_QUEUE_NOTIFY;
 	vq->notify_width = 32;
 	return 0;
+}
+
+/* The line is level-triggered: acknowledge before the EOI lowers it. */
+static void vmmio_interrupt(void *arg)
+{
+	struct vmmio *p = arg;
+	uint32_t status = km_mmio_read32(p->base + MMIO_INTERRUPT_STATUS);
+
+	km_mmio_write32(p->base + MMIO_INTERRUPT_ACK, status);
+	if (p->vdev && (status & 1))
+		virtio_dev_interrupt(p->vdev);
 }
 
 static const struct km_virtio_transport vmmio_transport = {
@@ -257,8 +270,16 @@ static void probe_window(const struct km_plat_mmio_window *w, int quiet)
 	p->base = w->base;
 	p->size = w->size;
 	p->irq = w->irq;
-	if (virtio_dev_found(&vmmio_transport, p, (uint16_t)id, name, 0) == -ENODEV)
+	if (!virtio_has_driver((uint16_t)id)) {
+		km_pr_info("%s: virtio device type %u, no driver\n", name, id);
 		free(p);
+		return;
+	}
+	int can_interrupt = p->irq >= 0 && !virtio_poll_forced() &&
+			    km_plat_irq_line_register((unsigned int)p->irq, KM_IRQ_LEVEL,
+						      vmmio_interrupt, p) == 0;
+
+	virtio_dev_found(&vmmio_transport, p, (uint16_t)id, name, can_interrupt, &p->vdev);
 }
 
 static int virtio_mmio_probe(void)

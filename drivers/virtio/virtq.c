@@ -14,6 +14,7 @@
 #include <km/alloc.h>
 #include <km/plat/lifecycle.h>
 #include <km/plat/time.h>
+#include <km/plat/timer.h>
 #include "virtio_impl.h"
 
 #define barrier() __asm__ __volatile__("" ::: "memory")
@@ -178,9 +179,14 @@ void km_virtq_wait(struct km_virtq *vq)
 			x86_pause();
 		return;
 	}
-	/* Woken by the queue's interrupt (or any other); a bound in case the
-	 * interrupt was taken just before the halt. */
-	km_plat_halt_until(km_plat_monotonic_ns() + 1000000);
+	/* Woken by the queue's interrupt (or any other). The check and the
+	 * halt are atomic with interrupts masked, so a completion cannot slip
+	 * in between; the bound is only a safety net. */
+	unsigned long fl = km_plat_irq_save();
+
+	if (*(volatile uint16_t *)&vq->used->idx == vq->last_used)
+		km_plat_halt_until(km_plat_monotonic_ns() + 10000000);
+	km_plat_irq_restore(fl);
 }
 
 void km_virtq_intr_disable(struct km_virtq *vq)
