@@ -417,15 +417,15 @@ static void log_tags(const char *source)
 	const char *tag = km_virtio_9p_tag(0);
 
 	if (!tag) {
-		km_pr_err("9pfs: no virtio-9p device for mount_tag \"%s\" (the machine has none: "
+		km_pr_err("no virtio-9p device for mount_tag \"%s\" (the machine has none: "
 			  "QEMU -fsdev local,id=...,path=DIR,security_model=none -device "
 			  "virtio-9p-pci,fsdev=...,mount_tag=%s)\n",
 			  source, source);
 		return;
 	}
-	km_pr_err("9pfs: no virtio-9p device with mount_tag \"%s\"; the machine has:\n", source);
+	km_pr_err("no virtio-9p device with mount_tag \"%s\"; the machine has:\n", source);
 	for (unsigned int i = 0; (tag = km_virtio_9p_tag(i)); i++)
-		km_pr_err("9pfs:   \"%s\"\n", tag);
+		km_pr_err("  \"%s\"\n", tag);
 }
 
 static int ninepfs_mount(struct km_mount *mp, const char *source, const char *options)
@@ -436,7 +436,7 @@ static int ninepfs_mount(struct km_mount *mp, const char *source, const char *op
 	int rc;
 
 	if (options && *options) {
-		km_pr_err("9pfs: unknown mount options \"%s\" (9pfs takes none)\n", options);
+		km_pr_err("unknown mount options \"%s\" (9pfs takes none)\n", options);
 		return -EINVAL;
 	}
 	p9_log = log_decode_error;
@@ -451,7 +451,7 @@ static int ninepfs_mount(struct km_mount *mp, const char *source, const char *op
 	}
 	rc = p9_connect(&fs->client, transport, fs->chan, NINEPFS_MSIZE);
 	if (rc < 0) {
-		km_pr_err("9pfs: %s: version negotiation failed: error %d\n", source, rc);
+		km_pr_err("%s: version negotiation failed: error %d\n", source, rc);
 		free(fs);
 		return rc;
 	}
@@ -459,7 +459,7 @@ static int ninepfs_mount(struct km_mount *mp, const char *source, const char *op
 	fid = p9_fid_alloc(&fs->client);
 	rc = p9_attach(&fs->client, fid, "", &qid);
 	if (rc < 0) {
-		km_pr_err("9pfs: %s: attach failed: error %d\n", source, rc);
+		km_pr_err("%s: attach failed: error %d\n", source, rc);
 		goto fail;
 	}
 	rc = make_vnode(mp, fid, &mp->root);
@@ -478,10 +478,18 @@ fail:
 	return rc;
 }
 
+/* The VFS puts the root vnode after this: its fid is clunked here, while
+ * the client still exists, and its inactive then finds nothing to do. */
 static int ninepfs_unmount(struct km_mount *mp)
 {
 	struct ninepfs *fs = mp->priv;
+	struct ninepfs_node *root = mp->root->priv;
 
+	if (root) {
+		p9_clunk(&fs->client, root->fid);
+		free(root);
+		mp->root->priv = NULL;
+	}
 	free(fs->client.free_fids);
 	free(fs);
 	mp->priv = NULL;
