@@ -125,10 +125,4 @@ check "9pfs: a legacy virtio-mmio transport is refused with its QEMU fix" t_np_l
 # KVM cannot emulate SSE accesses to device memory: the virtio library,
 # which touches rings and device registers, has general-purpose registers
 # only, as libkvmplat (40-kvm, doc/porting.md).
-t_np_no_sse() {
-	local lib=$NP/build/drivers/virtio/libvirtio.o hits
-	test -f "$lib" || { echo "no $lib"; return 1; }
-	hits=$(objdump -d "$lib" | grep -E '%(x|y|z)mm[0-9]|%st\b|%st\(' | head)
-	[ -z "$hits" ] || { echo "SSE/x87 registers in libvirtio:"; echo "$hits"; return 1; }
-}
-check "9pfs: drivers/virtio uses general-purpose registers only (no SSE/x87)" t_np_no_sse
+check "9pfs: drivers/virtio uses general-purpose registers only (no SSE/x87)" km_no_sse "$NP/build/drivers/virtio/libvirtio.o"
