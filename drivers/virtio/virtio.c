@@ -9,6 +9,7 @@
 #include <string.h>
 #include <km/param.h>
 #include <km/print.h>
+#include <x86/mmio.h>
 #include "virtio_impl.h"
 
 /* A device is polled even when its transport could interrupt. */
@@ -139,7 +140,10 @@ int km_virtio_config_read(struct km_virtio_dev *vdev, unsigned int off, void *bu
 		gen = t->config_generation(vdev);
 		for (size_t i = 0; i < len;) {
 			unsigned int w = access_width(off + (unsigned int)i, len - i);
-			uint32_t v = t->config_get(vdev, off + (unsigned int)i, w);
+			uintptr_t a = t->config_addr(vdev) + off + i;
+			uint32_t v = w == 4   ? km_mmio_read32(a)
+				     : w == 2 ? km_mmio_read16(a)
+					      : km_mmio_read8(a);
 
 			memcpy(out + i, &v, w); /* little-endian both sides */
 			i += w;
@@ -160,8 +164,15 @@ int km_virtio_config_write(struct km_virtio_dev *vdev, unsigned int off, const v
 		unsigned int w = access_width(off + (unsigned int)i, len - i);
 		uint32_t v = 0;
 
+		uintptr_t a = t->config_addr(vdev) + off + i;
+
 		memcpy(&v, in + i, w);
-		t->config_set(vdev, off + (unsigned int)i, w, v);
+		if (w == 4)
+			km_mmio_write32(a, v);
+		else if (w == 2)
+			km_mmio_write16(a, (uint16_t)v);
+		else
+			km_mmio_write8(a, (uint8_t)v);
 		i += w;
 	}
 	return 0;

@@ -15,10 +15,9 @@ struct km_virtio_transport {
 	uint64_t (*get_features)(struct km_virtio_dev *vdev);
 	void (*set_features)(struct km_virtio_dev *vdev, uint64_t features);
 	uint32_t (*config_generation)(struct km_virtio_dev *vdev);
-	/* One aligned access of 1, 2 or 4 bytes at @off, already range-checked. */
-	uint32_t (*config_get)(struct km_virtio_dev *vdev, unsigned int off, unsigned int width);
-	void (*config_set)(struct km_virtio_dev *vdev, unsigned int off, unsigned int width,
-			   uint32_t v);
+	/* Where the device-specific configuration starts in device memory
+	 * (both transports map it), and its size in bytes. */
+	uintptr_t (*config_addr)(struct km_virtio_dev *vdev);
 	size_t (*config_size)(struct km_virtio_dev *vdev);
 	/* The device's largest size for queue @index, 0 when there is none. */
 	uint16_t (*queue_max)(struct km_virtio_dev *vdev, uint16_t index);
@@ -68,6 +67,7 @@ struct km_virtq {
 	struct virtq_used *used;
 	void *ring_mem;
 	void **tokens;
+	uint32_t *in_len; /* per chain head: bytes the device may write */
 	km_virtq_callback_t cb;
 	void *cb_arg;
 	uintptr_t notify_addr;

@@ -96,23 +96,9 @@ static uint32_t config_generation(struct km_virtio_dev *vdev)
 	return km_mmio_read32(base_of(vdev) + MMIO_CONFIG_GEN);
 }
 
-static uint32_t config_get(struct km_virtio_dev *vdev, unsigned int off, unsigned int width)
+static uintptr_t config_addr(struct km_virtio_dev *vdev)
 {
-	uintptr_t a = base_of(vdev) + MMIO_CONFIG + off;
-
-	return width == 4 ? km_mmio_read32(a) : width == 2 ? km_mmio_read16(a) : km_mmio_read8(a);
-}
-
-static void config_set(struct km_virtio_dev *vdev, unsigned int off, unsigned int width, uint32_t v)
-{
-	uintptr_t a = base_of(vdev) + MMIO_CONFIG + off;
-
-	if (width == 4)
-		km_mmio_write32(a, v);
-	else if (width == 2)
-		km_mmio_write16(a, (uint16_t)v);
-	else
-		km_mmio_write8(a, (uint8_t)v);
+	return base_of(vdev) + MMIO_CONFIG;
 }
 
 static size_t config_size(struct km_virtio_dev *vdev)
@@ -172,8 +158,7 @@ static const struct km_virtio_transport vmmio_transport = {
 	.get_features = get_features,
 	.set_features = set_features,
 	.config_generation = config_generation,
-	.config_get = config_get,
-	.config_set = config_set,
+	.config_addr = config_addr,
 	.config_size = config_size,
 	.queue_max = queue_max,
 	.queue_enable = queue_enable,

@@ -106,23 +106,9 @@ static uint32_t config_generation(struct km_virtio_dev *vdev)
 	return km_mmio_read8(priv(vdev)->common + COMMON_CFGGEN);
 }
 
-static uint32_t config_get(struct km_virtio_dev *vdev, unsigned int off, unsigned int width)
+static uintptr_t config_addr(struct km_virtio_dev *vdev)
 {
-	uintptr_t a = priv(vdev)->device + off;
-
-	return width == 4 ? km_mmio_read32(a) : width == 2 ? km_mmio_read16(a) : km_mmio_read8(a);
-}
-
-static void config_set(struct km_virtio_dev *vdev, unsigned int off, unsigned int width, uint32_t v)
-{
-	uintptr_t a = priv(vdev)->device + off;
-
-	if (width == 4)
-		km_mmio_write32(a, v);
-	else if (width == 2)
-		km_mmio_write16(a, (uint16_t)v);
-	else
-		km_mmio_write8(a, (uint8_t)v);
+	return priv(vdev)->device;
 }
 
 static size_t config_size(struct km_virtio_dev *vdev)
@@ -174,8 +160,7 @@ static const struct km_virtio_transport vpci_transport = {
 	.get_features = get_features,
 	.set_features = set_features,
 	.config_generation = config_generation,
-	.config_get = config_get,
-	.config_set = config_set,
+	.config_addr = config_addr,
 	.config_size = config_size,
 	.queue_max = queue_max,
 	.queue_enable = queue_enable,

@@ -181,8 +181,10 @@ void km_virtq_kick(struct km_virtq *vq);
 
 /*
  * The token of the next chain the device finished, with *@written the
- * bytes it wrote into the device-writable segments (MAY be NULL); NULL
- * when nothing more is used. The chain's descriptors are free again.
+ * bytes it wrote into the device-writable segments (MAY be NULL), never
+ * more than they hold (a device claiming more is logged and cut to
+ * that); NULL when nothing more is used. The chain's descriptors are free
+ * again.
  */
 void *km_virtq_get_used(struct km_virtq *vq, uint32_t *written);
 
