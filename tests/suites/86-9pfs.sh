@@ -126,3 +126,18 @@ check "9pfs: a legacy virtio-mmio transport is refused with its QEMU fix" t_np_l
 # which touches rings and device registers, has general-purpose registers
 # only, as libkvmplat (40-kvm, doc/porting.md).
 check "9pfs: drivers/virtio uses general-purpose registers only (no SSE/x87)" km_no_sse "$NP/build/drivers/virtio/libvirtio.o"
+
+# run-kvm's SHARE=DIR[:TAG]: a missing folder, a bad tag or a comma (QEMU's
+# option separator) is one line and status 127, before QEMU starts.
+t_np_share_errors() {
+	local o=$NP/share-err.out rc
+	mkdir -p "$NP/a,b" || return 1
+	for bad in "$NP/no-such-dir" "$NP/share-pc:bad tag" "$NP/share-pc:" "$NP/a,b"; do
+		SHARE=$bad km_run_image "$o" "$np_img"
+		rc=$?
+		cat "$o"
+		[ $rc = 127 ] && [ "$(wc -l < "$o")" = 1 ] && expect_output "$o" '^run-kvm: SHARE=' || return 1
+	done
+	expect_output "$o" 'QEMU cannot take a folder name with a comma'
+}
+check "9pfs: run-kvm refuses a bad SHARE with one line, status 127" t_np_share_errors
