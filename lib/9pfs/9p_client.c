@@ -10,13 +10,13 @@
 #include <km/print.h>
 #include "9p_client.h"
 
-static uint16_t next_tag(void)
+/* A new tag for @c's next request (its lock held): a stale reply to an
+ * earlier request then fails the tag check instead of passing for this one. */
+static uint16_t next_tag(struct p9_client *c)
 {
-	static uint16_t tag;
-
-	if (++tag == P9_NOTAG)
-		tag = 1;
-	return tag;
+	if (++c->tag == P9_NOTAG)
+		c->tag = 1;
+	return c->tag;
 }
 
 /* One small request in c->tx, reply in c->rx decoded as @rtype. Lock held. */
@@ -38,10 +38,12 @@ static int rpc(struct p9_client *c, struct p9_buf *b, uint16_t tag, uint8_t rtyp
 	return p9_decode(c->rx, (size_t)got, rtype, tag, r);
 }
 
+/* Take the client's lock, then a tag (the counter is shared), and start
+ * the message in c->tx. */
 #define BEGIN(c, b, type, tag)                                                                     \
-	uint16_t tag = next_tag();                                                                 \
 	struct p9_buf b;                                                                           \
 	km_mutex_lock(&(c)->lock);                                                                 \
+	uint16_t tag = next_tag(c);                                                                \
 	p9_begin(&b, (c)->tx, sizeof((c)->tx), type, tag)
 
 static int finish(struct p9_client *c, struct p9_buf *b, uint16_t tag, uint8_t rtype,

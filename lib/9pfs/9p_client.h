@@ -37,6 +37,7 @@ struct p9_client {
 	void *ctx;
 	uint32_t msize;
 	uint32_t next_fid;
+	uint16_t tag;	     /* the last one used */
 	uint32_t *free_fids; /* a stack of clunked fids */
 	size_t nfree, free_cap;
 	struct km_mutex lock;
