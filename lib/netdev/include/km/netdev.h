@@ -273,7 +273,10 @@ int km_netdev_rx_burst(struct km_netdev *dev, unsigned int q, struct km_netbuf *
  * mtu + 14, shorter than 14, or more segments than the device takes and no
  * memory to linearise it) is taken, freed and counted in tx_errors, so one
  * bad frame never blocks the queue. A multi-segment frame for a device
- * without KM_NETDEV_F_TX_SG is copied into one buffer by the registry.
+ * without KM_NETDEV_F_TX_SG is copied into one buffer by the registry
+ * (the original is freed once the copy is taken). A KM_NETBUF_F_CSUM_PARTIAL
+ * frame for a device without KM_NETDEV_F_TX_CSUM enabled gets its checksum
+ * computed here, in place, so a stack MAY always leave it to the device.
  * -EINVAL for a bad queue, -ENETDOWN when not started.
  */
 int km_netdev_tx_burst(struct km_netdev *dev, unsigned int q, struct km_netbuf **pkts,
@@ -281,7 +284,8 @@ int km_netdev_tx_burst(struct km_netdev *dev, unsigned int q, struct km_netbuf *
 
 /*
  * Ask for one KM_NETDEV_EV_RX on queue @q when frames are waiting. Returns
- * 0, 1 if frames are already waiting (no event will come for them: poll),
+ * 0, 1 if frames are already waiting (no event will come for them and the
+ * queue stays polled: drain it, then enable again),
  * -ENOTSUP if the device has no rx interrupts (info.features lacks
  * KM_NETDEV_F_RX_INTR), -EINVAL for a bad queue, -ENETDOWN when stopped.
  */
