@@ -180,20 +180,6 @@ else
 	skip "virtio-net under QEMU" "no qemu-system-x86_64"
 fi
 
-# --- the rx/tx handoff under a fuzzer (host build, bounded time) ----------
-t_fuzz() {
-	make -s -C "$KM_ROOT/drivers/virtio-net/tests/fuzz" O="$NO/fuzz" SECONDS=20 fuzz > "$NO/fuzz.log" 2>&1
-	local rc=$?
-	grep -E 'ERROR|SUMMARY|Assertion|^Done' "$NO/fuzz.log"
-	[ $rc -eq 0 ] && grep -q '^Done [0-9]* runs' "$NO/fuzz.log"
-}
-if printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n){return 0;}\n' |
-	clang -x c -fsanitize=fuzzer -o "$NO.fuzzprobe" - > /dev/null 2>&1; then
-	check "virtio-net + netdev: 20 s of libFuzzer on the frame handoff (ASan, UBSan, leaks)" t_fuzz
-else
-	skip "virtio-net fuzzing" "clang with libFuzzer not installed (Debian package clang)"
-fi
-
 t_clang() {
 	local out=$NO/clang.out rc
 	nd_build clang-kvm kvm-x86_64 && km_build_app "$NT" "$NO/clang-kvm" CC=clang > /dev/null || return 1

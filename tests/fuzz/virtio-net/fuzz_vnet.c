@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * libFuzzer target: virtio-net's frame handoff and lib/netdev's checks,
+ * libFuzzer target (tests/fuzz/run): virtio-net's frame handoff and lib/netdev's checks,
  * built for the host with a fake virtio device whose every move comes
  * from the input: which rx buffer it fills, the length it claims to have
  * written (anything, also more than the buffer), the bytes; which tx
@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../virtio_net.c"
+#include "virtio_net.c"
 /* The registry too, so that every input starts with an empty one. */
 #include "netdev.c"
 
