@@ -130,16 +130,28 @@ if [ $tap_ok = 1 ]; then
 fi
 
 # --- kvm: virtio-net on QEMU's user network --------------------------------
-t_virtio_arp() { # t_virtio_arp MACHINE
-	local out=$NO/virtio-$1.out rc
-	QEMU_MACHINE=$1 NET=user km_run_image "$out" "$(nd_image kvm)" print.level=info -- \
-		10.0.2.2 10.0.2.15 -n 300; rc=$?
+# t_virtio_arp MACHINE MODE: MODE interrupt (the default), polled (nettest's
+# -p on a device with interrupts) or virtio.poll (the device itself polled:
+# netdev then offers no rx interrupt and the stack polls).
+t_virtio_arp() {
+	local out=$NO/virtio-$1-$2.out rc params=print.level=info args= want=$2
+	case $2 in
+	polled) args=-p ;;
+	virtio.poll) params="$params virtio.poll=1" want=polled ;;
+	esac
+	# shellcheck disable=SC2086 # params and args are word lists
+	QEMU_MACHINE=$1 NET=user km_run_image "$out" "$(nd_image kvm)" $params -- \
+		10.0.2.2 10.0.2.15 -n 300 $args; rc=$?
 	cat "$out"
 	[ $rc -eq 0 ] || { echo "exit status $rc"; return 1; }
 	expect_output "$out" 'libnetdev: eth0: virtio-net, MAC 52:54:00:12:34:56, MTU 1500' &&
+	expect_output "$out" "^nettest: eth0 \\(virtio-net\\): $want mode" &&
 	expect_output "$out" '^nettest: 300 answers, heap lost between the first and the last: 0 bytes$' &&
 	expect_output "$out" '^nettest: 10\.0\.2\.2 is at 52:55:0a:00:02:02$' &&
-	expect_output "$out" 'stats rx [0-9]+ packets [0-9]+ bytes 0 drops 0 errors, tx 3[0-9][0-9] packets 1[0-9]{4} bytes 0 drops 0 errors'
+	expect_output "$out" 'stats rx [0-9]+ packets [0-9]+ bytes 0 drops 0 errors, tx 3[0-9][0-9] packets 1[0-9]{4} bytes 0 drops 0 errors' || return 1
+	if [ "$want" = interrupt ]; then
+		expect_output "$out" 'interrupt mode, [1-9][0-9]{2} rx events'
+	fi
 }
 
 t_virtio_none() {
@@ -173,8 +185,10 @@ check "nettest builds for kvm (netdev + virtio-net)" nd_build kvm kvm-x86_64
 check "run-kvm: NET=user and HOSTFWD rules, bad values refused" t_runkvm_net
 if km_have_qemu; then
 	for m in pc q35 microvm; do
-		check "virtio-net on $m: 300 ARP exchanges with QEMU's user network, no buffer lost" t_virtio_arp $m
+		check "virtio-net on $m: 300 ARP exchanges with QEMU's user network by rx interrupt, no buffer lost" t_virtio_arp $m interrupt
 	done
+	check "virtio-net on pc: the same, the stack polling" t_virtio_arp pc polled
+	check "virtio-net on microvm: the same, virtio.poll=1 (no rx interrupt offered)" t_virtio_arp microvm virtio.poll
 	check "virtio-net: no NET, no device, a clear answer" t_virtio_none
 else
 	skip "virtio-net under QEMU" "no qemu-system-x86_64"
