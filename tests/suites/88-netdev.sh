@@ -88,6 +88,13 @@ if [ $tap_ok = 1 ]; then
 	}
 	check "tap: a missing tap is one error line, the boot goes on with the others" nd_netns t_tap_missing
 
+	t_tap_twice() {
+		nd_run_tap tap-twice.out linuxu.tap=tap0,tap0 -- 10.77.0.1 10.77.0.2 &&
+		expect_output "$NO/tap-twice.out" 'cannot open tap tap0: Device or resource busy \(errno 16\)$' &&
+		expect_output "$NO/tap-twice.out" '^nettest: 1 network devices$'
+	}
+	check "tap: the same tap twice: the second is refused (EBUSY), the first works" nd_netns t_tap_twice
+
 	t_tap_required() {
 		local rc
 		nd_run_tap tap-req.out linuxu.tap=tap0,nosuch7 linuxu.tap_required=y -- 10.77.0.1 10.77.0.2; rc=$?
