@@ -357,6 +357,7 @@ struct km_netdev {
 	bool started;
 	bool intr_armed[KM_NETDEV_MAX_QUEUES];
 	struct km_netdev_counters cnt;
+	bool rx_alloc_warned; /* a too small rx buffer was reported since start */
 };
 
 /*
