@@ -38,9 +38,11 @@ fi
 check "nettest builds for linuxu (netdev + tap)" nd_build linuxu linuxu-x86_64
 
 # nd_netns CMD...: runs CMD with $ns, a fresh namespace holding tap0
-# (10.77.0.1/24, up) and tap1 (down); the namespace goes away on any exit.
+# (10.77.0.1/24, up) and tap1 (down); the namespace goes away on any exit
+# of the check's shell (so $ns is global there: the trap runs after this
+# function has returned).
 nd_netns() {
-	local ns=kmnd$$.$RANDOM
+	ns=$nd_prefix.$RANDOM
 	trap 'ip netns del "$ns" 2> /dev/null' EXIT
 	ip netns add "$ns" &&
 	ip -n "$ns" tuntap add dev tap0 mode tap && ip -n "$ns" tuntap add dev tap1 mode tap &&
@@ -70,6 +72,7 @@ t_tap_arp() {
 	fi
 }
 
+nd_prefix=kmnd$$ # this run's namespaces: $nd_prefix.<random>
 tap_ok=1
 if [ "$(id -u)" != 0 ] || ! command -v ip > /dev/null || [ ! -c /dev/net/tun ]; then
 	tap_ok=0 tap_why="needs root, ip(8) and /dev/net/tun for a network namespace"
@@ -134,6 +137,13 @@ if [ $tap_ok = 1 ]; then
 		expect_output "$NO/tap-many.out" '^nettest: 500 answers, heap lost between the first and the last: 0 bytes$'
 	}
 	check "tap: 500 ARP exchanges in a row, no buffer lost" nd_netns t_tap_many
+
+	t_netns_gone() {
+		local left
+		left=$(ip netns list | grep "^$nd_prefix\\.")
+		[ -z "$left" ] || { echo "left behind: $left"; return 1; }
+	}
+	check "tap: every network namespace the checks made is gone" t_netns_gone
 fi
 
 # --- kvm: virtio-net on QEMU's user network --------------------------------
