@@ -192,8 +192,10 @@ t_menuconfig() {
 	tmux new-session -d -s "$s" -x 120 -y 40 "make -C '$KM_ROOT' A='$HELLO' O='$o' C='$o/.config' menuconfig; echo menuconfig-exit=\$? > '$CF/menu.status'"
 	for _ in $(seq 50); do tmux capture-pane -p -t "$s" | grep -q 'Build options' && break; sleep 0.2; done
 	tmux capture-pane -p -t "$s" > "$CF/menu.screen"
-	# Build options is the fifth entry: open it, toggle the debug-symbols entry, leave and save.
-	tmux send-keys -t "$s" Down Down Down Down Enter; sleep 0.5
+	# Build options is the only top entry whose hotkey is B (its place in
+	# the list changes as menus are added): open it, toggle the
+	# debug-symbols entry, leave and save.
+	tmux send-keys -t "$s" B Enter; sleep 0.5
 	tmux capture-pane -p -t "$s" >> "$CF/menu.screen"
 	tmux send-keys -t "$s" Down Space Escape Escape; sleep 0.5
 	tmux send-keys -t "$s" Escape Escape; sleep 0.5

@@ -4,7 +4,8 @@
 # q35, virtio-9p-device over virtio-mmio on microvm), checked from both
 # sides: a 5 MiB host file read back with the same CRC as cksum(1), a file
 # written by the guest compared on the host, a directory listing, rename
-# and unlink seen on the host. Then polled completion, a wrong mount_tag
+# and unlink seen on the host, mkdir, rmdir and setattr (truncate, chmod)
+# too. Then polled completion, a wrong mount_tag
 # (the boot goes on, or stops when the entry is "required"), a legacy
 # virtio-mmio transport refused with its QEMU fix, and errno through 9P.
 NP=$KM_TMP/9pfs
@@ -31,19 +32,23 @@ np_share() {
 	rm -rf "$d" && mkdir -p "$d/dir" &&
 	head -c 5242880 /dev/urandom > "$d/big" &&
 	for f in one two three; do echo "$f" > "$d/dir/$f" || return 1; done &&
-	echo old > "$d/old" && echo gone > "$d/gone"
+	echo old > "$d/old" && echo gone > "$d/gone" && mkdir "$d/emptydir" &&
+	printf '0123456789' > "$d/cut" && chmod 644 "$d/cut"
 }
 
 # np_boot M: one boot doing every operation; its output in $NP/M.out.
 np_boot() {
 	np_share "$1" || return 1
-	SHARE=$NP/share-$1 QEMU_MACHINE=$1 km_run_image "$NP/$1.out" "$np_img" -- \
+	SHARE=$NP/share-$1 QEMU_MACHINE=$1 km_run_image "$NP/$1.out" "$np_img" print.level=info -- \
 		cksum /host/big + write /host/new 1000 + ls /host/dir + \
-		rename /host/old /host/renamed + unlink /host/gone + stat /host/missing
+		rename /host/old /host/renamed + unlink /host/gone + stat /host/missing + \
+		mkdir /host/made + rmdir /host/emptydir + truncate /host/cut 4 + chmod /host/cut 600
 	local rc=$?
 	cat "$NP/$1.out"
-	# exactly one failure: the stat of a missing file, with Linux's errno
-	[ $rc = 1 ] && expect_output "$NP/$1.out" '^FAIL: lstat /host/missing: No such file or directory$'
+	# exactly one failure: the stat of a missing file, with Linux's errno;
+	# completion by interrupt (MSI-X on PCI, the IOAPIC line on microvm)
+	[ $rc = 1 ] && expect_output "$NP/$1.out" '^FAIL: lstat /host/missing: No such file or directory$' &&
+	expect_output "$NP/$1.out" 'virtio-9p, features 0x[0-9a-f]+, interrupts$'
 }
 
 t_np_read() {
@@ -67,12 +72,18 @@ t_np_rename_unlink() {
 	[ ! -e "$NP/share-$1/gone" ]
 }
 
+t_np_dirs_setattr() {
+	[ -d "$NP/share-$1/made" ] && [ ! -e "$NP/share-$1/emptydir" ] &&
+	[ "$(cat "$NP/share-$1/cut")" = 0123 ] && [ "$(stat -c %a "$NP/share-$1/cut")" = 600 ]
+}
+
 for np_m in pc q35 microvm; do
 	check "9pfs $np_m: one boot reads, writes, lists, renames, unlinks on the share" np_boot $np_m
 	check "9pfs $np_m: a 5 MiB host file reads back with cksum(1)'s CRC" t_np_read $np_m
 	check "9pfs $np_m: a file the guest wrote is byte for byte on the host" t_np_write $np_m
 	check "9pfs $np_m: readdir lists the host folder" t_np_readdir $np_m
 	check "9pfs $np_m: rename and unlink are seen on the host" t_np_rename_unlink $np_m
+	check "9pfs $np_m: mkdir, rmdir, truncate and chmod are seen on the host" t_np_dirs_setattr $np_m
 done
 
 # The same transfer with completion by polling instead of interrupts.

@@ -9,6 +9,7 @@
  *   ls DIR               every name but . and .., one "name: X" line each
  *   rename A B | unlink P | mkdir P | rmdir P | symlink T P | readlink P
  *   stat P               type and size
+ *   truncate P N | chmod P OCTAL   setattr: size, permission bits
  *   append P TEXT        O_APPEND write of TEXT and a newline
  *   bench PATH           sequential 64 KiB reads of the whole file: MB/s and
  *                        microseconds per read
@@ -268,6 +269,18 @@ static int run(char **argv, int argc)
 		else
 			printf("ok: %s %s\n", c, argv[1]);
 		return 2;
+	}
+	if (!strcmp(c, "truncate") || !strcmp(c, "chmod")) {
+		int rc;
+
+		NEED(2);
+		rc = c[0] == 't' ? truncate(argv[1], atol(argv[2]))
+				 : chmod(argv[1], (mode_t)strtol(argv[2], NULL, 8));
+		if (rc < 0)
+			fail(c, argv[1]);
+		else
+			printf("ok: %s %s %s\n", c, argv[1], argv[2]);
+		return 3;
 	}
 	if (!strcmp(c, "statfs")) {
 		struct statfs sf;
