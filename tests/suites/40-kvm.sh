@@ -45,12 +45,14 @@ check "kvm: stripped helloworld image <= 64 KiB" t_size
 # the platform library is built with general-purpose registers only
 # (doc/porting.md). fxsave/fxrstor of the IRQ entry name no register.
 t_no_sse() {
-	local lib=$K/mb/plat/kvm/libkvmplat.o hits
-	test -f "$lib" || { echo "no $lib"; return 1; }
-	hits=$(objdump -d "$lib" | grep -E '%(x|y|z)mm[0-9]|%st\b|%st\(' | head)
-	[ -z "$hits" ] || { echo "SSE/x87 registers in libkvmplat:"; echo "$hits"; return 1; }
+	local lib hits
+	for lib in "$K/mb/plat/kvm/libkvmplat.o" "$K/mb/plat/kvm/libkvmboot.o"; do
+		test -f "$lib" || { echo "no $lib"; return 1; }
+		hits=$(objdump -d "$lib" | grep -E '%(x|y|z)mm[0-9]|%st\b|%st\(' | head)
+		[ -z "$hits" ] || { echo "SSE/x87 registers in $lib:"; echo "$hits"; return 1; }
+	done
 }
-check "kvm: platform code uses general-purpose registers only (no SSE/x87)" t_no_sse
+check "kvm: platform code (libkvmplat, libkvmboot) uses general-purpose registers only" t_no_sse
 
 # t_boot BUILD MACHINE PROTOCOL
 t_boot() {
