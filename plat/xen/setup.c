@@ -158,14 +158,14 @@ static int xen_boot_log(void)
 KM_INIT_PLAT(xen_boot_log, 0);
 
 #ifdef CONFIG_XEN_PRINT_BOOT_TIME
-/* The last init entry before main: pvclock time since the domain started
- * (Xen's system time counts from its own boot; the difference to the
- * first reading is what this image spent). */
+/* The last init entry before main: the TSC since entry32.S's first
+ * reading, in ns at the pvclock's rate. */
 static int xen_boot_time(void)
 {
+	uint64_t tsc = x86_rdtsc();
 	char buf[64];
 	int n = snprintf(buf, sizeof(buf), "xen: entry to main: %lu us\n",
-			 (unsigned long)(km_plat_monotonic_ns() / 1000));
+			 (unsigned long)(xen_tsc_to_ns(tsc - kvm_boot_tsc) / 1000));
 
 	km_plat_console_write(buf, (size_t)n);
 	return 0;

@@ -14,6 +14,12 @@
 
 static uint64_t boot_system_ns;
 
+static uint64_t scale(uint64_t delta, int8_t shift, uint32_t mul)
+{
+	delta = shift >= 0 ? delta << shift : delta >> -shift;
+	return (uint64_t)(((unsigned __int128)delta * mul) >> 32);
+}
+
 uint64_t xen_system_time_ns(void)
 {
 	const volatile struct vcpu_time_info *t = &xen_shared_info->vcpu_info[0].time;
@@ -23,15 +29,18 @@ uint64_t xen_system_time_ns(void)
 	do {
 		ver = t->version;
 		__asm__ __volatile__("" ::: "memory");
-		uint64_t delta = x86_rdtsc() - t->tsc_timestamp;
-		int8_t shift = t->tsc_shift;
-
-		delta = shift >= 0 ? delta << shift : delta >> -shift;
 		ns = t->system_time +
-		     (uint64_t)(((unsigned __int128)delta * t->tsc_to_system_mul) >> 32);
+		     scale(x86_rdtsc() - t->tsc_timestamp, t->tsc_shift, t->tsc_to_system_mul);
 		__asm__ __volatile__("" ::: "memory");
 	} while ((ver & 1) || ver != t->version);
 	return ns;
+}
+
+uint64_t xen_tsc_to_ns(uint64_t delta)
+{
+	const volatile struct vcpu_time_info *t = &xen_shared_info->vcpu_info[0].time;
+
+	return scale(delta, t->tsc_shift, t->tsc_to_system_mul);
 }
 
 void xen_time_init(void)

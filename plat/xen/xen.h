@@ -33,6 +33,7 @@ int xen_hvm_get_param(uint32_t index, uint64_t *value);
 void xen_time_init(void);
 uint64_t xen_system_time_ns(void);		     /* Xen's system time (the timers' clock) */
 uint64_t xen_deadline_to_system(km_nsec_t deadline); /* monotonic -> system time */
+uint64_t xen_tsc_to_ns(uint64_t delta);		     /* a TSC interval in ns */
 
 /* events.c */
 typedef void (*xen_evtchn_handler_t)(evtchn_port_t port, void *arg);

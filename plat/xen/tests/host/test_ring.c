@@ -20,7 +20,7 @@ static int failures;
 #define CHECK(cond)                                                                                \
 	do {                                                                                       \
 		if (!(cond)) {                                                                     \
-			fprintf(stderr, "%s:%d: %s: check failed: %s\n", __FILE__, __LINE__,      \
+			fprintf(stderr, "%s:%d: %s: check failed: %s\n", __FILE__, __LINE__,       \
 				__func__, #cond);                                                  \
 			failures++;                                                                \
 		}                                                                                  \
@@ -85,10 +85,10 @@ static void console_read_wraps(void)
 
 /* The bytes of a request as xenstored reads them */
 static const unsigned char read_request[] = {
-	0x02, 0, 0, 0,		/* type XS_READ */
-	0x07, 0, 0, 0,		/* req_id 7 */
-	0,    0, 0, 0,		/* tx_id */
-	0x11, 0, 0, 0,		/* len 17 */
+	0x02, 0,   0,	0, /* type XS_READ */
+	0x07, 0,   0,	0, /* req_id 7 */
+	0,    0,   0,	0, /* tx_id */
+	0x11, 0,   0,	0, /* len 17 */
 	'd',  'a', 't', 'a', '/', 'e', 'x', 'i', 't', '-', 's', 't', 'a', 't', 'u', 's', 0,
 };
 
@@ -111,7 +111,10 @@ static void xs_request_layout(void)
 	r.req_cons = r.req_prod = 0;
 	CHECK(xen_xs_put_request(&r, XS_WRITE, 8, wr, 2, 1) == 0);
 	CHECK(r.req_prod == 16 + 17 + 3);
-	CHECK(!memcmp(&r.req[16], "data/exit-status\0" "125", 20));
+	CHECK(!memcmp(&r.req[16],
+		      "data/exit-status\0"
+		      "125",
+		      20));
 	CHECK(((struct xsd_sockmsg *)r.req)->len == 20);
 
 	/* No room: nothing written, -EAGAIN */
@@ -139,8 +142,8 @@ static void xs_request_too_big(void)
 }
 
 /* Puts a reply into the rsp ring at index at, as xenstored does */
-static void put_reply(struct xenstore_domain_interface *r, uint32_t at, uint32_t type,
-		      uint32_t id, const char *payload, uint32_t len)
+static void put_reply(struct xenstore_domain_interface *r, uint32_t at, uint32_t type, uint32_t id,
+		      const char *payload, uint32_t len)
 {
 	struct xsd_sockmsg h = { .type = type, .req_id = id, .tx_id = 0, .len = len };
 
@@ -206,7 +209,8 @@ static void grants(void)
 	memset(tab, 0, sizeof(tab));
 	/* Entries 8 and 9 granted earlier, 9 mapped by the backend */
 	tab[8] = (grant_entry_v1_t){ .flags = GTF_permit_access, .domid = 0, .frame = 0x1234 };
-	tab[9] = (grant_entry_v1_t){ .flags = GTF_permit_access | GTF_reading, .domid = 0,
+	tab[9] = (grant_entry_v1_t){ .flags = GTF_permit_access | GTF_reading,
+				     .domid = 0,
 				     .frame = 0x1235 };
 	ref = xen_gnttab_grant(tab, 16, 0, 0xabcde, 1);
 	CHECK(ref == 10);
