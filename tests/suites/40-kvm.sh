@@ -46,7 +46,7 @@ check "kvm: stripped helloworld image <= 64 KiB" t_size
 # (doc/porting.md). fxsave/fxrstor of the IRQ entry name no register.
 t_no_sse() {
 	local lib hits
-	for lib in "$K/mb/plat/kvm/libkvmplat.o" "$K/mb/plat/kvm/libkvmboot.o"; do
+	for lib in "$K/mb/plat/kvm/libkvmplat.o" "$K/mb/plat/kvm/libkvmboot/libkvmboot.o"; do
 		test -f "$lib" || { echo "no $lib"; return 1; }
 		hits=$(objdump -d "$lib" | grep -E '%(x|y|z)mm[0-9]|%st\b|%st\(' | head)
 		[ -z "$hits" ] || { echo "SSE/x87 registers in $lib:"; echo "$hits"; return 1; }
