@@ -13,7 +13,7 @@
  * The timer is VCPUOP_set_singleshot_timer in Xen's system time. One
  * timer serves the deadline armed through the contract and
  * km_plat_halt_until()'s wake-up; the earlier of the two is programmed
- * (as kvm does with its LAPIC).
+ * (as kvm does with its LAPIC), and only when Xen's would fire later.
  *
  * Halting is `sti; hlt`: for a PVH vCPU Xen turns HLT with interrupts on
  * into SCHEDOP_block (hvm_hlt), and the STI shadow makes "enable and
@@ -46,21 +46,27 @@ static km_timer_handler_t timer_handler;
 static void *timer_arg;
 static km_nsec_t user_deadline; /* 0: not armed */
 static km_nsec_t halt_deadline; /* 0: not halting */
+static km_nsec_t armed;		/* what Xen's timer is set to; 0: nothing */
 
+/*
+ * Every hypercall is a VM exit, which under nested emulation (Xen on TCG)
+ * costs far more than the work around it: Xen's timer is reprogrammed
+ * only when it must fire earlier than it will. A later or no deadline
+ * leaves it armed; its event then finds nothing due and reprograms.
+ */
 static void program(void)
 {
 	km_nsec_t d = user_deadline;
 
 	if (halt_deadline && (!d || halt_deadline < d))
 		d = halt_deadline;
-	if (!d) {
-		XEN_HC3(__HYPERVISOR_vcpu_op, VCPUOP_stop_singleshot_timer, 0, NULL);
+	if (!d || (armed && armed <= d))
 		return;
-	}
 	/* A deadline in the past fires at once (no VCPU_SSHOTTMR_future). */
 	struct vcpu_set_singleshot_timer t = { .timeout_abs_ns = xen_deadline_to_system(d) };
 
-	XEN_HC3(__HYPERVISOR_vcpu_op, VCPUOP_set_singleshot_timer, 0, &t);
+	if (!XEN_HC3(__HYPERVISOR_vcpu_op, VCPUOP_set_singleshot_timer, 0, &t))
+		armed = d;
 }
 
 static void timer_event(evtchn_port_t port, void *arg)
@@ -69,6 +75,7 @@ static void timer_event(evtchn_port_t port, void *arg)
 
 	(void)port;
 	(void)arg;
+	armed = 0; /* Xen's one-shot timer has fired */
 	if (halt_deadline && now >= halt_deadline)
 		halt_deadline = 0;
 	if (user_deadline && now >= user_deadline) {
@@ -78,7 +85,7 @@ static void timer_event(evtchn_port_t port, void *arg)
 			timer_handler(timer_arg); /* may switch threads */
 		return;
 	}
-	program(); /* early (Xen's slack): again */
+	program(); /* early (Xen's slack) or a stale deadline: again */
 }
 
 static void upcall(struct x86_trap_frame *f)

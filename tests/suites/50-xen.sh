@@ -124,6 +124,19 @@ check "xen: schedtest (coop) passes: timers, sleeps, halting (TAP)" xt_tap sched
 check "xen: schedtest (preempt) passes (TAP)" xt_tap schedtest sched-preempt \
 	's/CONFIG_LIBSCHED_COOP=y/CONFIG_LIBSCHED_PREEMPT=y/' 'scheduler preempt$'
 
+xt_clang() {
+	local o=$XD/clang
+	km_build_app "$HELLO" "$o" defconfig DEFCONFIG=defconfigs/xen-x86_64 > /dev/null &&
+	km_build_app "$HELLO" "$o" CC=clang > /dev/null || return 1
+	km_run_image "$o.out" "$o/helloworld_xen-x86_64" -- x || { cat "$o.out"; return 1; }
+	expect_output "$o.out" '^argv\[1\]: x$'
+}
+if command -v clang > /dev/null 2>&1; then
+	check "xen: helloworld built with clang boots" xt_clang
+else
+	skip "xen: clang build" "clang not installed"
+fi
+
 xt_xl_config() {
 	local f=$XD/hello/helloworld_xen-x86_64.xl
 	rm -f "$f"
