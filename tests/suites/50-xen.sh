@@ -82,6 +82,13 @@ xt_boot_order() {
 }
 check "xen: boot-order.txt matches the init entries the debug log shows" xt_boot_order
 
+xt_initrd() {
+	head -c 5000 /dev/zero > "$XD/initrd.img"
+	XEN_INITRD=$XD/initrd.img km_run_image "$XD/initrd" "$XD/hello/helloworld_xen-x86_64" print.level=debug &&
+	expect_output "$XD/initrd" 'region initrd +0x[0-9a-f]+-0x[0-9a-f]+ .* initrd'
+}
+check "xen: XEN_INITRD (Xen's second module) becomes an initrd region" xt_initrd
+
 check "xen: crashtest builds" xt_build "$CRASH" crash
 
 # xt_crash CASE REGEX FUNCTION: the report names the exception and the function
