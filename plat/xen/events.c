@@ -54,6 +54,9 @@ static km_nsec_t armed;		/* what Xen's timer is set to; 0: nothing */
  * only when it must fire earlier than it will. A later or no deadline
  * leaves it armed; its event then finds nothing due and reprograms.
  */
+static int events_ready;
+static void events_setup(void);
+
 static void program(void)
 {
 	km_nsec_t d = user_deadline;
@@ -62,6 +65,8 @@ static void program(void)
 		d = halt_deadline;
 	if (!d || (armed && armed <= d))
 		return;
+	if (!events_ready)
+		events_setup();
 	/* A deadline in the past fires at once (no VCPU_SSHOTTMR_future). */
 	struct vcpu_set_singleshot_timer t = { .timeout_abs_ns = xen_deadline_to_system(d) };
 
@@ -130,7 +135,10 @@ void xen_evtchn_notify(evtchn_port_t port)
 	XEN_HC(__HYPERVISOR_event_channel_op, EVTCHNOP_send, &s);
 }
 
-void xen_events_init(void)
+/* On first use of the timer, not at boot: each hypercall here is a VM
+ * exit, costly under emulation, and an image that never sleeps needs
+ * none of them. */
+static void events_setup(void)
 {
 	struct xen_hvm_param p = {
 		.domid = DOMID_SELF,
@@ -151,6 +159,7 @@ void xen_events_init(void)
 		km_pr_crit("xen: cannot bind the timer VIRQ: %ld\n", rc);
 	timer_port = bv.port;
 	xen_evtchn_bind(timer_port, timer_event, NULL);
+	events_ready = 1;
 }
 
 void km_plat_timer_set_handler(km_timer_handler_t h, void *arg)

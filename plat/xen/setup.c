@@ -5,7 +5,8 @@
  * hypercall page, read start_info (memory map, command line, whether we
  * are the initial domain), switch to the W^X page tables, map the shared
  * info page, start the pvclock and event channels, then build the boot
- * information exactly as kvm does.
+ * information exactly as kvm does. Event channels and the timer are set
+ * up on the timer's first use (events.c).
  */
 #include <stdio.h>
 #include <string.h>
@@ -136,7 +137,6 @@ void kvm_start(uint32_t magic, uint32_t info)
 	limit = kvm_paging_init(&boot);
 	shared_info_init();
 	xen_time_init();
-	xen_events_init();
 	xen_console_init();
 	km_boot(kvm_bootinfo_build(&boot, limit, "xen", XEN_IMAGE_NAME));
 }

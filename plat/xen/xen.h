@@ -37,7 +37,6 @@ uint64_t xen_tsc_to_ns(uint64_t delta);		     /* a TSC interval in ns */
 
 /* events.c */
 typedef void (*xen_evtchn_handler_t)(evtchn_port_t port, void *arg);
-void xen_events_init(void); /* upcall vector, timer VIRQ */
 int xen_evtchn_bind(evtchn_port_t port, xen_evtchn_handler_t h, void *arg); /* and unmask */
 void xen_evtchn_notify(evtchn_port_t port);
 
