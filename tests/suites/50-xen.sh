@@ -173,3 +173,16 @@ xt_run_errors() {
 	[ $rc -eq 127 ] && grep -q 'no Xen at' "$XD/err2" || { cat "$XD/err2"; return 1; }
 }
 check "xen: run-xen refuses a missing image or Xen with one line and 127" xt_run_errors
+
+# Where Xen cannot run under KVM (no usable KVM, or no nested
+# virtualisation), QEMU_ACCEL=kvm is refused at once, never a fallback.
+xt_kvm_refused() {
+	local rc
+	QEMU_ACCEL=kvm "$KM_ROOT/support/scripts/run-xen" "$XD/hello/helloworld_xen-x86_64" > "$XD/kvm.err" 2>&1; rc=$?
+	cat "$XD/kvm.err"
+	[ $rc -eq 128 ] && [ "$(wc -l < "$XD/kvm.err")" -eq 1 ] &&
+	expect_output "$XD/kvm.err" '^run-xen: QEMU_ACCEL=kvm, but '
+}
+if ! QEMU_ACCEL=kvm "$KM_ROOT/support/scripts/run-xen" --probe > /dev/null 2>&1; then
+	check "xen: QEMU_ACCEL=kvm where Xen cannot run under KVM: one line, 128" xt_kvm_refused
+fi
