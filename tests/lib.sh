@@ -76,14 +76,16 @@ expect_output() {
 }
 
 # km_run_image OUT IMAGE [ARGS...]: boot an image of any platform (linuxu:
-# run it; kvm: QEMU through support/scripts/run-kvm), bounded in time
-# (KM_QEMU_TIMEOUT for QEMU, default 120 s), with its output in OUT without
+# run it; kvm: QEMU through support/scripts/run-kvm; xen: Xen in QEMU through
+# support/scripts/run-xen), bounded in time (KM_QEMU_TIMEOUT for kvm,
+# KM_XEN_TIMEOUT for xen, default 120 s each), with its output in OUT without
 # a serial console's \r. Returns the image's exit status.
 km_run_image() {
 	local out=$1 img=$2 rc
 	shift 2
 	case "$img" in
 	*_kvm-*) timeout -k 5 "${KM_QEMU_TIMEOUT:-120}" "$KM_ROOT/support/scripts/run-kvm" "$img" "$@" > "$out.raw" 2>&1 ;;
+	*_xen-*) timeout -k 5 "${KM_XEN_TIMEOUT:-120}" "$KM_ROOT/support/scripts/run-xen" "$img" "$@" > "$out.raw" 2>&1 ;;
 	*) timeout -k 5 120 "$img" "$@" > "$out.raw" 2>&1 ;;
 	esac
 	rc=$?

@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Internal interfaces of the kvm platform (not part of the contract).
+ * libkvmboot (entry32.S, pvh.c, bootinfo.c, paging.c, memprot.c, tls.c and
+ * the x86 descriptors) is the boot core that the xen platform links too;
+ * it calls back kvm_start() and kvm_early_puts(), which each platform
+ * defines.
  * Boot sequence (setup.c): serial -> cpu tables -> boot protocol parsing
  * -> page tables -> clocks -> LAPIC -> km_boot().
  */
@@ -62,6 +66,12 @@ int kvm_pvh_parse(uint32_t info, struct kvm_boot *b);
  * kernel path skipped by the caller) into the image. A line longer than
  * KVM_CMDLINE_MAX bytes stops the image with KM_EXIT_USAGE: never cut. */
 void kvm_boot_copy_cmdline(struct kvm_boot *b, const char *src);
+/* The boot information km_boot() takes, from what the loader handed over:
+ * typed regions (RAM up to mapped_limit is free, minus the image and the
+ * initrd) and argv (argv[0] = image_name, then the command line's words;
+ * more than KM_BOOTINFO_MAX_ARGS - 1 stop the image with KM_EXIT_USAGE). */
+struct km_bootinfo *kvm_bootinfo_build(const struct kvm_boot *b, uint64_t mapped_limit,
+				       const char *plat_name, const char *image_name);
 
 void kvm_serial_init(void);
 void kvm_early_puts(const char *s); /* before and after the console works */

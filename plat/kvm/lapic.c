@@ -205,21 +205,6 @@ void km_plat_timer_disarm(void)
 	km_plat_irq_restore(fl);
 }
 
-/* The contract's encoding: KM_PLAT_IRQ_ON (0) when IF was set. */
-unsigned long km_plat_irq_save(void)
-{
-	unsigned long fl = x86_save_flags();
-
-	x86_cli();
-	return (fl & X86_RFLAGS_IF) ? KM_PLAT_IRQ_ON : 1;
-}
-
-void km_plat_irq_restore(unsigned long flags)
-{
-	if (flags == KM_PLAT_IRQ_ON)
-		x86_sti();
-}
-
 /*
  * Halts with interrupts enabled (sti; hlt: an interrupt that is already
  * pending wakes the hlt at once), whatever the caller's interrupt state,

@@ -20,18 +20,6 @@
 
 #define STATUS_MAX 126
 
-void kvm_reset_triple_fault(void)
-{
-	static const struct {
-		uint16_t limit;
-		uint64_t base;
-	} __km_packed null_idt = { 0, 0 };
-
-	__asm__ __volatile__("lidt %0; int3" ::"m"(null_idt));
-	for (;;)
-		__asm__ __volatile__("cli; hlt");
-}
-
 void km_plat_terminate(int status)
 {
 	unsigned int v =

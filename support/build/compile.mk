@@ -67,10 +67,11 @@ $(1)/%.o: $(2)/%.S | $$(KM_FIXDEP) km-objdirs $$(KM_COMPILE_PREREQS)
 	$$(Q)$$(call km_echo,AS,$$(km_short))$$(km_as_cmd)
 endef
 
-# Every object folder at once, and no process at all when they exist.
+# Every object folder (and every library's build folder, which may hold
+# none of its objects) at once, and no process at all when they exist.
 .PHONY: km-objdirs
 km-objdirs:
-	$(call km_mkdirs,$(sort $(patsubst %/,%,$(dir $(km_all_objs)))))
+	$(call km_mkdirs,$(sort $(patsubst %/,%,$(dir $(km_all_objs))) $(foreach l,$(KM_LIBS),$($(l)_BUILD))))
 $(eval $(call km_compile_rules,$(O_DIR)/app,$(A_DIR)))
 $(eval $(call km_compile_rules,$(O_DIR),$(KM_ROOT)))
 $(foreach e,$(km_ext_dirs),$(eval $(call km_compile_rules,$(lastword $(subst =, ,$(e))),$(firstword $(subst =, ,$(e))))))

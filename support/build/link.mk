@@ -63,7 +63,7 @@ $(O_DIR)/boot-order.txt: $(addsuffix .boot-order,$(KM_IMAGES))
 	$(Q)$(call km_echo,GEN,boot-order.txt){ printf '# Init entries in run order: class priority function library symbol required|optional\n'; \
 		$(foreach i,$^,printf '# %s\n' '$(notdir $(basename $(i)))'; cat $(i);) } > $@
 
-.PHONY: all run gdb print-images
+.PHONY: all run gdb xl-config print-images
 all: $(KM_IMAGES) $(O_DIR)/boot-order.txt
 	@:
 
@@ -87,3 +87,13 @@ run gdb: $(KM_IMAGES)
 	( eval "set -- $$KM_RUN_ARGS" ) 2>/dev/null || { echo "error: ARGS=$$KM_RUN_ARGS: unbalanced quote; ARGS is split like a shell command line, e.g. ARGS='-- \"two words\" \"it'\\''s\"'" >&2; exit 2; }; \
 	eval "set -- $$KM_RUN_ARGS"; $(KM_SCRIPT) $(KM_RUN_IMAGE) "$$@"; rc=$$?; \
 	[ $$rc -eq 0 ] || echo "  $(if $(filter run,$@),RUN,GDB)     $(notdir $(KM_RUN_IMAGE)) exited with status $$rc" >&2; exit $$rc
+
+# xl-config: $(O)/<app>_xen-<arch>.xl, an xl domain config that runs the xen
+# image as a PVH domU on a Xen host, ARGS as its command line.
+KM_XL_IMAGE := $(call km_image,xen)
+xl-config: export KM_RUN_ARGS = $(ARGS)
+xl-config: $(KM_IMAGES)
+	$(Q)$(if $(filter xen,$(KM_PLATS)),,echo "error: xl-config needs the xen platform (CONFIG_PLAT_XEN; selected: $(KM_PLATS))" >&2; exit 2;) \
+	( eval "set -- $$KM_RUN_ARGS" ) 2>/dev/null || { echo "error: ARGS=$$KM_RUN_ARGS: unbalanced quote" >&2; exit 2; }; \
+	eval "set -- $$KM_RUN_ARGS"; $(KM_ROOT)/support/scripts/xl-config $(KM_XL_IMAGE) "$$@" > $(KM_XL_IMAGE).xl.tmp && \
+	mv $(KM_XL_IMAGE).xl.tmp $(KM_XL_IMAGE).xl && echo "  XL      $(patsubst $(O_DIR)/%,%,$(KM_XL_IMAGE)).xl (xl create -c $(KM_XL_IMAGE).xl)"

@@ -4,13 +4,17 @@
 
 km_build = $(MAKE) -f $(KM_ROOT)/support/build/build.mk $(KM_VARS)
 
-.PHONY: all build run gdb clean properclean distclean help test check print-images
+.PHONY: all build run gdb xl-config clean properclean distclean help test check print-images
 all: $(KM_AUTOCONF)
 	+$(Q)$(km_build) all
 
 # make run [PLAT=<plat>] [ARGS="lib.param=value -- app args"]
 run gdb: all
 	+$(Q)$(km_build) $@ PLAT="$(PLAT)" ARGS='$(subst ','\'',$(ARGS))'
+
+# make xl-config [ARGS=...]: an xl domain config for the xen image
+xl-config: all
+	+$(Q)$(km_build) $@ ARGS='$(subst ','\'',$(ARGS))'
 
 print-images: $(KM_AUTOCONF)
 	+$(Q)$(km_build) $@

@@ -410,7 +410,7 @@ t_default_defconfig() {
 	make -C "$KM_ROOT" help | grep -q 'defconfigs/linuxu-x86_64' || { echo "help does not name the linuxu fallback"; return 1; }
 	# crashtest's plain make loads its linuxu default and names the others
 	make -C "$KM_ROOT" A="$KM_ROOT/apps/crashtest" O="$CF/crdef" C="$CF/crdef/.config" > "$CF/crdef.out" 2>&1 || return 1
-	expect_output "$CF/crdef.out" 'no .config: loading defconfigs/linuxu-x86_64 \(the app has: defconfigs/kvm-x86_64 defconfigs/linuxu-x86_64; pick one with make defconfig DEFCONFIG=<file>\)' || return 1
+	expect_output "$CF/crdef.out" 'no .config: loading defconfigs/linuxu-x86_64 \(the app has: defconfigs/kvm-x86_64 defconfigs/linuxu-x86_64 defconfigs/xen-x86_64; pick one with make defconfig DEFCONFIG=<file>\)' || return 1
 	# an app with neither defconfigs/default nor a linuxu one: an error listing what it has
 	cp -r "$KM_ROOT/apps/crashtest" "$app" && rm -rf "$app/build" "$app/.config" "$app/defconfigs/linuxu-x86_64" || return 1
 	if make -C "$app" KUMIKI_ROOT="$KM_ROOT" O="$CF/nodef" > "$CF/nodef.out" 2>&1; then echo "built without a configuration"; return 1; fi

@@ -12,6 +12,8 @@ t_unittests() {
 	km_expect_tap "$o.tap"
 }
 for d in "$UT"/defconfigs/*; do
+	# xen images boot under Xen in QEMU: suite 50-xen runs them
+	case $d in */xen-*) continue ;; esac
 	check "in-image unit tests pass: $(basename "$d")" t_unittests "$(basename "$d")"
 done
 

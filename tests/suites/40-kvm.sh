@@ -45,6 +45,7 @@ check "kvm: stripped helloworld image <= 64 KiB" t_size
 # the platform library is built with general-purpose registers only
 # (doc/porting.md).
 check "kvm: platform code uses general-purpose registers only (no SSE/x87)" km_no_sse "$K/mb/plat/kvm/libkvmplat.o"
+check "kvm: the boot core (libkvmboot) uses general-purpose registers only" km_no_sse "$K/mb/plat/kvm/libkvmboot/libkvmboot.o"
 
 # t_boot BUILD MACHINE PROTOCOL
 t_boot() {
