@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdint.h>
+#include <string.h>
 #include <km/init.h>
 #include <km/param.h>
 #include <km/plat/console.h>
@@ -18,6 +19,7 @@
 #include <km/syscall.h>
 
 extern const struct km_syscall_entry __km_syscalls_start[], __km_syscalls_end[];
+extern const struct km_syscall_vdso __km_vdso_start[], __km_vdso_end[];
 
 static const char *const syscall_names[KM_SYSCALL_NR_COUNT] = {
 #include <km/syscall_names.inc>
@@ -64,6 +66,16 @@ static int syscall_table_init(void)
 	return 0;
 }
 KM_INIT_EARLY(syscall_table_init, 0);
+
+void *km_syscall_vdso_sym(const char *vername __km_unused, const char *name)
+{
+	if (trace || !name)
+		return NULL;
+	for (const struct km_syscall_vdso *v = __km_vdso_start; v < __km_vdso_end; v++)
+		if (!strcmp(v->name, name))
+			return v->fn;
+	return NULL;
+}
 
 const char *km_syscall_name(long nr)
 {
