@@ -50,8 +50,9 @@
  * millisecond until ready or the timeout; -EINVAL for nfds > the table
  * size). A descriptor not open gives -EBADF.
  *
- * The console (console.c): fds 0, 1 and 2 are one console file (O_RDWR)
- * on km/plat/console.h. When km_plat_console_is_terminal() (the output is
+ * The console (console.c): fds 0 and 1 are one console file (O_RDWR) on
+ * km/plat/console.h, fd 2 a second one that writes to the platform's error
+ * stream (km_plat_console_write_err: the host's stderr on linuxu). When km_plat_console_is_terminal() (the output is
  * a terminal), a character device: fstat gives S_IFCHR|0620, rdev 136:0
  * (a pty); ioctl TCGETS returns a termios of a cooked terminal, TCSETS*
  * are accepted, TIOCGWINSZ is 24x80, so isatty() is true. Otherwise (a
