@@ -28,6 +28,8 @@
 #define LINUXU_AT_SYSINFO_EHDR 33
 #define CALIBRATE_NS	       (20 * KM_NSEC_PER_MSEC)
 #define RECALIBRATE_NS	       KM_NSEC_PER_SEC
+#define PAIR_TRIES	       8
+#define PAIR_MAX_TICKS	       20000 /* ~10 us: a vDSO read takes ~60 */
 
 static km_nsec_t boot_ns;
 static linuxu_vdso_clock_gettime_fn vdso_clock_gettime;
@@ -83,6 +85,28 @@ static km_nsec_t host_clock(int clock)
 	return (km_nsec_t)ts.tv_sec * KM_NSEC_PER_SEC + (km_nsec_t)ts.tv_nsec;
 }
 
+/* The host clock and the TSC at (about) the same instant: the TSC halfway
+ * through the host read, retried when the host took the CPU away in
+ * between (a preemption there would skew the rate by its length). */
+static km_nsec_t host_clock_paired(int clock, uint64_t *tsc)
+{
+	km_nsec_t ns = 0;
+	uint64_t best = UINT64_MAX;
+
+	for (int i = 0; i < PAIR_TRIES && best > PAIR_MAX_TICKS; i++) {
+		uint64_t t0 = rdtsc_unordered();
+		km_nsec_t n = host_clock(clock);
+		uint64_t t1 = rdtsc_unordered();
+
+		if (t1 - t0 < best) {
+			best = t1 - t0;
+			ns = n;
+			*tsc = t0 + best / 2;
+		}
+	}
+	return ns;
+}
+
 void linuxu_time_init(const long *initial_stack)
 {
 	uintptr_t vdso =
@@ -90,8 +114,7 @@ void linuxu_time_init(const long *initial_stack)
 
 	vdso_clock_gettime =
 		(linuxu_vdso_clock_gettime_fn)linuxu_vdso_sym(vdso, "__vdso_clock_gettime");
-	boot_tsc = rdtsc_unordered();
-	boot_ns = host_clock(LINUXU_CLOCK_MONOTONIC);
+	boot_ns = host_clock_paired(LINUXU_CLOCK_MONOTONIC, &boot_tsc);
 }
 
 /* Parameters are applied after entry: the first init drops the vDSO if asked. */
@@ -111,22 +134,41 @@ static km_nsec_t scaled(const struct tsc_scale *s, uint64_t tsc)
 	return s->base_ns + (km_nsec_t)(((unsigned __int128)(tsc - s->base_tsc) * s->mult) >> 32);
 }
 
+/* ns * 2^32 / ticks in 64-bit arithmetic (no 128-bit division from
+ * libgcc): both halved until ns fits in 32 bits, which keeps the ratio to
+ * about one part in 2^32. */
+static uint64_t rate(km_nsec_t ns, uint64_t ticks)
+{
+	while (ns >> 32) {
+		ns >>= 1;
+		ticks >>= 1;
+	}
+	return (ns << 32) / (ticks ? ticks : 1);
+}
+
 /* A host read, and the next scale from it once enough time has passed. */
 static km_nsec_t host_monotonic_calibrating(void)
 {
-	uint64_t tsc = rdtsc_unordered();
-	km_nsec_t now = host_clock(LINUXU_CLOCK_MONOTONIC) - boot_ns;
+	uint64_t tsc;
+	km_nsec_t now = host_clock_paired(LINUXU_CLOCK_MONOTONIC, &tsc) - boot_ns, ahead;
 	int cur = __atomic_load_n(&scale_in_use, __ATOMIC_ACQUIRE);
 	struct tsc_scale *next;
 
 	if (!tsc_allowed || now < CALIBRATE_NS || tsc <= boot_tsc)
 		return now;
 	next = &scales[cur < 0 ? 0 : !cur];
-	next->mult = (uint64_t)(((unsigned __int128)now << 32) / (tsc - boot_tsc));
+	next->mult = rate(now, tsc - boot_tsc);
 	next->base_tsc = tsc;
-	/* never backwards: the old scale may have run ahead of the host */
-	next->base_ns = cur < 0 ? now : KM_MAX(now, scaled(&scales[cur], tsc));
-	next->next_tsc = tsc + (uint64_t)(((unsigned __int128)RECALIBRATE_NS << 32) / next->mult);
+	next->base_ns = now;
+	/* Never backwards: where the old scale ran ahead of the host, go on
+	 * from its value, slower until the next recalibration catches up
+	 * (by at most half the interval each time). */
+	if (cur >= 0 && (ahead = scaled(&scales[cur], tsc) - now) < KM_NSEC_PER_SEC * 3600) {
+		ahead = KM_MIN(ahead, RECALIBRATE_NS / 2);
+		next->base_ns = now + ahead;
+		next->mult -= next->mult * ahead / RECALIBRATE_NS; /* < 2^31 * 2^29 */
+	}
+	next->next_tsc = tsc + (RECALIBRATE_NS << 32) / rate(now, tsc - boot_tsc);
 	__atomic_store_n(&scale_in_use, cur < 0 ? 0 : !cur, __ATOMIC_RELEASE);
 	return next->base_ns;
 }
