@@ -150,11 +150,14 @@ static uint64_t rate(km_nsec_t ns, uint64_t ticks)
 static km_nsec_t host_monotonic_calibrating(void)
 {
 	uint64_t tsc;
-	km_nsec_t now = host_clock_paired(LINUXU_CLOCK_MONOTONIC, &tsc) - boot_ns, ahead;
+	km_nsec_t now, ahead;
 	int cur = __atomic_load_n(&scale_in_use, __ATOMIC_ACQUIRE);
 	struct tsc_scale *next;
 
-	if (!tsc_allowed || now < CALIBRATE_NS || tsc <= boot_tsc)
+	if (!tsc_allowed)
+		return host_clock(LINUXU_CLOCK_MONOTONIC) - boot_ns;
+	now = host_clock_paired(LINUXU_CLOCK_MONOTONIC, &tsc) - boot_ns;
+	if (now < CALIBRATE_NS || tsc <= boot_tsc)
 		return now;
 	next = &scales[cur < 0 ? 0 : !cur];
 	next->mult = rate(now, tsc - boot_tsc);
