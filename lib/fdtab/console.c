@@ -50,13 +50,15 @@ static long console_read(struct km_file *f, void *buf, size_t len, int64_t *off)
 	return n;
 }
 
+static struct km_file console_err;
+
 static long console_write(struct km_file *f, const void *buf, size_t len, int64_t *off)
 {
 	int r;
 
-	(void)f;
 	(void)off;
-	r = km_plat_console_write(buf, len);
+	r = f == &console_err ? km_plat_console_write_err(buf, len)
+			      : km_plat_console_write(buf, len);
 	return r < 0 ? r : (long)len;
 }
 
@@ -148,8 +150,11 @@ static const struct km_file_ops console_ops = {
 	.fstat = console_fstat,
 };
 
-/* Static: the console is never freed, so it has no close op. */
+/* Static: the console is never freed, so it has no close op. fd 2 is a
+ * second file that writes to the platform's error stream (the host's
+ * stderr on linuxu). */
 static struct km_file console = { .ops = &console_ops, .flags = O_RDWR_ };
+static struct km_file console_err = { .ops = &console_ops, .flags = O_RDWR_ };
 
 struct km_file *km_console_file(void)
 {
@@ -159,7 +164,7 @@ struct km_file *km_console_file(void)
 static int fdtab_console_init(void)
 {
 	for (int fd = 0; fd <= 2; fd++)
-		if (km_fd_install(&console, fd, 0) != fd)
+		if (km_fd_install(fd == 2 ? &console_err : &console, fd, 0) != fd)
 			return -EBUSY;
 	return 0;
 }

@@ -62,6 +62,20 @@ KM_SYSCALL_DEFINE(clock_gettime, 2)
 	return 0;
 }
 
+/* clock_gettime without the table's dispatch, for the libc's vDSO lookup
+ * (km/syscall.h): clocks it cannot read, and a NULL @ts, go to the system
+ * call (-ENOSYS), which gives the errors. */
+static int vdso_clock_gettime(long clk, struct km_linux_timespec *ts)
+{
+	km_nsec_t now;
+
+	if (km_unlikely(!ts || clock_read(clk, &now)))
+		return -ENOSYS;
+	to_timespec(ts, now);
+	return 0;
+}
+KM_SYSCALL_VDSO(clock_gettime, vdso_clock_gettime);
+
 KM_SYSCALL_DEFINE(clock_getres, 2)
 {
 	km_nsec_t now;

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdint.h>
+#include <string.h>
 #include <km/init.h>
 #include <km/param.h>
 #include <km/plat/console.h>
@@ -18,14 +19,10 @@
 #include <km/syscall.h>
 
 extern const struct km_syscall_entry __km_syscalls_start[], __km_syscalls_end[];
+extern const struct km_syscall_vdso __km_vdso_start[], __km_vdso_end[];
 
-static const char *const syscall_names[KM_SYSCALL_NR_COUNT] = {
-#include <km/syscall_names.inc>
-};
-
-static const char *const errno_names[] = {
-#include <km/errno_names.inc>
-};
+#include <km/syscall_names.inc> /* syscall_name_chars, syscall_name_at[] */
+#include <km/errno_names.inc>	/* errno_name_chars, errno_name_at[] */
 
 static const struct km_syscall_entry *dispatch[KM_SYSCALL_NR_COUNT];
 static int dispatch_ready;
@@ -65,9 +62,23 @@ static int syscall_table_init(void)
 }
 KM_INIT_EARLY(syscall_table_init, 0);
 
+void *km_syscall_vdso_sym(const char *vername __km_unused, const char *name)
+{
+	if (trace || !name)
+		return NULL;
+	for (const struct km_syscall_vdso *v = __km_vdso_start; v < __km_vdso_end; v++)
+		if (!strcmp(v->name, name))
+			return v->fn;
+	return NULL;
+}
+
 const char *km_syscall_name(long nr)
 {
-	return nr >= 0 && nr < KM_SYSCALL_NR_COUNT ? syscall_names[nr] : NULL;
+	KM_STATIC_ASSERT(KM_ARRAY_SIZE(syscall_name_at) == KM_SYSCALL_NR_COUNT,
+			 "one name slot per system call number");
+	return nr >= 0 && nr < KM_SYSCALL_NR_COUNT && syscall_name_at[nr]
+		       ? syscall_name_chars + syscall_name_at[nr]
+		       : NULL;
 }
 
 const struct km_syscall_entry *km_syscall_entry(long nr)
@@ -79,7 +90,9 @@ const struct km_syscall_entry *km_syscall_entry(long nr)
 
 const char *km_errno_name(long err)
 {
-	return err > 0 && err < (long)KM_ARRAY_SIZE(errno_names) ? errno_names[err] : NULL;
+	return err > 0 && err < (long)KM_ARRAY_SIZE(errno_name_at) && errno_name_at[err]
+		       ? errno_name_chars + errno_name_at[err]
+		       : NULL;
 }
 
 static void warn_unimplemented(long nr)
@@ -95,9 +108,9 @@ static void warn_unimplemented(long nr)
 
 	if (__atomic_fetch_or(&warned[nr / 64], bit, __ATOMIC_RELAXED) & bit)
 		return;
-	if (syscall_names[nr])
+	if (km_syscall_name(nr))
 		km_pr_warn("system call %ld (%s) is not implemented: -ENOSYS\n", nr,
-			   syscall_names[nr]);
+			   km_syscall_name(nr));
 	else
 		km_pr_warn("system call %ld is unassigned on x86_64: -ENOSYS\n", nr);
 }

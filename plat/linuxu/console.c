@@ -1,16 +1,17 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Console: fd 1 out, fd 0 in. Nothing here assumes a terminal: stdout may be
- * a pipe or a file, stdin /dev/null, a file, or closed.
+ * Console: fd 1 out, fd 0 in, fd 2 the error stream. Nothing here assumes a
+ * terminal: stdout may be a pipe or a file, stdin /dev/null, a file, or
+ * closed.
  */
 #include <errno.h>
 #include <km/plat/console.h>
 #include "linuxu.h"
 
-int km_plat_console_write(const char *buf, size_t len)
+static int write_all(int fd, const char *buf, size_t len)
 {
 	while (len) {
-		long n = linuxu_syscall(LINUXU_SYS_write, 1, buf, len);
+		long n = linuxu_syscall(LINUXU_SYS_write, fd, buf, len);
 
 		if (n == -EINTR || n == -EAGAIN)
 			continue;
@@ -20,6 +21,16 @@ int km_plat_console_write(const char *buf, size_t len)
 		len -= (size_t)n;
 	}
 	return 0;
+}
+
+int km_plat_console_write(const char *buf, size_t len)
+{
+	return write_all(1, buf, len);
+}
+
+int km_plat_console_write_err(const char *buf, size_t len)
+{
+	return write_all(2, buf, len);
 }
 
 /* Asked once: the host's fd 1 answers TCGETS only when it is a terminal. */

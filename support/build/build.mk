@@ -43,8 +43,12 @@ $(eval $(call km_include_uk,$(A_DIR),$(O_DIR)/app))
 # The chosen C library's headers come first and only its own: they are the
 # system headers of every library and the app, and two libcs' stdio.h must
 # never mix. Switching the libc changes every flag record, which is right:
-# every object is compiled against it.
-CINCLUDES-y := $(strip $(KM_LIBC_CINCLUDES-y) $(KM_GLOBAL_CINCLUDES))
+# every object is compiled against it. As on any system they are -isystem
+# folders, searched before the compiler's own (CPPFLAGS-y precede CFLAGS-y,
+# as musl-gcc orders them): a program built with -Wall sees no warnings
+# about the libc's header style (musl's endian.h and -Wparentheses).
+CPPFLAGS-y := $(patsubst -I%,-isystem %,$(KM_LIBC_CINCLUDES-y)) $(CPPFLAGS-y)
+CINCLUDES-y := $(strip $(KM_GLOBAL_CINCLUDES))
 
 include $(KM_ROOT)/support/build/compile.mk
 include $(KM_ROOT)/support/build/link.mk

@@ -2,18 +2,20 @@
 #
 # Object paths mirror source paths: $(O)/<path below the root>.o for in-tree
 # sources, $(O)/app/<path below A>.o for the app, $(O)/lib/<name>/... and
-# $(O)/plat/<name>/... for external (L=, P=) folders.
+# $(O)/plat/<name>/... for external (L=, P=) folders. Fetched sources (below
+# a library's <LIB>_ORIGIN, in the build folder) compile next to themselves.
 
 KM_LIBS := $(foreach l,$(KM_ALL_LIBS),$(if $($(l)_SRCS-y),$(l)))
 
 # km_obj,<source>,<lib>: the object a source compiles to.
 km_ext_dirs := $(foreach d,$(P_DIRS),$(d)=$(O_DIR)/plat/$(notdir $(d))) $(foreach d,$(L_DIRS),$(d)=$(O_DIR)/lib/$(notdir $(d)))
 km_obj_path = $(strip \
+	$(if $(filter $(O_DIR)/%,$(1)),$(1),\
 	$(if $(filter $(A_DIR)/%,$(1)),$(O_DIR)/app/$(patsubst $(A_DIR)/%,%,$(1)),\
 	$(if $(filter $(KM_ROOT)/%,$(1)),$(O_DIR)/$(patsubst $(KM_ROOT)/%,%,$(1)),\
 	$(or $(firstword $(foreach e,$(km_ext_dirs),$(if $(filter $(firstword $(subst =, ,$(e)))/%,$(1)),\
 		$(lastword $(subst =, ,$(e)))/$(patsubst $(firstword $(subst =, ,$(e)))/%,%,$(1))))),\
-		$(error $(2): source $(1) is outside the framework, the app and the L=/P= folders)))))
+		$(error $(2): source $(1) is outside the framework, the app, the L=/P= folders and the fetched sources))))))
 km_obj = $(basename $(call km_obj_path,$(abspath $(1)),$(2))).o
 
 $(foreach l,$(KM_LIBS),$(eval $(l)_OBJS := $(foreach s,$($(l)_SRCS-y),$(call km_obj,$(s),$(l)))))
@@ -25,7 +27,18 @@ km_all_objs := $(foreach l,$(KM_LIBS),$($(l)_OBJS))
 km_dup_objs := $(strip $(foreach o,$(sort $(km_all_objs)),$(if $(word 2,$(filter $(o),$(km_all_objs))),$(o))))
 km_srcs_of_obj = $(foreach l,$(KM_LIBS),$(foreach s,$($(l)_SRCS-y),$(if $(filter $(1),$(call km_obj,$(s),$(l))),$(s))))
 $(if $(km_dup_objs),$(error two sources compile to the same object: $(foreach o,$(km_dup_objs),$(strip $(call km_srcs_of_obj,$(o))) -> $(patsubst $(O_DIR)/%,%,$(o))); rename one))
-$(foreach l,$(KM_LIBS),$(foreach s,$($(l)_SRCS-y),$(if $(wildcard $(s)),,$(error $($(l)_BASE)/Makefile.uk: $($(l)_NAME): source file $(s) does not exist))))
+$(foreach l,$(KM_LIBS),$(foreach s,$(filter-out $(O_DIR)/%,$($(l)_SRCS-y)),$(if $(wildcard $(s)),,$(error $($(l)_BASE)/Makefile.uk: $($(l)_NAME): source file $(s) does not exist))))
+
+# Fetched sources exist once the library's fetch ran (fetch.mk): they are
+# made by it, and their objects are rebuilt whenever it runs again (a new
+# source or patch set; the unpacked files keep the tarball's old times).
+# Only a library with a fetch may list sources in the build folder.
+km_fetched_srcs = $(filter $(O_DIR)/%,$($(1)_SRCS-y))
+$(foreach l,$(KM_LIBS),$(if $(call km_fetched_srcs,$(l)),$(if $($(l)_FETCHED),,\
+	$(error $($(l)_BASE)/Makefile.uk: $($(l)_NAME): sources in the build folder need a fetch (support/build/fetch.mk): $(firstword $(call km_fetched_srcs,$(l)))))))
+$(foreach l,$(KM_LIBS),$(if $(call km_fetched_srcs,$(l)),$(eval $(call km_fetched_srcs,$(l)): $($(l)_FETCHED) ;)))
+$(foreach l,$(KM_LIBS),$(if $(call km_fetched_srcs,$(l)),$(eval \
+	$(foreach s,$(call km_fetched_srcs,$(l)),$(call km_obj,$(s),$(l))): $($(l)_FETCHED))))
 
 # Everything a library's objects are compiled with; it is recorded in the
 # library's .flags file, so a change to it rebuilds that library only.
@@ -74,6 +87,7 @@ km-objdirs:
 	$(call km_mkdirs,$(sort $(patsubst %/,%,$(dir $(km_all_objs))) $(foreach l,$(KM_LIBS),$($(l)_BUILD))))
 $(eval $(call km_compile_rules,$(O_DIR)/app,$(A_DIR)))
 $(eval $(call km_compile_rules,$(O_DIR),$(KM_ROOT)))
+$(eval $(call km_compile_rules,$(O_DIR),$(O_DIR)))
 $(foreach e,$(km_ext_dirs),$(eval $(call km_compile_rules,$(lastword $(subst =, ,$(e))),$(firstword $(subst =, ,$(e))))))
 
 # One relocatable object per library; exports.uk, when present, keeps only

@@ -47,6 +47,25 @@ check "kvm: stripped helloworld image <= 64 KiB" t_size
 check "kvm: platform code uses general-purpose registers only (no SSE/x87)" km_no_sse "$K/mb/plat/kvm/libkvmplat.o"
 check "kvm: the boot core (libkvmboot) uses general-purpose registers only" km_no_sse "$K/mb/plat/kvm/libkvmboot/libkvmboot.o"
 
+# A .got (tests/apps/gotref forces one slot) lies in the read-only segment,
+# inside what multiboot's raw copy loads, and holds its address at run time.
+GOTREF=$KM_ROOT/tests/apps/gotref
+t_got() {
+	local img=$K/got/gotref_kvm-x86_64 seg load_end got
+	km_build_app "$GOTREF" "$K/got" defconfig DEFCONFIG=defconfigs/kvm-x86_64 &&
+	km_build_app "$GOTREF" "$K/got" || return 1
+	got=$(readelf -SW "$img.dbg" | sed -n 's/.*] \.got  *PROGBITS  *\([0-9a-f]*\) .*/\1/p')
+	[ -n "$got" ] || { echo "no .got in the image"; return 1; }
+	load_end=$(nm "$img.dbg" | awk '$3 == "__km_load_end" { print $1 }')
+	[ $((0x$got)) -lt $((0x$load_end)) ] || { echo ".got at $got, past __km_load_end $load_end"; return 1; }
+	seg=$(readelf -lW "$img.dbg" | awk '/Section to Segment/ { m = 1 } m && / \.got / { print $1 }')
+	readelf -lW "$img.dbg" | awk '$1 == "LOAD"' | sed -n "$((10#$seg + 1))p" | grep -q ' R  ' ||
+		{ echo ".got is not in the read-only segment"; readelf -lW "$img.dbg"; return 1; }
+	QEMU_MACHINE=microvm km_run_image "$K/got.out" "$img" || { cat "$K/got.out"; return 1; }
+	expect_output "$K/got.out" '^got: 42$'
+}
+check "kvm: the .got is read-only, loaded by multiboot, and filled" t_got
+
 # t_boot BUILD MACHINE PROTOCOL
 t_boot() {
 	local o=$K/boot-$1-$2

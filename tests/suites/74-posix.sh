@@ -93,6 +93,7 @@ t_pt_trace() {
 	t_pt_cmd "$1" trace syscall.trace=1 -- trace || return 1
 	expect_output "$o" '^syscall: getpid\(\) = 1$' &&
 	expect_output "$o" '^syscall: write\(1, 0x[0-9a-f]+, 6\) = 6$' &&
+	expect_output "$o" '^syscall: clock_gettime\(1, 0x[0-9a-f]+\) = 0$' &&
 	expect_output "$o" '^syscall: close\(99\) = -9 EBADF$' &&
 	expect_output "$o" "^syscall: open\\(0x[0-9a-f]+, $PT_OPEN_FLAGS, 0, 0, 0, 0\\) = -38 ENOSYS\$" &&
 	expect_output "$o" '^syscall: exit_group\(0\) = \?$' &&
@@ -167,13 +168,40 @@ fi
 PT_OPEN_FLAGS=32768
 pt_suite
 
-# linuxu's clocks: the host's vDSO by default, the system call with
-# linuxu.vdso=n; the clock checks pass both ways (plat/linuxu/tests/host
-# checks the lookup against the host's own vDSO, suite 10).
+# linuxu's clocks: the monotonic clock from the TSC calibrated against the
+# host's vDSO by default, the vDSO on every read with linuxu.tsc=n, the
+# system call with linuxu.vdso=n; the clock checks pass every way
+# (plat/linuxu/tests/host checks the lookup against the host's own vDSO,
+# suite 10). clockrate runs across the TSC's calibration (20 ms) and its
+# first recalibration (1 s): never backwards, REALTIME's rate, also when a
+# busy loop shares the CPU.
+# The same while a busy loop shares the CPU: the host preempts the image
+# between the TSC and host clock reads of its calibration (a skew the
+# calibration must not take for a rate).
+t_pt_clock_contended() {
+	command -v taskset > /dev/null || { echo "taskset not installed (util-linux): not contended"; return 0; }
+	local busy i rc=0
+	taskset -c 0 sh -c 'while :; do :; done' & busy=$!
+	for i in 1 2 3; do
+		taskset -c 0 timeout 60 "$(pt_img linuxu)" -- clockrate 1500 > "$PB/linuxu-contended-$i.out" 2>&1 || rc=1
+		cat "$PB/linuxu-contended-$i.out"
+	done
+	kill "$busy"; wait "$busy" 2> /dev/null
+	return $rc
+}
 t_pt_vdso() {
 	local o=$PB/linuxu-vdso.out
 	t_pt_cmd linuxu vdso-on print.level=debug -- time "$(date +%s)" 10 > /dev/null &&
-	expect_output "$PB/linuxu-vdso-on.out" 'liblinuxuplat: clock: host vDSO$' &&
+	if grep -qw constant_tsc /proc/cpuinfo && grep -qw nonstop_tsc /proc/cpuinfo; then
+		expect_output "$PB/linuxu-vdso-on.out" 'liblinuxuplat: clock: TSC, calibrated against the host vDSO$'
+	else
+		expect_output "$PB/linuxu-vdso-on.out" 'liblinuxuplat: clock: host vDSO$'
+	fi &&
+	t_pt_cmd linuxu clockrate -- clockrate 1500 > /dev/null &&
+	t_pt_clock_contended &&
+	t_pt_cmd linuxu tsc-off print.level=debug linuxu.tsc=n -- time "$(date +%s)" 10 > /dev/null &&
+	expect_output "$PB/linuxu-tsc-off.out" 'liblinuxuplat: clock: host vDSO$' &&
+	t_pt_cmd linuxu tsc-off-rate linuxu.tsc=n -- clockrate 300 > /dev/null &&
 	t_pt_cmd linuxu vdso-off print.level=debug linuxu.vdso=n -- time "$(date +%s)" 10 > /dev/null &&
 	expect_output "$PB/linuxu-vdso-off.out" 'liblinuxuplat: clock: host system call$' &&
 	t_pt_cmd linuxu vdso-off-sleep linuxu.vdso=n -- sleep "$(pt_late_ms linuxu)" > /dev/null || return 1
@@ -189,7 +217,7 @@ t_pt_vdso() {
 	! grep -q clock_gettime "$o.on" &&
 	[ "$(awk '$NF == "clock_gettime" { print $(NF - 1) }' "$o.off")" -ge 200000 ]
 }
-[ -x "$(pt_img linuxu)" ] && check "posix on linuxu: clocks through the host's vDSO, and by system call with linuxu.vdso=n" t_pt_vdso
+[ -x "$(pt_img linuxu)" ] && check "posix on linuxu: clocks from the TSC, through the host's vDSO (linuxu.tsc=n), by system call (linuxu.vdso=n)" t_pt_vdso
 
 # The same program with newlib (lib/newlib's POSIX additions, patches
 # 0003's longjmp); where newlib legitimately differs, the check says so.

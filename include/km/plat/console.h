@@ -2,12 +2,14 @@
 /*
  * km/plat/console.h - the platform's console (part of the platform contract).
  *
- * A platform MUST implement these functions. They MUST work from the first
+ * A platform MUST implement these functions (km_plat_console_write_err
+ * has a default, plat/common/console.c). They MUST work from the first
  * instruction of km_boot() on (no init function needed before them), MUST
  * NOT allocate memory and MUST work when the console is not a terminal
  * (a pipe, a file, /dev/null, a serial line nobody reads).
  *
- * Non-goals: line editing, terminal modes, multiple consoles.
+ * Non-goals: line editing, terminal modes, multiple consoles (beyond the
+ * error stream a host process has).
  */
 #ifndef KM_PLAT_CONSOLE_H
 #define KM_PLAT_CONSOLE_H
@@ -19,6 +21,14 @@
  * the console is gone; partial writes are retried by the platform.
  */
 int km_plat_console_write(const char *buf, size_t len);
+
+/*
+ * The same for the error stream, what programs write to their fd 2. A
+ * platform that runs as a host process (linuxu) writes it to the host's
+ * stderr, so that a filter's diagnostics never land in the data it writes
+ * to stdout; the default (a weak definition) writes to the console.
+ */
+int km_plat_console_write_err(const char *buf, size_t len);
 
 /*
  * Read up to @len bytes without blocking. Returns the number of bytes read,

@@ -30,6 +30,7 @@ static const struct {
 } commands[] = {
 	{ "time", cmd_time },
 	{ "sleep", cmd_sleep },
+	{ "clockrate", cmd_clockrate },
 	{ "env", cmd_env },
 	{ "exit", cmd_exit },
 	{ "jmp", cmd_jmp },

@@ -17,6 +17,7 @@ int pt_check(int cond, const char *what, const char *fmt, ...)
 
 int cmd_time(int argc, char **argv);
 int cmd_sleep(int argc, char **argv);
+int cmd_clockrate(int argc, char **argv);
 int cmd_env(int argc, char **argv);
 int cmd_exit(int argc, char **argv);
 int cmd_jmp(int argc, char **argv);

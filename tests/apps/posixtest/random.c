@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <sys/random.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 #include "posixtest.h"
 
@@ -81,10 +82,14 @@ int cmd_enosys(int argc, char **argv)
 /* trace: a few calls whose trace lines the suite knows. */
 int cmd_trace(int argc, char **argv)
 {
+	struct timespec ts;
+
 	(void)argc, (void)argv;
 	printf("pid %d\n", (int)getpid());
 	fflush(stdout);
 	write(1, "hello\n", 6);
+	/* a direct entry ("vDSO") call when untraced, a traced system call else */
+	PT_CHECK(clock_gettime(CLOCK_MONOTONIC, &ts) == 0, "clock_gettime(MONOTONIC)");
 	PT_CHECK(close(99) == -1 && errno == EBADF, "close(99) is EBADF");
 	PT_CHECK(open("/nonexistent", O_RDONLY) == -1 && errno == ENOSYS,
 		 "open without a file system is ENOSYS", "errno %d", errno);

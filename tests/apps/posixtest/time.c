@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Clocks and sleeps: time HOST_EPOCH TOLERANCE_S, sleep LATE_MS. */
+/* Clocks and sleeps: time HOST_EPOCH TOLERANCE_S, sleep LATE_MS, clockrate MS. */
 #include <errno.h>
 #include <stdlib.h>
 #include <sys/time.h>
@@ -61,6 +61,38 @@ int cmd_time(int argc, char **argv)
 	PT_CHECK(t == t2 && llabs((long long)t - (long long)a.tv_sec) <= 1,
 		 "time() agrees with CLOCK_REALTIME", "%lld %lld vs %lld", (long long)t,
 		 (long long)t2, (long long)a.tv_sec);
+	return 0;
+}
+
+static long long real_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return ns_of(&ts);
+}
+
+/* MONOTONIC read back to back for MS ms (a clock that calibrates or
+ * re-anchors itself while running does so in that time): never backwards,
+ * and its elapsed time within 1 ms + 0.1 % of REALTIME's (the wall clock
+ * is the host's or the platform's own; it is not expected to jump). */
+int cmd_clockrate(int argc, char **argv)
+{
+	long long ms = argc > 1 ? atoll(argv[1]) : 1500, backwards = 0, reads = 0;
+	long long m0 = mono_ns(), r0 = real_ns(), prev = m0, now = m0, dm, dr;
+
+	while (now - m0 < ms * 1000000LL) {
+		now = mono_ns();
+		backwards += now < prev;
+		prev = now;
+		reads++;
+	}
+	dm = now - m0;
+	dr = real_ns() - r0;
+	PT_CHECK(!backwards, "CLOCK_MONOTONIC never goes back while it runs",
+		 "%lld times in %lld reads", backwards, reads);
+	PT_CHECK(llabs(dm - dr) <= 1000000LL + dr / 1000, "CLOCK_MONOTONIC runs at REALTIME's rate",
+		 "%lld ns against %lld ns", dm, dr);
 	return 0;
 }
 

@@ -54,11 +54,13 @@
  * timeout; select: -EBADF for a set bit of a descriptor not open). A
  * descriptor not open gives -EBADF.
  *
- * The console (console.c): fds 0, 1 and 2 are one console file (O_RDWR)
- * on km/plat/console.h. When km_plat_console_is_terminal() (the output is
- * a terminal), a character device: fstat gives S_IFCHR|0620, rdev 136:0
- * (a pty); ioctl TCGETS returns a termios of a cooked terminal, TCSETS*
- * are accepted, TIOCGWINSZ is 24x80, so isatty() is true. Otherwise (a
+ * The console (console.c): fds 0 and 1 are one console file (O_RDWR) on
+ * km/plat/console.h, fd 2 a second one that writes to the platform's error
+ * stream (km_plat_console_write_err: the host's stderr on linuxu). When
+ * km_plat_console_is_terminal() (the output is a terminal), a character
+ * device: fstat gives S_IFCHR|0620, rdev 136:0 (a pty); ioctl TCGETS
+ * returns a termios of a cooked terminal, TCSETS* are accepted, TIOCGWINSZ
+ * is 24x80, so isatty() is true. Otherwise (a
  * pipe or a file, e.g. linuxu's stdout redirected) fstat gives S_IFIFO|0600
  * and terminal ioctls -ENOTTY: isatty() is false on fds 0-2 and a libc
  * buffers stdout fully, as Linux would. read blocks (sleeping 1 ms between platform reads)

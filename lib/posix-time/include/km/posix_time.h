@@ -14,7 +14,9 @@
  *   documented over-estimate). Resolution: 1 ns for every clock.
  *   -EINVAL: another clock id (negative ids, i.e. other processes' CPU
  *   clocks, included); -EFAULT: clock_gettime with a NULL timespec
- *   (clock_getres accepts NULL).
+ *   (clock_getres accepts NULL). clock_gettime is also offered as a
+ *   direct entry ("__vdso_clock_gettime", km/syscall.h), which musl calls
+ *   instead of the system call, as it calls Linux's vDSO.
  * - clock_settime(2), settimeofday(2): -EPERM (the wall clock belongs to
  *   the platform).
  * - nanosleep(2), clock_nanosleep(2) (REALTIME, MONOTONIC, BOOTTIME;

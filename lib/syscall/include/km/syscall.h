@@ -102,6 +102,39 @@ struct km_syscall_entry {
 	static long km_sys_##sname(KM_SYSCALL_ARGS)
 
 /*
+ * Direct entries, as Linux's vDSO offers them: a function the C library
+ * may call instead of a system call, answering without the table's
+ * dispatch (musl's clock_gettime looks "__vdso_clock_gettime" up once,
+ * through its __vdsosym, patch lib/musl/patches/0006).
+ *
+ *   KM_SYSCALL_VDSO(clock_gettime, fn);   offers fn as "__vdso_clock_gettime"
+ *
+ * @fn has the vDSO function's C signature (for clock_gettime:
+ * int fn(long clock, struct km_linux_timespec *ts)) and returns 0 or a
+ * negative errno; -ENOSYS means "ask the system call", which the libc
+ * then makes. Entries go into the linker table .km_vdso.
+ *
+ * km_syscall_vdso_sym(vername, name) returns the entry offered under
+ * @name ("__vdso_clock_gettime"), or NULL when there is none or when
+ * syscall.trace=1 is on: then every call goes through km_syscall() and is
+ * traced (a Linux strace shows no vDSO call; Kumiki's trace shows all).
+ * @vername (the Linux symbol version, "LINUX_2.6") is ignored. Parameters
+ * are applied before any init function runs, so the answer never changes
+ * after the first lookup.
+ */
+struct km_syscall_vdso {
+	const char *name;
+	void *fn;
+};
+
+#define KM_SYSCALL_VDSO(sname, vfn)                                                                \
+	static const struct km_syscall_vdso __km_syscall_vdso_##sname __km_used __km_aligned(      \
+		__alignof__(struct km_syscall_vdso))                                               \
+		__km_section(".km_vdso." #sname) = { "__vdso_" #sname, (void *)(vfn) }
+
+void *km_syscall_vdso_sym(const char *vername, const char *name);
+
+/*
  * Work at the return of a system call (as Linux delivers signals on the
  * way back to user space): km_syscall_exit_work_set(fn) registers the one
  * function (lib/posix-signal's delivery); km_syscall_exit_work_request(),

@@ -1,0 +1,128 @@
+# Unmodified third-party C programs on Kumiki's C libraries (issue 8): Lua
+# 5.4's interpreter (apps/lua) and zlib's minigzip (apps/minigzip), fetched
+# from Debian's source archive and compiled with only ordinary CFLAGS, with
+# musl and with newlib. Each program is also built natively on the host
+# from the same fetched source (gcc, glibc), and the outputs must be equal:
+# - Lua: the scripts of tests/thirdparty/lua (strings, tables and GC, math,
+#   coroutines, errors, os.time/os.date/os.clock), given as `-e` app
+#   arguments, on linuxu and kvm; Kumiki's own log lines ("[  0.01] lib:
+#   ...", e.g. the -ENOSYS warning of musl's open of /etc/localtime) are
+#   left out of the comparison;
+# - minigzip (linuxu: stdin and stdout are the host's pipes): the same
+#   compressed bytes at levels 1, 6 and 9, round trips through both, the
+#   host's gunzip reads Kumiki's output, and corrupt input fails the same.
+# Needs a fetch of lua5.4 and zlib (the download cache, or apt).
+TP=$KM_TMP/thirdparty
+TP_LUA=$KM_ROOT/apps/lua
+TP_MGZ=$KM_ROOT/apps/minigzip
+TP_SCRIPTS=$KM_ROOT/tests/thirdparty/lua
+TP_LIBCS="musl newlib"
+TP_LUA_PLATS=linuxu
+if km_have_qemu; then
+	TP_LUA_PLATS="linuxu kvm"
+else
+	skip "thirdparty: Lua on kvm" "qemu-system-x86_64 not installed (Debian package qemu-system-x86)"
+fi
+mkdir -p "$TP"
+
+# tp_build APP NAME DEFCONFIG: a build without warnings.
+tp_build() {
+	local o=$TP/$2
+	km_build_app "$1" "$o" defconfig DEFCONFIG="defconfigs/$3" > /dev/null &&
+	km_build_app "$1" "$o" > "$o.build" 2>&1 || { cat "$o.build"; return 1; }
+	! grep -E 'warning|error' "$o.build"
+}
+
+# The host's build of the same fetched source (the musl build's origin).
+t_lua_native() {
+	local src=$TP/lua-musl/app/origin/src
+	timeout 300 gcc -O2 -std=gnu99 -DLUA_USE_POSIX -DLUA_COMPAT_5_3 -o "$TP/lua-native" \
+		$(ls "$src"/*.c | grep -v '/luac\.c$') -lm
+}
+t_mgz_native() {
+	local src=$TP/minigzip-musl/app/origin f
+	timeout 300 gcc -O2 -DHAVE_UNISTD_H -DHAVE_STDARG_H -D_LARGEFILE64_SOURCE=1 -I"$src" \
+		-o "$TP/minigzip-native" $(for f in adler32 crc32 deflate infback inffast inflate \
+		inftrees trees zutil compress uncompr gzclose gzlib gzread gzwrite; do echo "$src/$f.c"; done) \
+		"$src/test/minigzip.c"
+}
+
+for libc in $TP_LIBCS; do
+	check "thirdparty: Lua 5.4 builds with $libc (linuxu and kvm)" tp_build "$TP_LUA" "lua-$libc" "$libc"
+	check "thirdparty: zlib's minigzip builds with $libc" tp_build "$TP_MGZ" "minigzip-$libc" "$libc"
+done
+check "thirdparty: Lua 5.4 builds natively (the comparison)" t_lua_native
+check "thirdparty: minigzip builds natively (the comparison)" t_mgz_native
+
+# A script on one line (the scripts have no comments), as the -e argument.
+tp_script() { tr '\n' ' ' < "$TP_SCRIPTS/$1.lua"; }
+
+# t_lua LIBC PLAT SCRIPT: Kumiki's output equals the native one.
+t_lua() {
+	local o=$TP/lua-$1-$2-$3 rc code
+	code=$(tp_script "$3")
+	timeout 60 "$TP/lua-native" -e "$code" > "$o.want" 2>&1 || { cat "$o.want"; return 1; }
+	QEMU_MEM=256M km_run_image "$o.out" "$TP/lua-$1/lua_$2-x86_64" -- -e "$code"; rc=$?
+	[ $rc = 0 ] || { cat "$o.out"; echo "exit status $rc"; return 1; }
+	grep -Ev '^\[ *[0-9]+\.[0-9]+\] ' "$o.out" > "$o.got"
+	diff "$o.want" "$o.got" || return 1
+	[ -s "$o.want" ]
+}
+for libc in $TP_LIBCS; do
+	for plat in $TP_LUA_PLATS; do
+		for s in strings tables math coroutines errors os; do
+			check "thirdparty: Lua ($libc, $plat) $s.lua prints what native Lua prints" t_lua "$libc" "$plat" "$s"
+		done
+	done
+done
+
+# Lua's error status and message for a failing chunk: the same as native.
+t_lua_error() {
+	local o=$TP/lua-$1-error rc want
+	timeout 60 "$TP/lua-native" -e "error('boom')" > "$o.want" 2>&1; want=$?
+	timeout 60 "$TP/lua-$1/lua_linuxu-x86_64" -- -e "error('boom')" > "$o.out" 2>&1; rc=$?
+	[ "$rc" = "$want" ] || { echo "exit status $rc, native $want"; return 1; }
+	sed 's|^[^:]*lua[^:]*: |lua: |' "$o.want" > "$o.w"
+	grep -Ev '^\[ *[0-9]+\.[0-9]+\] ' "$o.out" | sed 's|^[^:]*lua[^:]*: |lua: |' > "$o.g"
+	diff "$o.w" "$o.g"
+}
+for libc in $TP_LIBCS; do
+	check "thirdparty: Lua ($libc) error() ends with native Lua's status and traceback" t_lua_error "$libc"
+done
+
+# Input: text, then incompressible bytes: 4.8 MB.
+t_mgz_data() {
+	{ seq 1 200000 | awk '{ print "line " $1 " of kumiki " ($1 * 7919 % 1000) }'
+	  head -c 1000000 /dev/urandom; } > "$TP/data" && [ "$(stat -c %s "$TP/data")" -gt 4000000 ]
+}
+check "thirdparty: minigzip test data" t_mgz_data
+
+# t_mgz LIBC LEVEL: compress through pipes, equal to native; round trips.
+t_mgz() {
+	local o=$TP/mgz-$1-$2 img=$TP/minigzip-$1/minigzip_linuxu-x86_64
+	cat "$TP/data" | timeout 60 "$TP/minigzip-native" "-$2" > "$o.want" || return 1
+	cat "$TP/data" | timeout 60 "$img" -- "-$2" > "$o.gz" || { echo "compress: status $?"; return 1; }
+	cmp "$o.want" "$o.gz" || { echo "compressed bytes differ from native minigzip -$2"; return 1; }
+	timeout 60 "$img" -- -d < "$o.want" | cmp - "$TP/data" || { echo "Kumiki cannot decompress native output"; return 1; }
+	cat "$o.gz" | timeout 60 "$TP/minigzip-native" -d | cmp - "$TP/data" || return 1
+	gzip -dc < "$o.gz" | cmp - "$TP/data"
+}
+for libc in $TP_LIBCS; do
+	for level in 1 6 9; do
+		check "thirdparty: minigzip ($libc) -$level through pipes: native bytes, round trips, gzip reads it" t_mgz "$libc" "$level"
+	done
+done
+
+# Corrupt input: a failure status and message, as natively.
+t_mgz_corrupt() {
+	local o=$TP/mgz-$1-bad img=$TP/minigzip-$1/minigzip_linuxu-x86_64 rc want
+	head -c 100000 "$TP/mgz-$1-6.gz" | tr 'a-f' 'A-F' > "$o.in"
+	timeout 60 "$TP/minigzip-native" -d < "$o.in" > /dev/null 2> "$o.want"; want=$?
+	timeout 60 "$img" -- -d < "$o.in" > /dev/null 2> "$o.err"; rc=$?
+	cat "$o.want" "$o.err"
+	[ "$want" != 0 ] && [ "$rc" = "$want" ] &&
+	[ "$(sed 's/^[^:]*: //' "$o.want")" = "$(grep -Ev '^\[ *[0-9]+\.[0-9]+\] ' "$o.err" | sed 's/^[^:]*: //')" ]
+}
+for libc in $TP_LIBCS; do
+	check "thirdparty: minigzip ($libc) -d of corrupt data fails like native" t_mgz_corrupt "$libc"
+done

@@ -1,0 +1,18 @@
+print(pcall(error, 'msg'))
+print(select(2, pcall(error, { code = 7 })).code)
+print(select(2, pcall(error, 'lvl', 0)))
+print(pcall(function() local x = nil return x.y end))
+print(pcall(function() return 1 + {} end))
+print(pcall(function() return #5 end))
+print(xpcall(function() error('deep') end, function(m) return 'handled: ' .. m end))
+print(pcall(string.rep))
+print(pcall(setmetatable, 1, {}))
+print(select(2, load('return +')))
+print(load('return 6 * 7')())
+local ok, e = pcall(function() error(setmetatable({}, { __tostring = function() return 'custom' end })) end) print(ok, tostring(e))
+print(pcall(function() local t = setmetatable({}, { __index = function() error('idx') end }) return t.x end))
+local function f() return f() end
+print(string.format('%q', 'tail calls do not overflow: ok'))
+print(pcall(function() local function g() return 1 + g() end return g() end))
+do local t <close> = setmetatable({}, { __close = function() print('closed') end }) print('in scope') end
+goto skip print('not printed') ::skip:: print('after goto')

@@ -1,0 +1,8 @@
+print(type(os.time()), os.time() > 1600000000, type(os.clock()), os.clock() >= 0)
+print(os.time({ year = 2000, month = 1, day = 1, hour = 12 }) - os.time({ year = 2000, month = 1, day = 2, hour = 12 }))
+print(os.date('!%Y-%m-%d %H:%M:%S', 0), os.date('!%j %a %b', 86400 * 40))
+local d = os.date('!*t', 1234567890) print(d.year, d.month, d.day, d.hour, d.min, d.sec, d.wday, d.yday, d.isdst)
+print(os.difftime(10, 4), os.getenv('KUMIKI_NO_SUCH_VARIABLE'))
+local t0 = os.clock() local x = 0 for i = 1, 3000000 do x = x + i end print(x, os.clock() >= t0)
+print(pcall(os.date, '%Ez'))
+print(os.time({ year = 2024, month = 2, day = 30 }) == os.time({ year = 2024, month = 3, day = 1 }))

@@ -1,0 +1,13 @@
+local s = 'Hello, Kumiki! 組木'
+print(#s, s:upper(), s:lower(), s:rep(2, '|'))
+print(s:find('Kumiki'), s:match('(%a+), (%a+)'))
+print(('a1b22c333'):gsub('%d+', function(d) return '<' .. #d .. '>' end))
+print(string.format('%5d|%-5s|%05.1f|%x|%q|%g|%e', 42, 'ab', 3.14159, 255, 'a\nb', 1e20, 12345.678))
+print(string.format('%.14g %.3f %10.4f', 0.1 + 0.2, 2 / 3, -math.pi))
+print(utf8.len(s), utf8.char(0x7d44, 0x6728), #utf8.char(0x10ffff))
+for w in ('one two  three'):gmatch('%S+') do io.write(w, ';') end print()
+print(table.concat({ 1, 2.5, 'x' }, ','), tostring(nil), tostring(1 / 0), tostring(-1 / 0), tostring(0 / 0) == tostring(0 / 0))
+print(string.pack('<i4', 100):byte(1, -1))
+print(string.unpack('<i4', string.pack('<i4', -2)), ('%s'):format(12.0), 7 // 2, 7.0 // 2, -7 % 3, 2 ^ 0.5)
+print(tonumber('0x10'), tonumber('  12  '), tonumber('1e2'), tonumber('z', 36), tonumber('abc'), math.tointeger(3.0))
+print(('x'):rep(100000):len(), select('#', 1, nil, 3), string.byte('A'), string.char(72, 105))
