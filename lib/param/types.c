@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Built-in parameter types. Pure C, also compiled into the host unit test. */
+#include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -9,19 +11,48 @@
 #include <strings.h>
 #include <km/param.h>
 
-/* strtoull accepts "-1" and leading blanks; a parameter must not. */
+/*
+ * Digits as strtoull(text, &end, 0) reads them (0x hex, leading 0 octal),
+ * but no sign or leading blanks, and no errno: parameters are parsed
+ * before any init function, so before the C library has set up what its
+ * errno lives in (musl's thread pointer).
+ */
 static int parse_unsigned(const char *text, unsigned long long max, unsigned long long *out,
 			  const char **rest)
 {
-	char *end;
+	const char *p = text;
+	unsigned long long v = 0;
+	unsigned int base = 10;
 
-	if (!(*text >= '0' && *text <= '9'))
+	if (!(*p >= '0' && *p <= '9'))
 		return -EINVAL;
-	errno = 0;
-	*out = strtoull(text, &end, 0);
-	if (errno == ERANGE || *out > max)
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X') && isxdigit((unsigned char)p[2])) {
+		base = 16;
+		p += 2;
+	} else if (p[0] == '0') {
+		base = 8;
+	}
+	for (;; p++) {
+		unsigned int d;
+
+		if (*p >= '0' && *p <= '9')
+			d = (unsigned int)(*p - '0');
+		else if (*p >= 'a' && *p <= 'f')
+			d = (unsigned int)(*p - 'a' + 10);
+		else if (*p >= 'A' && *p <= 'F')
+			d = (unsigned int)(*p - 'A' + 10);
+		else
+			break;
+		if (d >= base)
+			break;
+		if (v > (ULLONG_MAX - d) / base)
+			return -ERANGE;
+		v = v * base + d;
+	}
+	if (v > max)
 		return -ERANGE;
-	*rest = end;
+	*out = v;
+	*rest = p;
 	return 0;
 }
 
