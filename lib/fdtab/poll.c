@@ -174,7 +174,8 @@ KM_SYSCALL_DEFINE(select, 5)
 	long ret;
 
 	if (tv) {
-		if (tv[0] < 0 || tv[1] < 0 || tv[1] >= 1000000)
+		/* As Linux: microseconds past a second carry over. */
+		if (tv[0] < 0 || tv[1] < 0)
 			return -EINVAL;
 		deadline = km_time_monotonic_ns() + (km_nsec_t)tv[0] * KM_NSEC_PER_SEC +
 			   (km_nsec_t)tv[1] * 1000;

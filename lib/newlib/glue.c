@@ -14,6 +14,7 @@
  * global reent (_impure_ptr) stands in. stdin, stdout and stderr are global streams
  * (--enable-newlib-global-stdio-streams), the same FILEs in every reent.
  */
+#include <errno.h>
 #include <reent.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,10 @@
 
 extern char **environ;
 
+/* newlib internals (stdlib/setenv_r.c), linkable in a static image. */
+int _setenv_r(struct _reent *r, const char *name, const char *value, int rewrite);
+int _unsetenv_r(struct _reent *r, const char *name);
+
 /* newlib internal (stdio/findfp.c), linkable in a static image. */
 void __sinit(struct _reent *s);
 
@@ -31,7 +36,7 @@ static __thread int thread_reent_ready;
 
 struct _reent *__getreent(void)
 {
-	/* Before the boot thread has a TLS block (tls_main.c or lib/sched),
+	/* Before the boot thread has a TLS block (lib/sched makes it),
 	 * boot code (parameter parsing, early init) uses the global reent. */
 	if (__builtin_expect(!km_plat_tls_get(), 0))
 		return _impure_ptr;
@@ -53,3 +58,22 @@ static int newlib_init(void)
 	return 0;
 }
 KM_INIT_EARLY_REQUIRED(newlib_init, 0);
+
+/*
+ * setenv and unsetenv in place of newlib's (stdlib/setenv.c, which holds
+ * both, so both are replaced): newlib's setenv accepts a NULL or empty
+ * name, which POSIX says is EINVAL.
+ */
+int setenv(const char *name, const char *value, int rewrite)
+{
+	if (!name || !*name || strchr(name, '=')) {
+		errno = EINVAL;
+		return -1;
+	}
+	return _setenv_r(__getreent(), name, value, rewrite);
+}
+
+int unsetenv(const char *name)
+{
+	return _unsetenv_r(__getreent(), name);
+}

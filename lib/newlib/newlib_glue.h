@@ -10,4 +10,18 @@
  */
 long newlib_result(long ret);
 
+struct km_stat;
+struct stat;
+/* Linux's struct stat @k as newlib's @st (whose fields are narrower). */
+void newlib_stat_from_linux(const struct km_stat *k, struct stat *st);
+
+/* newlib's open()/fcntl() O_* bits @flags as Linux's, and back. */
+long newlib_linux_open_flags(int flags);
+int newlib_open_flags_from_linux(long flags);
+
+/* Linux's number for newlib's signal @sig (0 for 0), or -1 when Linux has
+ * none; and newlib's number for Linux's @lsig, or -1. */
+long newlib_linux_signal(int sig);
+int newlib_signal_from_linux(long lsig);
+
 #endif

@@ -8,6 +8,7 @@
  */
 #define _GNU_SOURCE /* newlib declares the Linux-only clock ids under it */
 #include <errno.h>
+#include <pthread.h>
 #include <sched.h>
 #include <time.h>
 #include <unistd.h>
@@ -60,18 +61,30 @@ int clock_getres(clockid_t id, struct timespec *ts)
 	return (int)newlib_result(km_syscall2(KM_SYS_clock_getres, linux_clock(id), ts));
 }
 
-/* Returns the error number itself, as POSIX says clock_nanosleep does. */
+/*
+ * Returns the error number itself, as POSIX says clock_nanosleep does.
+ * Both sleeps are cancellation points (lib/posix-pthread): a pending
+ * cancellation is acted on before the sleep and when it ends.
+ */
 int clock_nanosleep(clockid_t id, int flags, const struct timespec *req, struct timespec *rem)
 {
-	long ret = km_syscall4(KM_SYS_clock_nanosleep, linux_clock(id),
-			       flags & TIMER_ABSTIME ? LINUX_TIMER_ABSTIME : 0, req, rem);
+	long ret;
 
+	pthread_testcancel();
+	ret = km_syscall4(KM_SYS_clock_nanosleep, linux_clock(id),
+			  flags & TIMER_ABSTIME ? LINUX_TIMER_ABSTIME : 0, req, rem);
+	pthread_testcancel();
 	return ret < 0 ? (int)-ret : 0;
 }
 
 int nanosleep(const struct timespec *req, struct timespec *rem)
 {
-	return (int)newlib_result(km_syscall2(KM_SYS_nanosleep, req, rem));
+	long ret;
+
+	pthread_testcancel();
+	ret = km_syscall2(KM_SYS_nanosleep, req, rem);
+	pthread_testcancel();
+	return (int)newlib_result(ret);
 }
 
 unsigned sleep(unsigned seconds)

@@ -31,15 +31,17 @@
 #define NEWLIB_STUB_ALIAS(name) extern __typeof__(name) _##name __attribute__((alias(#name)))
 
 /* newlib and Linux agree on O_RDONLY/WRONLY/RDWR; the rest differ. */
-#define LINUX_O_CREAT	 0100
-#define LINUX_O_EXCL	 0200
-#define LINUX_O_NOCTTY	 0400
-#define LINUX_O_TRUNC	 01000
-#define LINUX_O_APPEND	 02000
-#define LINUX_O_NONBLOCK 04000
-#define LINUX_O_SYNC	 04010000
-#define LINUX_O_CLOEXEC	 02000000
-#define LINUX_TIOCGWINSZ 0x5413
+#define LINUX_O_CREAT	  0100
+#define LINUX_O_EXCL	  0200
+#define LINUX_O_NOCTTY	  0400
+#define LINUX_O_TRUNC	  01000
+#define LINUX_O_APPEND	  02000
+#define LINUX_O_NONBLOCK  04000
+#define LINUX_O_SYNC	  04010000
+#define LINUX_O_CLOEXEC	  02000000
+#define LINUX_O_DIRECTORY 0200000
+#define LINUX_O_NOFOLLOW  0400000
+#define LINUX_TIOCGWINSZ  0x5413
 
 long newlib_result(long ret)
 {
@@ -62,21 +64,33 @@ ssize_t write(int fd, const void *buf, size_t len)
 }
 NEWLIB_STUB_ALIAS(write);
 
-static long linux_open_flags(int flags)
+static const struct {
+	int newlib, linux_;
+} open_flag_map[] = {
+	{ O_CREAT, LINUX_O_CREAT },	    { O_EXCL, LINUX_O_EXCL },
+	{ O_NOCTTY, LINUX_O_NOCTTY },	    { O_TRUNC, LINUX_O_TRUNC },
+	{ O_APPEND, LINUX_O_APPEND },	    { O_NONBLOCK, LINUX_O_NONBLOCK },
+	{ O_SYNC, LINUX_O_SYNC },	    { O_CLOEXEC, LINUX_O_CLOEXEC },
+	{ O_DIRECTORY, LINUX_O_DIRECTORY }, { O_NOFOLLOW, LINUX_O_NOFOLLOW },
+};
+
+long newlib_linux_open_flags(int flags)
 {
-	static const struct {
-		int newlib, linux_;
-	} map[] = {
-		{ O_CREAT, LINUX_O_CREAT },   { O_EXCL, LINUX_O_EXCL },
-		{ O_NOCTTY, LINUX_O_NOCTTY }, { O_TRUNC, LINUX_O_TRUNC },
-		{ O_APPEND, LINUX_O_APPEND }, { O_NONBLOCK, LINUX_O_NONBLOCK },
-		{ O_SYNC, LINUX_O_SYNC },     { O_CLOEXEC, LINUX_O_CLOEXEC },
-	};
 	long out = flags & O_ACCMODE;
 
-	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (flags & map[i].newlib)
-			out |= map[i].linux_;
+	for (size_t i = 0; i < sizeof(open_flag_map) / sizeof(open_flag_map[0]); i++)
+		if (flags & open_flag_map[i].newlib)
+			out |= open_flag_map[i].linux_;
+	return out;
+}
+
+int newlib_open_flags_from_linux(long flags)
+{
+	int out = (int)(flags & O_ACCMODE);
+
+	for (size_t i = 0; i < sizeof(open_flag_map) / sizeof(open_flag_map[0]); i++)
+		if ((flags & open_flag_map[i].linux_) == open_flag_map[i].linux_)
+			out |= open_flag_map[i].newlib;
 	return out;
 }
 
@@ -88,7 +102,8 @@ int open(const char *path, int flags, ...)
 	va_start(ap, flags);
 	mode = flags & O_CREAT ? va_arg(ap, int) : 0;
 	va_end(ap);
-	return (int)newlib_result(km_syscall3(KM_SYS_open, path, linux_open_flags(flags), mode));
+	return (int)newlib_result(
+		km_syscall3(KM_SYS_open, path, newlib_linux_open_flags(flags), mode));
 }
 NEWLIB_STUB_ALIAS(open);
 
@@ -104,28 +119,33 @@ off_t lseek(int fd, off_t off, int whence)
 }
 NEWLIB_STUB_ALIAS(lseek);
 
-/* fstat or stat (@nr) on @arg into newlib's struct stat @st. */
+void newlib_stat_from_linux(const struct km_stat *k, struct stat *st)
+{
+	*st = (struct stat){
+		.st_dev = k->st_dev,
+		.st_ino = k->st_ino,
+		.st_mode = k->st_mode,
+		.st_nlink = k->st_nlink,
+		.st_uid = k->st_uid,
+		.st_gid = k->st_gid,
+		.st_rdev = k->st_rdev,
+		.st_size = k->st_size,
+		.st_blksize = k->st_blksize,
+		.st_blocks = k->st_blocks,
+		.st_atim = { (time_t)k->st_atime_, (long)k->st_atime_nsec },
+		.st_mtim = { (time_t)k->st_mtime_, (long)k->st_mtime_nsec },
+		.st_ctim = { (time_t)k->st_ctime_, (long)k->st_ctime_nsec },
+	};
+}
+
+/* fstat, stat or lstat (@nr) on @arg into newlib's struct stat @st. */
 static int stat_call(long nr, long arg, struct stat *st)
 {
 	struct km_stat k;
 	long ret = km_syscall2(nr, arg, &k);
 
 	if (ret == 0)
-		*st = (struct stat){
-			.st_dev = k.st_dev,
-			.st_ino = k.st_ino,
-			.st_mode = k.st_mode,
-			.st_nlink = k.st_nlink,
-			.st_uid = k.st_uid,
-			.st_gid = k.st_gid,
-			.st_rdev = k.st_rdev,
-			.st_size = k.st_size,
-			.st_blksize = k.st_blksize,
-			.st_blocks = k.st_blocks,
-			.st_atim = { (time_t)k.st_atime_, (long)k.st_atime_nsec },
-			.st_mtim = { (time_t)k.st_mtime_, (long)k.st_mtime_nsec },
-			.st_ctim = { (time_t)k.st_ctime_, (long)k.st_ctime_nsec },
-		};
+		newlib_stat_from_linux(&k, st);
 	return (int)newlib_result(ret);
 }
 
@@ -140,6 +160,11 @@ int stat(const char *path, struct stat *st)
 	return stat_call(KM_SYS_stat, (long)path, st);
 }
 NEWLIB_STUB_ALIAS(stat);
+
+int lstat(const char *path, struct stat *st)
+{
+	return stat_call(KM_SYS_lstat, (long)path, st);
+}
 
 /* A terminal is what answers a terminal ioctl, as in Linux C libraries. */
 int isatty(int fd)
@@ -170,9 +195,17 @@ void _exit(int status)
 	__builtin_unreachable();
 }
 
+/* newlib's signal numbers are not Linux's (signal.c translates). newlib's
+ * raise() and abort() end here too. */
 int kill(pid_t pid, int sig)
 {
-	return (int)newlib_result(km_syscall2(KM_SYS_kill, pid, sig));
+	long lsig = newlib_linux_signal(sig);
+
+	if (lsig < 0) {
+		errno = EINVAL;
+		return -1;
+	}
+	return (int)newlib_result(km_syscall2(KM_SYS_kill, pid, lsig));
 }
 NEWLIB_STUB_ALIAS(kill);
 

@@ -2,8 +2,8 @@
 /* Built-in parameter types. Pure C, also compiled into the host unit test. */
 #include <ctype.h>
 #include <errno.h>
-#include <limits.h>
 #include <stdbool.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,35 +12,33 @@
 #include <km/param.h>
 
 /*
- * Digits as strtoull(text, &end, 0) reads them (0x hex, leading 0 octal),
- * but no sign or leading blanks, and no errno: parameters are parsed
- * before any init function, so before the C library has set up what its
- * errno lives in (musl's thread pointer).
+ * Digits as strtoull(text, &end, 0) reads them (0x hex, 0 octal, else
+ * decimal), but no sign or blanks, and without errno: parameters are
+ * parsed before the C library's thread pointer exists (musl's errno lives
+ * there), so no libc call here may set errno.
  */
 static int parse_unsigned(const char *text, unsigned long long max, unsigned long long *out,
 			  const char **rest)
 {
-	const char *p = text;
 	unsigned long long v = 0;
 	unsigned int base = 10;
+	const char *s = text;
 
-	if (!(*p >= '0' && *p <= '9'))
+	if (!(*s >= '0' && *s <= '9'))
 		return -EINVAL;
-	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X') && isxdigit((unsigned char)p[2])) {
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && isxdigit((unsigned char)s[2])) {
 		base = 16;
-		p += 2;
-	} else if (p[0] == '0') {
+		s += 2;
+	} else if (s[0] == '0') {
 		base = 8;
 	}
-	for (;; p++) {
+	for (;; s++) {
 		unsigned int d;
 
-		if (*p >= '0' && *p <= '9')
-			d = (unsigned int)(*p - '0');
-		else if (*p >= 'a' && *p <= 'f')
-			d = (unsigned int)(*p - 'a' + 10);
-		else if (*p >= 'A' && *p <= 'F')
-			d = (unsigned int)(*p - 'A' + 10);
+		if (*s >= '0' && *s <= '9')
+			d = (unsigned int)(*s - '0');
+		else if (base == 16 && isxdigit((unsigned char)*s))
+			d = (unsigned int)((*s | 0x20) - 'a' + 10);
 		else
 			break;
 		if (d >= base)
@@ -52,7 +50,7 @@ static int parse_unsigned(const char *text, unsigned long long max, unsigned lon
 	if (v > max)
 		return -ERANGE;
 	*out = v;
-	*rest = p;
+	*rest = s;
 	return 0;
 }
 

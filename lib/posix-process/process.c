@@ -47,21 +47,11 @@ KM_SYSCALL_DEFINE(uname, 1)
 	return 0;
 }
 
-/* The x86_64 layout of struct sysinfo (sysinfo(2)). */
-struct linux_sysinfo {
-	long uptime;
-	unsigned long loads[3];
-	unsigned long totalram, freeram, sharedram, bufferram, totalswap, freeswap;
-	unsigned short procs, pad;
-	unsigned long totalhigh, freehigh;
-	unsigned int mem_unit;
-	char reserved[4];
-};
-KM_STATIC_ASSERT(sizeof(struct linux_sysinfo) == 112, "struct sysinfo is 112 bytes on x86_64");
+KM_STATIC_ASSERT(sizeof(struct km_sysinfo) == 112, "struct sysinfo is 112 bytes on x86_64");
 
 KM_SYSCALL_DEFINE(sysinfo, 1)
 {
-	struct linux_sysinfo *si = (struct linux_sysinfo *)a1;
+	struct km_sysinfo *si = (struct km_sysinfo *)a1;
 	struct km_alloc_stats st;
 
 	if (!si)

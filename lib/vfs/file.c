@@ -72,7 +72,7 @@ static long vfs_write(struct km_file *f, const void *buf, size_t len, int64_t *o
 		pos = va.size;
 	}
 	if (pos + len < pos || pos + len > INT64_MAX)
-		return -EFBIG;
+		return -EINVAL; /* as Linux: the end overflows loff_t */
 	r = vn->ops->write(vn, vf->handle, buf, len, pos);
 	if (r > 0 && !off)
 		vf->pos = pos + (uint64_t)r;

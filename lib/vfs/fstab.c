@@ -38,14 +38,20 @@ static int parse_flags(const char *s, size_t len, unsigned long *out, const char
 	if (!len)
 		return 0;
 	if (s[0] >= '0' && s[0] <= '9') {
-		char *end;
-		unsigned long v = strtoul(s, &end, 0);
+		/* Digits by hand: no errno this early (see lib/param). Only
+		 * bit 0 (MS_RDONLY) matters, so the last hex digit decides. */
+		size_t i = len > 2 && s[0] == '0' && (s[1] | 0x20) == 'x' ? 2 : 0;
+		int hex = i == 2;
 
-		if ((size_t)(end - s) != len) {
-			*why = "flags: not a number";
-			return -EINVAL;
-		}
-		*out = v & 1 ? KM_MNT_RDONLY : 0; /* MS_RDONLY */
+		for (; i < len; i++)
+			if (!(s[i] >= '0' && s[i] <= '9') &&
+			    !(hex && (s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'f')) {
+				*why = "flags: not a number";
+				return -EINVAL;
+			}
+		*out = ((s[len - 1] | 0x20) - (s[len - 1] <= '9' ? '0' : 'a' - 10)) & 1
+			       ? KM_MNT_RDONLY
+			       : 0;
 		return 0;
 	}
 	while (len) {

@@ -149,8 +149,10 @@ static int unmount_vnode(struct km_vnode *vn)
 		return -EINVAL;
 	if (!mp->covered)
 		return -EBUSY; /* the root */
-	/* Busy: any vnode besides the root and the caller's @vn is alive. */
-	if (mp->vnodes > (vn == mp->root ? 1u : 2u))
+	/* Busy: any vnode besides the root and the caller's @vn is alive, or
+	 * the root has holders besides the mount and the caller (a working
+	 * directory, an open directory, a walk under way). */
+	if (mp->vnodes > (vn == mp->root ? 1u : 2u) || mp->root->refs > (vn == mp->root ? 2u : 1u))
 		return -EBUSY;
 	err = mp->ops->unmount ? mp->ops->unmount(mp) : 0;
 	if (err)

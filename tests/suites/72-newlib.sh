@@ -113,7 +113,9 @@ check "newlib: heap, float printf, errno, __thread, atexit, env.vars, getpid and
 # The stubs and added POSIX functions (tests/apps/newlibstubs): clocks and
 # sleeping, identities, isatty/fstat of the console, dup2, errno of a bad
 # descriptor and of fork (Linux's ENOSYS, 38), getentropy, and exit()
-# flushing a fully buffered standard stream, on both platforms.
+# flushing a fully buffered standard stream, on both platforms; with
+# "posix", sysconf, mmap, uname, getrandom, fcntl, ioctl, poll, signals,
+# getpwuid, gettid, syscall() and the file calls.
 t_nl_stubs() {
 	local o=$NL/stubs p
 	nl_build "$KM_ROOT/tests/apps/newlibstubs" "$o" "$(cat "$KM_ROOT/tests/apps/newlibstubs/defconfigs/newlib")\n" > "$o.build" 2>&1 ||
@@ -135,20 +137,46 @@ t_nl_stubs() {
 		expect_output "$o.$p" '^fork: -1 Function not implemented \(38\)$' &&
 		expect_output "$o.$p" '^getentropy: 0$' && expect_output "$o.$p" '^open: -1 failed$' &&
 		[ "$(tail -n 1 "$o.$p")" = "exit: stderr flushed" ] || { cat "$o.$p"; return 1; }
+		km_run_image "$o.$p.posix" "$o/newlibstubs_$p-x86_64" -- posix || { echo "$p: exit status $?"; cat "$o.$p.posix"; return 1; }
+		nl_stubs_posix "$o.$p.posix" || { cat "$o.$p.posix"; return 1; }
 	done
 }
-check "newlib: OS stubs and POSIX additions on the syscall layer (linuxu, kvm)" t_nl_stubs
 
-# With lib/sched the scheduler makes the boot thread's TLS block
-# (tls_main.c is left out): errno and __thread still work.
+# The POSIX functions lib/newlib adds: values, -1/errno with Linux's errno
+# from the syscall layer, newlib's signal numbers and sets translated.
+# File calls get whatever the syscall layer has (the VFS may be absent):
+# either a result or -1 with an errno name, never a wrong form.
+nl_stubs_posix() {
+	local f=$1 c
+	for c in '^sysconf: 4096 1 ok$' '^sysconf\(-5\): -1 EINVAL$' '^getpagesize: 4096$' \
+		'^mmap: ok$' '^mprotect: 0$' '^munmap: 0$' '^mmap\(len 0\): MAP_FAILED EINVAL$' '^uname: 0 Linux x86_64$' \
+		'^getrandom: 16$' '^getrandom\(bad flags\): -1 EINVAL$' '^fcntl\(F_SETFD\): 0$' \
+		'^fcntl\(F_GETFD\): 1$' '^fcntl\(F_DUPFD\): 20$' '^fcntl\(99\): -1 EBADF$' \
+		'^ioctl\(99\): -1 EBADF$' '^poll: 1$' '^poll: revents POLLOUT$' '^sigaction: 0$' \
+		'^sigaction: recorded$' '^sigprocmask: USR2 1 USR1 0 HUP 0$' '^sigaddset\(99\): -1 EINVAL$' \
+		'^kill\(0\): 0$' '^getpwuid\(0\): root /$' '^getpwuid\(5\): NULL$' '^gettid: pid$' \
+		'^syscall\(SYS_getppid\): ok$' '^syscall\(SYS_close, 99\): -1 EBADF$' \
+		'^pipe: (0|-1 E[A-Z]+)$' '^access: (0|-1 E[A-Z]+)$' '^mkdir: (0|-1 E[A-Z]+)$' \
+		'^rmdir: (0|-1 E[A-Z]+)$' '^rename: (0|-1 E[A-Z]+)$' '^chdir: (0|-1 E[A-Z]+)$' \
+		'^getcwd: (ok|E[A-Z]+)$' '^opendir: (ok|E[A-Z]+)$' '^lstat: (0|-1 E[A-Z]+)$' \
+		'^openat: -1 E[A-Z]+$'; do
+		expect_output "$f" "$c" || return 1
+	done
+}
+check "newlib: OS stubs and POSIX additions (sysconf, mmap, fcntl, signals, files...) on the syscall layer (linuxu, kvm)" t_nl_stubs
+
+# CONFIG_LIBNEWLIB=y alone brings lib/sched (whose TLS blocks hold each
+# thread's reent and errno) and lib/posix-pthread; sched-preempt is the
+# user's to choose, and errno and __thread still work under it.
 t_nl_sched() {
 	local o=$NL/sched
-	nl_build "$KM_ROOT/tests/apps/libcsmoke" "$o" 'CONFIG_PLAT_LINUXU=y\nCONFIG_LIBNEWLIB=y\nCONFIG_LIBSCHED=y\nCONFIG_LIBSCHED_COOP=y\n' > "$o.build" 2>&1 ||
+	nl_build "$KM_ROOT/tests/apps/libcsmoke" "$o" 'CONFIG_PLAT_LINUXU=y\nCONFIG_LIBNEWLIB=y\nCONFIG_LIBSCHED_PREEMPT=y\n' > "$o.build" 2>&1 ||
 		{ cat "$o.build"; return 1; }
-	grep -q '^CONFIG_LIBSCHED=y$' "$o/.config" && [ ! -e "$o/lib/newlib/tls_main.o" ] || { echo "not built with lib/sched alone"; return 1; }
+	grep -q '^CONFIG_LIBSCHED_PREEMPT=y$' "$o/.config" && grep -q '^CONFIG_LIBPOSIX_PTHREAD=y$' "$o/.config" ||
+		{ echo "LIBNEWLIB did not bring lib/sched and lib/posix-pthread"; return 1; }
 	km_run_libcsmoke "$o" linuxu
 }
-check "newlib: with lib/sched, whose TLS blocks it uses" t_nl_sched
+check "newlib: brings lib/sched and lib/posix-pthread; libcsmoke under sched-preempt" t_nl_sched
 
 # Every errno name newlib and Linux share has Linux's value (the syscall
 # layer's ABI and the trace's names); newlib-only names collide with none.

@@ -1,6 +1,7 @@
 # POSIX threads through musl's own pthread implementation (lib/posix-thread
-# on lib/sched, lib/musl patches 0003-0005), on linuxu and kvm, under
-# sched-coop and sched-preempt: tests/apps/pthreadtest (100 threads of
+# on lib/sched, lib/musl patches 0003-0005) and through lib/posix-pthread
+# with newlib, on linuxu and kvm, under sched-coop and sched-preempt:
+# tests/apps/pthreadtest (100 threads of
 # producer/consumer, timed waits that time out and never early, once, keys
 # with destructors, join and detach, mutex types, rwlocks, errno, __thread
 # and gettid per thread, futex edges, deferred cancellation at nanosleep)
@@ -9,20 +10,23 @@
 # The same program built natively with musl-gcc must pass too, which shows
 # that the tests ask for Linux's behaviour, not Kumiki's. Also: a clone
 # with process flags is refused with one warning (-EINVAL), and LIBMUSL
-# pulls in lib/sched and lib/posix-thread by itself.
+# pulls in lib/sched and lib/posix-thread by itself, LIBNEWLIB lib/sched
+# and lib/posix-pthread.
 PT=$KM_ROOT/tests/apps/pthreadtest
 PB=$KM_TMP/pthread
 PT_TESTS=13
 
-pt_build() { # <coop|preempt> <linuxu|kvm>
-	local o=$PB/$1-$2 sched
+pt_build() { # <coop|preempt> <linuxu|kvm> [musl|newlib]
+	local o=$PB/$1-$2${3:+-$3} sched libc=${3:-musl} want
 	sched=$(echo "$1" | tr a-z A-Z)
+	want=$([ "$libc" = newlib ] && echo LIBPOSIX_PTHREAD || echo LIBPOSIX_THREAD)
 	mkdir -p "$o" &&
-	sed "s/CONFIG_LIBSCHED_COOP=y/CONFIG_LIBSCHED_$sched=y/" "$PT/defconfigs/$2-x86_64" > "$o/defconfig" &&
+	sed -e "s/CONFIG_LIBSCHED_COOP=y/CONFIG_LIBSCHED_$sched=y/" \
+		-e "s/CONFIG_LIBMUSL=y/CONFIG_LIB$(echo "$libc" | tr a-z A-Z)=y/" "$PT/defconfigs/$2-x86_64" > "$o/defconfig" &&
 	km_build_app "$PT" "$o" defconfig DEFCONFIG="$o/defconfig" > "$o.build" 2>&1 &&
 	km_build_app "$PT" "$o" >> "$o.build" 2>&1 || { tail -20 "$o.build"; return 1; }
-	grep -q "^CONFIG_LIBSCHED_$sched=y" "$o/.config" && grep -q '^CONFIG_LIBPOSIX_THREAD=y' "$o/.config" ||
-		{ echo "LIBMUSL did not bring lib/sched ($1) and lib/posix-thread"; return 1; }
+	grep -q "^CONFIG_LIBSCHED_$sched=y" "$o/.config" && grep -q "^CONFIG_$want=y" "$o/.config" ||
+		{ echo "$libc did not bring lib/sched ($1) and $want"; return 1; }
 }
 
 # pt_tap FILE: the TAP in FILE has PT_TESTS tests, all ok.
@@ -31,9 +35,9 @@ pt_tap() {
 	grep '^# cond_timedwait' "$1"
 }
 
-pt_run() { # <coop|preempt> <linuxu|kvm>
-	local o=$PB/$1-$2 rc
-	pt_build "$1" "$2" || return 1
+pt_run() { # <coop|preempt> <linuxu|kvm> [musl|newlib]
+	local o=$PB/$1-$2${3:+-$3} rc
+	pt_build "$@" || return 1
 	km_run_image "$o.out" "$o/pthreadtest_$2-x86_64"; rc=$?
 	[ $rc -eq 0 ] || { cat "$o.out"; echo "exit status $rc"; return 1; }
 	pt_tap "$o.out" || return 1
@@ -58,6 +62,16 @@ if km_have_qemu; then
 	check "pthread: musl's threads on kvm, sched-preempt" pt_run preempt kvm
 else
 	skip "pthread: kvm runs" "qemu-system-x86_64 not installed"
+fi
+# The same program with newlib: lib/posix-pthread's threads, mutexes,
+# conditions, rwlocks, once and keys, and cancellation at nanosleep.
+check "pthread: newlib's threads (posix-pthread) on linuxu, sched-coop" pt_run coop linuxu newlib
+check "pthread: newlib's threads (posix-pthread) on linuxu, sched-preempt" pt_run preempt linuxu newlib
+if km_have_qemu; then
+	check "pthread: newlib's threads (posix-pthread) on kvm, sched-coop" pt_run coop kvm newlib
+	check "pthread: newlib's threads (posix-pthread) on kvm, sched-preempt" pt_run preempt kvm newlib
+else
+	skip "pthread: newlib kvm runs" "qemu-system-x86_64 not installed"
 fi
 
 # The tests themselves: natively on Linux with musl they pass as well.

@@ -50,7 +50,7 @@
  * F_SETFL; others go to the kind's fcntl op), dup, dup2, dup3 (-EINVAL
  * when equal or bad flags), close, poll and ppoll, select and pselect6
  * (see poll.c: files are polled every millisecond until ready or the
- * timeout; -EINVAL for nfds > the table size, select's nfds < 0 or a bad
+ * timeout; -EINVAL for nfds > the table size, select's nfds < 0 or a negative
  * timeout; select: -EBADF for a set bit of a descriptor not open). A
  * descriptor not open gives -EBADF.
  *

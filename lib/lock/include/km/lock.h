@@ -22,7 +22,9 @@
  *   re-acquires it before returning (also on timeout). Spurious wake-ups
  *   are possible: wait in a loop on the predicate.
  * - Rwlock: many readers or one writer; writers are preferred (a waiting
- *   writer blocks new readers). Not recursive.
+ *   writer blocks new readers). Not recursive: a writer taking it again
+ *   gets -EDEADLK. The _until forms give up at @deadline (-ETIMEDOUT);
+ *   the try forms never block (-EBUSY when they would).
  *
  * Non-goals: SMP, priority inheritance, robust or process-shared locks.
  */
@@ -102,6 +104,10 @@ struct km_rwlock {
 void km_rwlock_init(struct km_rwlock *l);
 int km_rwlock_rdlock(struct km_rwlock *l);
 int km_rwlock_wrlock(struct km_rwlock *l);
-int km_rwlock_unlock(struct km_rwlock *l); /* -EPERM when not held */
+int km_rwlock_rdlock_until(struct km_rwlock *l, km_nsec_t deadline);
+int km_rwlock_wrlock_until(struct km_rwlock *l, km_nsec_t deadline);
+int km_rwlock_tryrdlock(struct km_rwlock *l); /* 0, or -EBUSY */
+int km_rwlock_trywrlock(struct km_rwlock *l); /* 0, or -EBUSY */
+int km_rwlock_unlock(struct km_rwlock *l);    /* -EPERM when not held */
 
 #endif /* KM_LOCK_H */

@@ -55,4 +55,16 @@
 /* The file mode creation mask, 0..0777. */
 unsigned int km_posix_umask(void);
 
+/* The x86_64 layout of struct sysinfo (sysinfo(2)), for C library glue
+ * that has no <sys/sysinfo.h> of its own (lib/newlib). */
+struct km_sysinfo {
+	long uptime;
+	unsigned long loads[3];
+	unsigned long totalram, freeram, sharedram, bufferram, totalswap, freeswap;
+	unsigned short procs, pad;
+	unsigned long totalhigh, freehigh;
+	unsigned int mem_unit;
+	char reserved[4];
+};
+
 #endif /* KM_POSIX_PROCESS_H */

@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The calls posixfs makes that newlib does not have (yet), through
+ * syscall() with Linux's numbers and constants, as a program would have
+ * to. Weak: when lib/newlib gains one, its own wins. newlib's AT_* values
+ * and AT_FDCWD are not Linux's and are translated; unnamed bits pass as
+ * they are (so invalid flags stay invalid). syscall() reads every
+ * argument as a long: ints are widened here. Built with LIBNEWLIB only.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <sys/select.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include "compat.h"
+
+#define WEAK __attribute__((weak))
+
+static long dirfd_(int fd)
+{
+	return fd == AT_FDCWD ? -100 : fd;
+}
+
+static long at_(int flags)
+{
+	static const struct {
+		int newlib;
+		long lx;
+	} map[] = { { AT_SYMLINK_NOFOLLOW, 0x100 },
+		    { AT_SYMLINK_FOLLOW, 0x400 },
+		    { AT_REMOVEDIR, 0x200 },
+		    { AT_EACCESS, 0x200 },
+		    { AT_EMPTY_PATH, 0x1000 } };
+	long out = 0;
+
+	for (unsigned int i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (flags & map[i].newlib) {
+			out |= map[i].lx;
+			flags &= ~map[i].newlib;
+		}
+	return out | flags;
+}
+
+WEAK ssize_t readv(int fd, const struct iovec *iov, int cnt)
+{
+	return syscall(SYS_readv, (long)fd, iov, (long)cnt);
+}
+
+WEAK ssize_t writev(int fd, const struct iovec *iov, int cnt)
+{
+	return syscall(SYS_writev, (long)fd, iov, (long)cnt);
+}
+
+WEAK ssize_t pread(int fd, void *buf, size_t len, off_t off)
+{
+	return syscall(SYS_pread64, (long)fd, buf, (long)len, (long)off);
+}
+
+WEAK ssize_t pwrite(int fd, const void *buf, size_t len, off_t off)
+{
+	return syscall(SYS_pwrite64, (long)fd, buf, (long)len, (long)off);
+}
+
+WEAK int fdatasync(int fd)
+{
+	return (int)syscall(SYS_fdatasync, (long)fd);
+}
+
+WEAK int creat(const char *path, mode_t mode)
+{
+	return (int)syscall(SYS_creat, path, (long)mode);
+}
+
+WEAK int statfs(const char *path, struct statfs *buf)
+{
+	return (int)syscall(SYS_statfs, path, buf);
+}
+
+WEAK int fstatfs(int fd, struct statfs *buf)
+{
+	return (int)syscall(SYS_fstatfs, (long)fd, buf);
+}
+
+WEAK int mount(const char *src, const char *target, const char *type, unsigned long flags,
+	       const void *data)
+{
+	return (int)syscall(SYS_mount, src, target, type, flags, data);
+}
+
+WEAK int umount2(const char *target, int flags)
+{
+	return (int)syscall(SYS_umount2, target, (long)flags);
+}
+
+WEAK int umount(const char *target)
+{
+	return umount2(target, 0);
+}
+
+WEAK int chown(const char *path, uid_t uid, gid_t gid)
+{
+	return (int)syscall(SYS_chown, path, (long)(int)uid, (long)(int)gid);
+}
+
+WEAK int fchmodat(int dirfd, const char *path, mode_t mode, int flags)
+{
+	if (flags) { /* the kernel's fchmodat has none */
+		errno = EINVAL;
+		return -1;
+	}
+	return (int)syscall(SYS_fchmodat, dirfd_(dirfd), path, (long)mode);
+}
+
+WEAK int symlinkat(const char *target, int dirfd, const char *path)
+{
+	return (int)syscall(SYS_symlinkat, target, dirfd_(dirfd), path);
+}
+
+WEAK ssize_t readlinkat(int dirfd, const char *path, char *buf, size_t len)
+{
+	return syscall(SYS_readlinkat, dirfd_(dirfd), path, buf, (long)len);
+}
+
+WEAK int linkat(int olddir, const char *old, int newdir, const char *new, int flags)
+{
+	return (int)syscall(SYS_linkat, dirfd_(olddir), old, dirfd_(newdir), new, at_(flags));
+}
+
+WEAK int renameat(int olddir, const char *old, int newdir, const char *new)
+{
+	return (int)syscall(SYS_renameat, dirfd_(olddir), old, dirfd_(newdir), new);
+}
+
+WEAK int utimensat(int dirfd, const char *path, const struct timespec *ts, int flags)
+{
+	return (int)syscall(SYS_utimensat, dirfd_(dirfd), path, ts, at_(flags));
+}
+
+WEAK int futimens(int fd, const struct timespec *ts)
+{
+	return (int)syscall(SYS_utimensat, (long)fd, NULL, ts, 0L);
+}
+
+WEAK int select(int n, fd_set *r, fd_set *w, fd_set *e, struct timeval *tv)
+{
+	return (int)syscall(SYS_select, (long)n, r, w, e, tv);
+}
+
+WEAK int pselect(int n, fd_set *r, fd_set *w, fd_set *e, const struct timespec *ts,
+		 const sigset_t *mask)
+{
+	(void)mask;
+	return (int)syscall(SYS_pselect6, (long)n, r, w, e, ts, NULL);
+}
+
+WEAK int ppoll(struct pollfd *fds, nfds_t n, const struct timespec *ts, const sigset_t *mask)
+{
+	(void)mask;
+	return (int)syscall(SYS_ppoll, fds, (long)n, ts, NULL, 8L);
+}
+
+/* Linux's struct flock, for lockf on fcntl(2). */
+struct linux_flock {
+	short type, whence;
+	long start, len;
+	int pid;
+};
+
+WEAK int lockf(int fd, int cmd, off_t len)
+{
+	struct linux_flock fl = { 1 /* F_WRLCK */, 1 /* SEEK_CUR */, 0, len, 0 };
+
+	switch (cmd) {
+	case F_ULOCK:
+		fl.type = 2;
+		return (int)syscall(SYS_fcntl, (long)fd, 6L, &fl);
+	case F_LOCK:
+		return (int)syscall(SYS_fcntl, (long)fd, 7L, &fl);
+	case F_TLOCK:
+		return (int)syscall(SYS_fcntl, (long)fd, 6L, &fl);
+	case F_TEST:
+		fl.type = 0; /* F_RDLCK: a writer elsewhere would show */
+		return (int)syscall(SYS_fcntl, (long)fd, 5L, &fl);
+	default:
+		return (int)syscall(SYS_fcntl, (long)fd, -1L, 0L);
+	}
+}
+
+/* Directory positions live in newlib's DIR (lib/newlib/dirent.c): without
+ * them, -1/ENOSYS, and posixfs says "skip". */
+WEAK long telldir(DIR *d)
+{
+	(void)d;
+	errno = ENOSYS;
+	return -1;
+}
+
+WEAK void seekdir(DIR *d, long pos)
+{
+	(void)d, (void)pos;
+}
