@@ -1,7 +1,7 @@
 # The initrd (lib/initrd): a cpio archive made by the host's cpio(1),
 # unpacked into / at boot on linuxu (linuxu.initrd=, make run INITRD=) and
 # kvm (QEMU's -initrd on microvm, pc and q35), and the tree checked from
-# inside by tests/apps/filetree (musl): 500 files in nested directories
+# inside by tests/apps/filetree (musl; some checks again with newlib): 500 files in nested directories
 # with symlinks and hard links, each file's cksum, size, mode and mtime
 # against the host's find/cksum, in newc, crc and odc. Every kind of
 # damage (truncated header, bad magic, name overflow, data past the end,
@@ -15,12 +15,14 @@ if km_have_qemu; then
 else
 	skip "initrd: kvm images" "qemu-system-x86_64 not installed (Debian package qemu-system-x86)"
 fi
-ir_img() { echo "$IR/b/filetree_$1-x86_64"; }
+# ir_img PLAT [BUILD]: b is musl's build, nl newlib's
+ir_img() { echo "$IR/${2:-b}/filetree_$1-x86_64"; }
 
+# t_ir_build BUILD DEFCONFIG
 t_ir_build() {
-	mkdir -p "$IR" && km_build_app "$FTAPP" "$IR/b" defconfig DEFCONFIG=defconfigs/initrd > /dev/null &&
-	km_build_app "$FTAPP" "$IR/b" > "$IR/build.log" 2>&1 || { cat "$IR/build.log"; return 1; }
-	! grep -E 'warning|error' "$IR/build.log"
+	mkdir -p "$IR" && km_build_app "$FTAPP" "$IR/$1" defconfig DEFCONFIG="defconfigs/$2" > /dev/null &&
+	km_build_app "$FTAPP" "$IR/$1" > "$IR/$1.log" 2>&1 || { cat "$IR/$1.log"; return 1; }
+	! grep -E 'warning|error' "$IR/$1.log"
 }
 
 # ir_make_tree DIR: 500 regular files (sizes 0 to 200 KiB, modes and mtimes
@@ -62,14 +64,14 @@ t_ir_archives() {
 	[ "$(grep -c '^l ' "$IR/tree.host")" = 4 ] && ls -l "$IR"/tree.*
 }
 
-# t_ir_tree PLAT FORMAT [MACHINE]: the tree from inside equals the host's.
+# t_ir_tree PLAT FORMAT [MACHINE [BUILD]]: the tree from inside equals the host's.
 t_ir_tree() {
-	local o=$IR/$1-$2-${3:-any} rc
+	local o=$IR/$1-$2-${3:-any}-${4:-b} rc
 	if [ "$1" = kvm ]; then
 		INITRD=$IR/tree.$2 QEMU_MACHINE=${3:-microvm} QEMU_MEM=128M \
-			km_run_image "$o" "$(ir_img kvm)" -- walk /
+			km_run_image "$o" "$(ir_img kvm "${4:-}")" -- walk /
 	else
-		INITRD=$IR/tree.$2 km_run_image "$o" "$KM_ROOT/support/scripts/run-linuxu" "$(ir_img linuxu)" \
+		INITRD=$IR/tree.$2 km_run_image "$o" "$KM_ROOT/support/scripts/run-linuxu" "$(ir_img linuxu "${4:-}")" \
 			linuxu.heap_size=128M -- walk /
 	fi
 	rc=$?
@@ -138,14 +140,14 @@ t_ir_small() {
 	[ "$(head -c 118 "$IR/small.newc" | tail -c 6)" = 070701 ] && [ "$(dd if="$IR/small.newc" bs=1 skip=222 count=1 status=none)" = a ]
 }
 
-# t_ir_bad PLAT NAME REGEX
+# t_ir_bad PLAT NAME REGEX [BUILD]
 t_ir_bad() {
-	local o=$IR/$1-bad-$2 rc
+	local o=$IR/$1-bad-$2-${4:-b} rc
 	ir_damage "$2"
 	if [ "$1" = kvm ]; then
-		INITRD=$IR/bad-$2 km_run_image "$o" "$(ir_img kvm)" -- ls /
+		INITRD=$IR/bad-$2 km_run_image "$o" "$(ir_img kvm "${4:-}")" -- ls /
 	else
-		km_run_image "$o" "$(ir_img linuxu)" linuxu.initrd="$IR/bad-$2" -- ls /
+		km_run_image "$o" "$(ir_img linuxu "${4:-}")" linuxu.initrd="$IR/bad-$2" -- ls /
 	fi
 	rc=$?
 	cat "$o"
@@ -178,13 +180,17 @@ t_ir_kvm_missing() {
 	[ $rc = 127 ] && expect_output "$o" "run-kvm: INITRD=$IR/no-such-file: no such readable file"
 }
 
-check "initrd: filetree builds (musl, initrd, linuxu and kvm)" t_ir_build
+check "initrd: filetree builds (musl, initrd, linuxu and kvm)" t_ir_build b initrd
+check "initrd: filetree builds (newlib, initrd, linuxu and kvm)" t_ir_build nl initrd-newlib
 check "initrd: a 500-file tree archived by cpio(1) in newc, crc and odc" t_ir_archives
 check "initrd: a small archive and its damaged copies" t_ir_small
 for fmt in newc crc odc; do
 	check "initrd: linuxu: the $fmt tree byte for byte" t_ir_tree linuxu $fmt
 done
 check "initrd: linuxu: hard links are one file" t_ir_hardlinks linuxu
+check "initrd: newlib, linuxu: the newc tree byte for byte" t_ir_tree linuxu newc "" nl
+check "initrd: newlib, linuxu: a truncated archive: status 70, member and offset named" \
+	t_ir_bad linuxu truncated-header "member #2 at byte 112: truncated header" nl
 check "initrd: make run INITRD=<relative path>" t_ir_make_run
 for d in "${IR_DAMAGE[@]}"; do
 	check "initrd: linuxu: ${d%%|*}: status 70, member and offset named" t_ir_bad linuxu "${d%%|*}" "${d#*|}"
@@ -196,6 +202,7 @@ if [ "$IR_PLATS" != linuxu ]; then
 	check "initrd: kvm pc (multiboot): the odc tree byte for byte" t_ir_tree kvm odc pc
 	check "initrd: kvm q35 (multiboot): the crc tree byte for byte" t_ir_tree kvm crc q35
 	check "initrd: kvm: hard links are one file" t_ir_hardlinks kvm
+	check "initrd: newlib, kvm microvm: the odc tree byte for byte" t_ir_tree kvm odc microvm nl
 	for d in "truncated-header" "size-past-end" "gzip"; do
 		for e in "${IR_DAMAGE[@]}"; do
 			[ "${e%%|*}" = "$d" ] && check "initrd: kvm: $d: status 70, member and offset named" t_ir_bad kvm "$d" "${e#*|}"

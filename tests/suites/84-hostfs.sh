@@ -1,5 +1,5 @@
 # hostfs (linuxu): a host directory mounted by vfs.fstab=<dir>:/host:hostfs,
-# used from inside by tests/apps/filetree (musl) and checked from the host:
+# used from inside by tests/apps/filetree (with musl, then newlib) and checked from the host:
 # a 5 MiB host file read and compared (cksum), a new file written inside
 # and read on the host, readdir of a host directory, rename and unlink
 # seen from the host, a tree walked (modes, sizes, mtimes, symlinks) equal
@@ -7,12 +7,12 @@
 # stops the boot when the entry says "required".
 FTAPP=$KM_ROOT/tests/apps/filetree
 HF=$KM_TMP/hostfs
-HF_IMG=$HF/b/filetree_linuxu-x86_64
 
+# t_hf_build BUILD DEFCONFIG
 t_hf_build() {
-	mkdir -p "$HF/share" && km_build_app "$FTAPP" "$HF/b" defconfig DEFCONFIG=defconfigs/hostfs > /dev/null &&
-	km_build_app "$FTAPP" "$HF/b" > "$HF/build.log" 2>&1 || { cat "$HF/build.log"; return 1; }
-	! grep -E 'warning|error' "$HF/build.log"
+	mkdir -p "$HF/share" && km_build_app "$FTAPP" "$HF/$1" defconfig DEFCONFIG="defconfigs/$2" > /dev/null &&
+	km_build_app "$FTAPP" "$HF/$1" > "$HF/$1.log" 2>&1 || { cat "$HF/$1.log"; return 1; }
+	! grep -E 'warning|error' "$HF/$1.log"
 }
 
 # hf_run OUT ARGS...: the image with the share mounted on /host
@@ -107,12 +107,15 @@ t_hf_missing() {
 	[ $rc = 0 ] && expect_output "$o.rel" "hostfs source 'relative/dir' must be an absolute host path"
 }
 
-check "hostfs: filetree builds (musl, hostfs, linuxu)" t_hf_build
-check "hostfs: a 5 MiB host file read and compared" t_hf_read_5m
-check "hostfs: a file written inside, read on the host" t_hf_write
-check "hostfs: readdir of a host directory (302 entries)" t_hf_readdir
-check "hostfs: rename and unlink seen from the host" t_hf_rename_unlink
-check "hostfs: a host tree walked: modes, sizes, mtimes, symlinks" t_hf_walk
-check "hostfs: mkdir, symlink, link, chmod, truncate, utimensat, rmdir seen from the host" t_hf_calls
-check "hostfs: a host errno reaches the program unchanged" t_hf_errno
-check "hostfs: a missing host directory, a file, a relative path: one clear line each" t_hf_missing
+for HF_LIBC in musl newlib; do
+	HF_IMG=$HF/$HF_LIBC/filetree_linuxu-x86_64
+	check "hostfs, $HF_LIBC: filetree builds (hostfs, linuxu)" t_hf_build "$HF_LIBC" "hostfs$([ "$HF_LIBC" = newlib ] && echo -newlib)"
+	check "hostfs, $HF_LIBC: a 5 MiB host file read and compared" t_hf_read_5m
+	check "hostfs, $HF_LIBC: a file written inside, read on the host" t_hf_write
+	check "hostfs, $HF_LIBC: readdir of a host directory (302 entries)" t_hf_readdir
+	check "hostfs, $HF_LIBC: rename and unlink seen from the host" t_hf_rename_unlink
+	check "hostfs, $HF_LIBC: a host tree walked: modes, sizes, mtimes, symlinks" t_hf_walk
+	check "hostfs, $HF_LIBC: mkdir, symlink, link, chmod, truncate, utimensat, rmdir seen from the host" t_hf_calls
+	check "hostfs, $HF_LIBC: a host errno reaches the program unchanged" t_hf_errno
+	check "hostfs, $HF_LIBC: a missing host directory, a file, a relative path: one clear line each" t_hf_missing
+done

@@ -17,6 +17,7 @@
  *   mkdir DIR MODE, rmdir DIR, symlink TARGET PATH, link OLD NEW,
  *   chmod PATH MODE, truncate PATH SIZE, touch PATH SECONDS (mtime and
  *   atime, not following a symlink): the call of that name (MODE octal)
+ * Standard headers only, for musl and newlib alike.
  * Exit status: 0, or 1 with "filetree: CALL PATH: strerror" on stderr.
  */
 #include <dirent.h>
@@ -27,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 static unsigned long walked;
@@ -209,10 +211,16 @@ int main(int argc, char **argv)
 		if (!strcmp(cmd, "truncate"))
 			return truncate(a, strtol(b, NULL, 10)) ? fail("truncate", a) : 0;
 		if (!strcmp(cmd, "touch")) {
-			struct timespec ts[2] = { { strtol(b, NULL, 10), 0 },
-						  { strtol(b, NULL, 10), 0 } };
+			/* The system call itself (newlib has no utimensat()), so
+			 * Linux's values, not the C library's: newlib's AT_*
+			 * constants differ. */
+			struct {
+				long long sec;
+				long nsec;
+			} ts[2] = { { strtol(b, NULL, 10), 0 }, { strtol(b, NULL, 10), 0 } };
 
-			return utimensat(AT_FDCWD, a, ts, AT_SYMLINK_NOFOLLOW)
+			return syscall(SYS_utimensat, -100 /* AT_FDCWD */, a, ts,
+				       0x100 /* AT_SYMLINK_NOFOLLOW */)
 				       ? fail("utimensat", a)
 				       : 0;
 		}
