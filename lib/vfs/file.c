@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <km/lock.h>
 #include <km/syscall.h>
 #include "vfs_impl.h"
 
@@ -32,51 +33,60 @@ int vfs_fd_vnode(int fd, struct km_vnode **out, int notvfs)
 	return vf ? 0 : notvfs;
 }
 
-static long vfs_read(struct km_file *f, void *buf, size_t len, int64_t *off)
+/* Serialises O_APPEND writes: reading the size and writing there is one
+ * step for every appender, as Linux promises (two vnodes MAY stand for
+ * one file, so the lock is not per vnode). */
+static struct km_mutex append_lock = KM_MUTEX_INIT(append_lock);
+
+/* read into @rbuf or (@write) write @wbuf, at @off or at the file's position. */
+static long transfer(struct km_file *f, int write, void *rbuf, const void *wbuf, size_t len,
+		     int64_t *off)
 {
 	struct vfs_file *vf = vfs_file_of(f);
 	struct km_vnode *vn = vf->vn;
 	uint64_t pos = off ? (uint64_t)*off : vf->pos;
+	int append = write && (f->flags & LX_O_APPEND) && vn->type == KM_S_IFREG;
 	long r;
 
 	if (vf->path_only)
 		return -EBADF;
-	if (vn->type == KM_S_IFDIR)
+	if (!write && vn->type == KM_S_IFDIR)
 		return -EISDIR;
-	if (!vn->ops->read)
+	if (write ? !vn->ops->write : !vn->ops->read)
 		return -EINVAL;
-	r = vn->ops->read(vn, vf->handle, buf, len, pos);
+	if (append) {
+		/* As Linux: O_APPEND wins over pwrite's offset too. */
+		struct km_vattr va;
+
+		km_mutex_lock(&append_lock);
+		r = vfs_getattr(vn, &va);
+		if (r) {
+			km_mutex_unlock(&append_lock);
+			return r;
+		}
+		pos = va.size;
+	}
+	if (write && (pos + len < pos || pos + len > INT64_MAX))
+		r = -EINVAL; /* as Linux: the end overflows loff_t */
+	else if (write)
+		r = vn->ops->write(vn, vf->handle, wbuf, len, pos);
+	else
+		r = vn->ops->read(vn, vf->handle, rbuf, len, pos);
+	if (append)
+		km_mutex_unlock(&append_lock);
 	if (r > 0 && !off)
 		vf->pos = pos + (uint64_t)r;
 	return r;
 }
 
+static long vfs_read(struct km_file *f, void *buf, size_t len, int64_t *off)
+{
+	return transfer(f, 0, buf, NULL, len, off);
+}
+
 static long vfs_write(struct km_file *f, const void *buf, size_t len, int64_t *off)
 {
-	struct vfs_file *vf = vfs_file_of(f);
-	struct km_vnode *vn = vf->vn;
-	uint64_t pos = off ? (uint64_t)*off : vf->pos;
-	long r;
-
-	if (vf->path_only)
-		return -EBADF;
-	if (!vn->ops->write)
-		return -EINVAL;
-	if ((f->flags & LX_O_APPEND) && vn->type == KM_S_IFREG) {
-		/* As Linux: O_APPEND wins over pwrite's offset too. */
-		struct km_vattr va;
-		int err = vfs_getattr(vn, &va);
-
-		if (err)
-			return err;
-		pos = va.size;
-	}
-	if (pos + len < pos || pos + len > INT64_MAX)
-		return -EINVAL; /* as Linux: the end overflows loff_t */
-	r = vn->ops->write(vn, vf->handle, buf, len, pos);
-	if (r > 0 && !off)
-		vf->pos = pos + (uint64_t)r;
-	return r;
+	return transfer(f, 1, NULL, buf, len, off);
 }
 
 #define SEEK_SET_  0
@@ -346,6 +356,22 @@ KM_SYSCALL_DEFINE(fsync, 1)
 KM_SYSCALL_DEFINE(fdatasync, 1)
 {
 	return sync_fd((int)a1);
+}
+
+/* Nothing is cached above the file systems: their fsync ops write through. */
+KM_SYSCALL_DEFINE(sync, 0)
+{
+	return 0;
+}
+
+KM_SYSCALL_DEFINE(syncfs, 1)
+{
+	struct km_file *f = km_fd_get((int)a1);
+
+	if (!f)
+		return -EBADF;
+	km_file_put(f);
+	return 0;
 }
 
 /* struct linux_dirent64 */

@@ -84,7 +84,17 @@ t_pf_fstab_fail() {
 	! grep -q '^/dev' "$o.req"
 }
 
+# `help` lists vfs.fstab and exits 0, printed before the C library is up
+# (with musl it used to crash: stdout's write failed and set errno).
+t_pf_help() {
+	local o=$PFB/$1-$2-help.out rc
+	km_run_image "$o" "$(pf_img "$1" "$2")" help; rc=$?
+	cat "$o"
+	[ $rc = 0 ] && expect_output "$o" '^  vfs\.fstab +fstab +=' && ! grep -q crash "$o"
+}
+
 pf_checks() { # LIBC PLAT
+	check "vfs on $2 ($1): help lists vfs.fstab" t_pf_help "$1" "$2"
 	check "vfs on $2 ($1): open flags, read/write/pread/pwrite/readv/writev, lseek, ftruncate, fsync, sparse files" t_pf_cmd "$1" "$2" files -- files
 	check "vfs on $2 ($1): mkdir, rmdir, getdents64/readdir, getcwd, chdir, fchdir" t_pf_cmd "$1" "$2" dirs -- dirs
 	check "vfs on $2 ($1): rename(at/at2), unlink(at), link(at), symlink(at), readlink(at)" t_pf_cmd "$1" "$2" names -- names

@@ -70,6 +70,11 @@ WEAK int fdatasync(int fd)
 	return (int)syscall(SYS_fdatasync, (long)fd);
 }
 
+WEAK void sync(void)
+{
+	syscall(SYS_sync);
+}
+
 WEAK int creat(const char *path, mode_t mode)
 {
 	return (int)syscall(SYS_creat, path, (long)mode);
