@@ -19,6 +19,7 @@
 #include "linuxu/syscall.h" /* the raw host system calls of plat/linuxu */
 
 #define H_SYS_lseek    8
+#define H_SYS_umask    95
 #define H_SYS_fchmod   91
 #define H_SYS_fchownat 260
 
@@ -344,6 +345,9 @@ static int hostfs_mount(struct km_mount *mp, const char *source, const char *opt
 			  source ? source : "");
 		return -EINVAL;
 	}
+	/* The VFS applied the image's umask to every mode it passes: the
+	 * host's own must not take bits away a second time. */
+	host6(H_SYS_umask, 0, 0, 0, 0, 0);
 	rc = open_node(mp, LINUXU_AT_FDCWD, source, &root);
 	if (rc == 0 && root->type != KM_S_IFDIR) {
 		km_vnode_put(root);

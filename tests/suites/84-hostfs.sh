@@ -32,7 +32,11 @@ t_hf_read_5m() {
 t_hf_write() {
 	rm -f "$HF/share/new.txt"
 	hf_run "$HF/write.out" write /host/new.txt "written inside the image" || { cat "$HF/write.out"; return 1; }
-	[ "$(cat "$HF/share/new.txt")" = "written inside the image" ] && [ "$(stat -c %a "$HF/share/new.txt")" = 644 ]
+	[ "$(cat "$HF/share/new.txt")" = "written inside the image" ] && [ "$(stat -c %a "$HF/share/new.txt")" = 644 ] || return 1
+	# the image's umask (0 here) is the only one applied, not the host's too
+	rm -f "$HF/share/mode666"
+	hf_run "$HF/create.out" create /host/mode666 666 || { cat "$HF/create.out"; return 1; }
+	[ "$(stat -c %a "$HF/share/mode666")" = 666 ] || { stat "$HF/share/mode666"; return 1; }
 }
 
 t_hf_readdir() {
@@ -111,7 +115,7 @@ for HF_LIBC in musl newlib; do
 	HF_IMG=$HF/$HF_LIBC/filetree_linuxu-x86_64
 	check "hostfs, $HF_LIBC: filetree builds (hostfs, linuxu)" t_hf_build "$HF_LIBC" "hostfs$([ "$HF_LIBC" = newlib ] && echo -newlib)"
 	check "hostfs, $HF_LIBC: a 5 MiB host file read and compared" t_hf_read_5m
-	check "hostfs, $HF_LIBC: a file written inside, read on the host" t_hf_write
+	check "hostfs, $HF_LIBC: a file written inside, read on the host; its mode as the image asked" t_hf_write
 	check "hostfs, $HF_LIBC: readdir of a host directory (302 entries)" t_hf_readdir
 	check "hostfs, $HF_LIBC: rename and unlink seen from the host" t_hf_rename_unlink
 	check "hostfs, $HF_LIBC: a host tree walked: modes, sizes, mtimes, symlinks" t_hf_walk

@@ -10,6 +10,7 @@
  *                     computes it, PATH relative to DIR; then "walked N"
  *   cksum FILE        "CKSUM SIZE" as cksum(1) prints it
  *   write FILE TEXT   FILE created or truncated, holding TEXT
+ *   create FILE MODE  FILE created (O_EXCL) with MODE (octal) under umask 0
  *   ls DIR            the names in DIR, one a line (readdir order)
  *   rename OLD NEW    rename(2)
  *   unlink FILE       unlink(2)
@@ -200,6 +201,13 @@ int main(int argc, char **argv)
 		const char *a = argv[2], *b = argv[3];
 		long n = strtol(b, NULL, 8);
 
+		if (!strcmp(cmd, "create")) {
+			int fd;
+
+			umask(0);
+			fd = open(a, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, (mode_t)n);
+			return fd < 0 ? fail("open", a) : close(fd) ? fail("close", a) : 0;
+		}
 		if (!strcmp(cmd, "mkdir"))
 			return mkdir(a, (mode_t)n) ? fail("mkdir", a) : 0;
 		if (!strcmp(cmd, "symlink"))
@@ -229,8 +237,8 @@ int main(int argc, char **argv)
 		return rmdir(argv[2]) ? fail("rmdir", argv[2]) : 0;
 	fprintf(stderr,
 		"usage: filetree walk DIR | cksum FILE | write FILE TEXT | ls DIR | "
-		"rename OLD NEW | unlink FILE | links A B | mkdir DIR MODE | rmdir DIR | "
-		"symlink TARGET PATH | link OLD NEW | chmod PATH MODE | truncate PATH SIZE | "
-		"touch PATH SECONDS\n");
+		"rename OLD NEW | unlink FILE | links A B | create FILE MODE | mkdir DIR MODE | "
+		"rmdir DIR | symlink TARGET PATH | link OLD NEW | chmod PATH MODE | "
+		"truncate PATH SIZE | touch PATH SECONDS\n");
 	return 2;
 }
