@@ -164,6 +164,20 @@ t_ir_missing() {
 	[ "$(grep -c 'crit' "$o")" -le 2 ]
 }
 
+# device nodes (devfs has them) and FIFOs are skipped, one warning each;
+# an archive's own "dev" directory merges with the mounted /dev
+t_ir_special() {
+	local d=$IR/special o=$IR/special.out rc
+	rm -rf "$d" && mkdir -p "$d/dev" "$d/etc" && echo motd > "$d/etc/motd" && mkfifo "$d/etc/fifo" || return 1
+	mknod "$d/dev/console" c 5 1 2> /dev/null || echo "(not root: no device node in the archive)"
+	(cd "$d" && find . | sort | cpio -o -H newc --quiet) > "$IR/special.cpio" &&
+	km_run_image "$o" "$(ir_img linuxu)" linuxu.initrd="$IR/special.cpio" -- ls /dev; rc=$?
+	cat "$o"
+	[ $rc = 0 ] && expect_output "$o" "member 'etc/fifo' at byte [0-9]+: FIFO skipped \\(not unpacked\\)" &&
+	expect_output "$o" '^null$' && expect_output "$o" '^console$' || return 1
+	[ ! -c "$d/dev/console" ] || expect_output "$o" "member 'dev/console' at byte [0-9]+: character device skipped"
+}
+
 # without lib/initrd nothing would unpack it: the parameter is unknown
 t_ir_no_lib() {
 	local o=$IR/nolib rc
@@ -195,6 +209,7 @@ check "initrd: make run INITRD=<relative path>" t_ir_make_run
 for d in "${IR_DAMAGE[@]}"; do
 	check "initrd: linuxu: ${d%%|*}: status 70, member and offset named" t_ir_bad linuxu "${d%%|*}" "${d#*|}"
 done
+check "initrd: linuxu: device nodes and FIFOs skipped with a warning each; dev/ merges with /dev" t_ir_special
 check "initrd: linuxu: a missing host file: one line, status 70" t_ir_missing
 check "initrd: linuxu.initrd= without lib/initrd is an unknown parameter (64)" t_ir_no_lib
 if [ "$IR_PLATS" != linuxu ]; then
