@@ -10,6 +10,7 @@
 #   km_run_image OUT IMAGE [ARGS...]: boot an image of any platform
 #   km_have_qemu               true when QEMU can run kvm images
 #   km_expect_tap FILE         FILE is a complete TAP run: plan, every test ok
+#   km_tree_listing DIR OUT    DIR as tests/apps/filetree's walk lists it
 #
 # Variables: KM_ROOT (the checkout), KM_TMP (scratch, removed at the end
 # unless KM_KEEP=1), KM_JOBS (parallel make jobs).
@@ -165,6 +166,19 @@ km_build_clean() {
 	rm -rf "$o" && mkdir -p "$o" && printf '%b' "$lines" > "$o.defconfig" &&
 	km_build_app "$app" "$o" defconfig DEFCONFIG="$o.defconfig" > /dev/null &&
 	KM_CACHE_DIR=$cache km_build_app "$app" "$o" "$@"
+}
+
+# km_tree_listing DIR OUT: what tests/apps/filetree's `walk` prints for DIR
+# (type, mode, size, mtime, cksum, relative path, symlink target), seen
+# from the host with find(1) and cksum(1), sorted, into OUT.
+km_tree_listing() {
+	(cd "$1" && find . -type f -printf '%P\0' | xargs -0 -r cksum > "$2.sums" &&
+	 find . -mindepth 1 -printf '%y %m %s %T@ %P %l\n' | awk -v sums="$2.sums" '
+		BEGIN { while ((getline l < sums) > 0) { split(l, a, " "); crc[a[3]] = a[1] } }
+		{ t = int($4) }
+		$1 == "f" { print "f", $2, $3, t, crc[$5], $5 }
+		$1 == "d" { print "d", $2, t, $5 }
+		$1 == "l" { print "l", t, $5, "->", $6 }') | sort > "$2"
 }
 
 km_build_app() {

@@ -11,13 +11,6 @@
 #include <km/print.h>
 #include "linuxu.h"
 
-#define LINUXU_PROT_READ       1
-#define LINUXU_PROT_WRITE      2
-#define LINUXU_MAP_PRIVATE     0x02
-#define LINUXU_MAP_ANONYMOUS   0x20
-#define LINUXU_MAP_NORESERVE   0x4000
-#define LINUXU_MADV_NOHUGEPAGE 15
-
 static size_t heap_size = (size_t)CONFIG_PLAT_LINUXU_HEAP_MIB << 20;
 KM_PARAM(linuxu, heap_size, size, heap_size, "heap size (K/M/G suffixes)");
 

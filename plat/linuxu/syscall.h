@@ -25,6 +25,25 @@
 #define LINUXU_SYS_exit_group	    231
 #define LINUXU_SYS_timer_create	    222
 #define LINUXU_SYS_timer_settime    223
+/* files: linuxu.initrd (initrd.c) and lib/hostfs */
+#define LINUXU_SYS_close      3
+#define LINUXU_SYS_fstat      5
+#define LINUXU_SYS_pread64    17
+#define LINUXU_SYS_pwrite64   18
+#define LINUXU_SYS_fsync      74
+#define LINUXU_SYS_ftruncate  77
+#define LINUXU_SYS_fstatfs    138
+#define LINUXU_SYS_getdents64 217
+#define LINUXU_SYS_openat     257
+#define LINUXU_SYS_mkdirat    258
+#define LINUXU_SYS_newfstatat 262
+#define LINUXU_SYS_unlinkat   263
+#define LINUXU_SYS_renameat   264
+#define LINUXU_SYS_linkat     265
+#define LINUXU_SYS_symlinkat  266
+#define LINUXU_SYS_readlinkat 267
+#define LINUXU_SYS_fchmodat   268
+#define LINUXU_SYS_utimensat  280
 
 static inline long linuxu_syscall6(long n, long a1, long a2, long a3, long a4, long a5, long a6)
 {
@@ -44,6 +63,31 @@ static inline long linuxu_syscall6(long n, long a1, long a2, long a3, long a4, l
 	linuxu_syscall6(n, (long)(a1), (long)(a2), (long)(a3), 0, 0, 0)
 
 #define LINUXU_TCGETS 0x5401
+
+/* The kernel's struct stat on x86_64 (144 bytes). */
+struct linuxu_stat {
+	unsigned long dev, ino, nlink;
+	unsigned int mode, uid, gid, pad0;
+	unsigned long rdev;
+	long size, blksize, blocks;
+	long atime_sec, atime_nsec, mtime_sec, mtime_nsec, ctime_sec, ctime_nsec;
+	long reserved[3];
+};
+
+#define LINUXU_PROT_READ	   1
+#define LINUXU_PROT_WRITE	   2
+#define LINUXU_MAP_PRIVATE	   0x02
+#define LINUXU_MAP_ANONYMOUS	   0x20
+#define LINUXU_MAP_NORESERVE	   0x4000
+#define LINUXU_MADV_NOHUGEPAGE	   15
+#define LINUXU_AT_FDCWD		   (-100)
+#define LINUXU_AT_SYMLINK_NOFOLLOW 0x100
+#define LINUXU_AT_REMOVEDIR	   0x200
+#define LINUXU_O_RDONLY		   0
+#define LINUXU_O_CLOEXEC	   02000000
+#define LINUXU_S_IFMT		   0170000
+#define LINUXU_S_IFREG		   0100000
+#define LINUXU_S_IFDIR		   0040000
 
 struct linuxu_timespec {
 	long tv_sec;

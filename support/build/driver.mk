@@ -76,6 +76,11 @@ KM_LIB_CONFIGS := $(call km_config_uks,$(KM_LIB_DIRS) $(L_DIRS))
 KM_DRIVER_CONFIGS := $(call km_config_uks,$(KM_DRIVER_DIRS))
 KM_APP_CONFIGS := $(call km_config_uks,$(A_DIR))
 
+# make run/gdb's initrd (run-kvm: -initrd; run-linuxu: linuxu.initrd=),
+# absolute so that the scripts find it from any folder.
+INITRD_FILE := $(if $(strip $(INITRD)),$(call km_user_path,INITRD,$(INITRD)))
+
 # Passed to the build sub-make and to the helper scripts.
 KM_VARS := KM_ROOT=$(KM_ROOT) A_DIR=$(A_DIR) O_DIR=$(O_DIR) C_FILE=$(C_FILE) \
-	KCONFIG_DIR=$(KCONFIG_DIR) L_DIRS="$(L_DIRS)" P_DIRS="$(P_DIRS)" V=$(V)
+	KCONFIG_DIR=$(KCONFIG_DIR) L_DIRS="$(L_DIRS)" P_DIRS="$(P_DIRS)" V=$(V) \
+	INITRD="$(INITRD_FILE)"

@@ -158,7 +158,20 @@ for plat in $PT_PLATS; do
 	check "posix on $plat: syscall(SYS_kexec_load) and fork: -1/ENOSYS, one warning each" t_pt_enosys "$plat"
 	check "posix on $plat: syscall.trace=1 traces $PT_LIBC's calls" t_pt_trace "$plat"
 done
+# Boot parameters are parsed before the C library is set up (musl: no thread
+# pointer yet):
+# a numeric one must not touch errno (it crashed in __errno_location).
+t_pt_numeric_param() {
+	local o=$PB/numeric-param rc
+	km_run_image "$o" "$(pt_img linuxu)" linuxu.heap_size=0x2000000 -- exit 7 exit; rc=$?
+	cat "$o"
+	[ $rc = 7 ] || { echo "exit status $rc, want 7"; return 1; }
+	km_run_image "$o" "$(pt_img linuxu)" linuxu.heap_size=99999999999999999999 -- exit 7 exit; rc=$?
+	cat "$o"
+	[ $rc = 64 ] && expect_output "$o" 'linuxu.heap_size'
+}
 if [ -x "$(pt_img linuxu)" ]; then
+	check "posix on linuxu: a numeric boot parameter is parsed before $PT_LIBC is set up" t_pt_numeric_param
 	check "posix on linuxu: scanf, getchar and fgets read the host's stdin to EOF" t_pt_scanf
 	check "posix on linuxu: stdout to a pipe or a file is fully buffered (isatty 0)" t_pt_pipe
 	check "posix on linuxu: stdout to a terminal is line buffered (isatty 1)" t_pt_tty

@@ -104,6 +104,17 @@ int main(void)
 	EXPECT(sz == 123, "size plain");
 	test_bad("t.size=1T", -EINVAL, "1T");
 	test_bad("t.size=99999999999G", -ERANGE, "t.size");
+	/* the digits themselves overflow 64 bits; octal and a bare 0x */
+	test_bad("t.size=18446744073709551616", -ERANGE, "t.size");
+	test_bad("t.size=0x10000000000000000", -ERANGE, "t.size");
+	test_ok("t.size=18446744073709551615");
+	EXPECT(sz == (size_t)-1, "size max");
+	test_ok("t.count=010");
+	EXPECT(u == 8, "uint octal (%u)", u);
+	test_bad("t.count=08", -EINVAL, "t.count");
+	test_bad("t.count=0x", -EINVAL, "t.count");
+	test_ok("t.count=0XfF");
+	EXPECT(u == 255, "uint hex upper (%u)", u);
 	km_param_type_size.format(fmt, sizeof(fmt), &(size_t){ 3u << 20 });
 	EXPECT(!strcmp(fmt, "3M"), "size formats as 3M (%s)", fmt);
 	test_ok("t.name=hello=world");
