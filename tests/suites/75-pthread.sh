@@ -15,7 +15,7 @@
 # and lib/posix-pthread.
 PT=$KM_ROOT/tests/apps/pthreadtest
 PB=$KM_TMP/pthread
-PT_TESTS=16
+PT_TESTS=17
 
 pt_build() { # <coop|preempt> <linuxu|kvm> [musl|newlib]
 	local o=$PB/$1-$2${3:+-$3} sched libc=${3:-musl} want
