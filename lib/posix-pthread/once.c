@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * pthread_once, barriers, spinlocks and the signal mask of a thread.
+ * pthread_once, barriers, spinlocks, and the signal mask and signals of a
+ * thread.
  *
  * Once: a pthread_once_t goes 0 (never run) -> 1 (running) -> 2 (done).
  * Threads that arrive while it runs wait on one condition variable shared
@@ -139,4 +140,15 @@ int pthread_spin_unlock(pthread_spinlock_t *l)
 int pthread_sigmask(int how, const sigset_t *set, sigset_t *old)
 {
 	return sigprocmask(how, set, old) ? errno : 0;
+}
+
+/* Signals are the process's (lib/posix-signal delivers none to one
+ * thread): a signal for any thread is raised for the image, as a
+ * process-directed signal would be; 0 only checks, and always succeeds. */
+int pthread_kill(pthread_t t, int sig)
+{
+	(void)t;
+	if (sig == 0)
+		return 0;
+	return raise(sig) ? errno : 0;
 }

@@ -4,7 +4,8 @@
 # tests/apps/pthreadtest (100 threads of
 # producer/consumer, timed waits that time out and never early, once, keys
 # with destructors, join and detach, mutex types, rwlocks, errno, __thread
-# and gettid per thread, futex edges, deferred cancellation at nanosleep)
+# and gettid per thread, attributes, semaphores, pthread_sigmask, futex
+# edges, deferred cancellation at nanosleep)
 # must print TAP with every test ok, and main ending through pthread_exit
 # leaves the worker running, whose end is exit(0) with atexit handlers.
 # The same program built natively with musl-gcc must pass too, which shows
@@ -14,7 +15,7 @@
 # and lib/posix-pthread.
 PT=$KM_ROOT/tests/apps/pthreadtest
 PB=$KM_TMP/pthread
-PT_TESTS=13
+PT_TESTS=17
 
 pt_build() { # <coop|preempt> <linuxu|kvm> [musl|newlib]
 	local o=$PB/$1-$2${3:+-$3} sched libc=${3:-musl} want

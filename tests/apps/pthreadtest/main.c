@@ -4,7 +4,8 @@
  * producer/consumer with 100 threads over a mutex and two condition
  * variables, timed waits that time out (never early), once, keys with
  * destructors, join and detach, the three mutex types, rwlocks, errno and
- * __thread per thread, thread ids, and the futex and clone edges. Every
+ * __thread per thread, thread ids, attributes, semaphores, the signal
+ * mask, and the futex and clone edges. Every
  * wait is bounded, so a broken primitive fails a test instead of hanging.
  * Only the C library's headers: the same file builds natively (musl-gcc).
  */
@@ -12,6 +13,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
+#include <semaphore.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -527,6 +529,139 @@ static int t_per_thread(void)
 	return 1;
 }
 
+/* ---- attributes: stack size, detach state read back ---- */
+static void *deep_stack(void *arg)
+{
+	volatile char buf[192 * 1024]; /* more than any default stack of 64 KiB */
+
+	buf[0] = 1;
+	buf[sizeof(buf) - 1] = 2;
+	return (void *)(long)(buf[0] + buf[sizeof(buf) - 1] + (long)arg);
+}
+
+static int t_attr(void)
+{
+	pthread_attr_t a;
+	size_t size = 0;
+	int state = -1;
+	pthread_t t;
+	void *v;
+
+	CHECK(pthread_attr_init(&a) == 0);
+	CHECK(pthread_attr_getdetachstate(&a, &state) == 0 && state == PTHREAD_CREATE_JOINABLE);
+	CHECK(pthread_attr_setstacksize(&a, 256 * 1024) == 0);
+	CHECK(pthread_attr_getstacksize(&a, &size) == 0 && size == 256 * 1024);
+	CHECK(pthread_attr_setstacksize(&a, 1) == EINVAL); /* below PTHREAD_STACK_MIN */
+	CHECK(pthread_attr_setdetachstate(&a, 12345) == EINVAL);
+	CHECK(pthread_create(&t, &a, deep_stack, (void *)4) == 0);
+	CHECK(pthread_join(t, &v) == 0 && v == (void *)7);
+	CHECK(pthread_equal(pthread_self(), pthread_self()) && !pthread_equal(pthread_self(), t));
+	pthread_attr_destroy(&a);
+	return 1;
+}
+
+/* ---- semaphores ---- */
+static sem_t sem_items;
+
+static void *sem_poster(void *arg)
+{
+	for (int i = 0; i < 5; i++) {
+		sem_post(&sem_items);
+		sched_yield();
+	}
+	return arg;
+}
+
+static int t_semaphore(void)
+{
+	struct timespec d;
+	long long t0;
+	pthread_t t;
+	int value = -1;
+
+	CHECK(sem_init(&sem_items, 0, 0) == 0);
+	CHECK(sem_trywait(&sem_items) == -1 && errno == EAGAIN);
+	CHECK(pthread_create(&t, NULL, sem_poster, NULL) == 0);
+	for (int i = 0; i < 5; i++)
+		CHECK(sem_wait(&sem_items) == 0);
+	CHECK(pthread_join(t, NULL) == 0);
+	CHECK(sem_getvalue(&sem_items, &value) == 0 && value == 0);
+	t0 = now_ns(CLOCK_MONOTONIC);
+	d = deadline_in(CLOCK_REALTIME, 20000000);
+	CHECK(sem_timedwait(&sem_items, &d) == -1 && errno == ETIMEDOUT);
+	CHECK(now_ns(CLOCK_MONOTONIC) - t0 >= 19000000);
+	CHECK(sem_post(&sem_items) == 0 && sem_timedwait(&sem_items, &d) == 0);
+	CHECK(sem_destroy(&sem_items) == 0);
+	return 1;
+}
+
+/* ---- the signal mask: per call, read back (no signal is sent) ----
+ * From an empty mask: on Kumiki the mask is the process's, not the
+ * thread's (lib/posix-signal), and a musl thread blocks every signal as
+ * it exits, which on Linux only its own mask sees. */
+static int t_sigmask(void)
+{
+	sigset_t set, empty, saved, cur;
+
+	sigemptyset(&empty);
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	CHECK(pthread_sigmask(SIG_SETMASK, &empty, &saved) == 0);
+	CHECK(pthread_sigmask(SIG_BLOCK, &set, NULL) == 0);
+	CHECK(pthread_sigmask(SIG_SETMASK, NULL, &cur) == 0);
+	CHECK(sigismember(&cur, SIGUSR1) == 1 && sigismember(&cur, SIGUSR2) == 0);
+	CHECK(pthread_sigmask(SIG_UNBLOCK, &set, NULL) == 0);
+	CHECK(pthread_sigmask(SIG_SETMASK, NULL, &cur) == 0 && sigismember(&cur, SIGUSR1) == 0);
+	CHECK(pthread_sigmask(12345, &set, NULL) == EINVAL);
+	CHECK(pthread_sigmask(SIG_SETMASK, &saved, NULL) == 0);
+	return 1;
+}
+
+/* ---- one FILE written by several threads: every line whole ----
+ * Under sched-preempt a thread is often switched out inside fprintf; the
+ * C library's FILE lock must keep the stream consistent (newlib's were
+ * no-ops: this failed before lib/posix-pthread/newlib_locks.c). */
+#define ST_THREADS 8
+#define ST_LINES   20000
+static FILE *st_file;
+
+static void *st_writer(void *arg)
+{
+	long id = (long)arg;
+
+	for (int i = 0; i < ST_LINES; i++)
+		fprintf(st_file, "t%ld:%05d:%40d;\n", id, i, i);
+	return NULL;
+}
+
+static int t_stdio_threads(void)
+{
+	size_t size = (size_t)ST_THREADS * ST_LINES * 56;
+	char *buf = calloc(1, size), *p, *nl;
+	int seen[ST_THREADS] = { 0 }, lines = 0;
+	pthread_t th[ST_THREADS];
+
+	CHECK(buf != NULL);
+	st_file = fmemopen(buf, size, "w");
+	CHECK(st_file != NULL);
+	for (long i = 0; i < ST_THREADS; i++)
+		CHECK(pthread_create(&th[i], NULL, st_writer, (void *)i) == 0);
+	for (int i = 0; i < ST_THREADS; i++)
+		CHECK(pthread_join(th[i], NULL) == 0);
+	CHECK(fclose(st_file) == 0);
+	for (p = buf; (nl = strchr(p, '\n')); p = nl + 1, lines++) {
+		int id, n;
+
+		*nl = '\0'; /* newlib's sscanf measures its whole input first */
+		CHECK(sscanf(p, "t%d:%d;", &id, &n) == 2 && id >= 0 && id < ST_THREADS);
+		CHECK(n == seen[id]); /* each thread's lines whole and in its order */
+		seen[id]++;
+	}
+	CHECK(*p == '\0' && lines == ST_THREADS * ST_LINES);
+	free(buf);
+	return 1;
+}
+
 /* ---- deferred cancellation at a cancellation point (nanosleep) ---- */
 static void *cancel_target(void *arg)
 {
@@ -612,6 +747,10 @@ int main(int argc, char **argv)
 		{ t_mutex_contended, "mutex_contended" },
 		{ t_rwlock, "rwlock" },
 		{ t_per_thread, "errno_tls_tid_per_thread" },
+		{ t_attr, "attr_stacksize_detachstate" },
+		{ t_semaphore, "semaphores" },
+		{ t_sigmask, "pthread_sigmask" },
+		{ t_stdio_threads, "stdio_file_shared_by_threads" },
 		{ t_futex, "futex_edges" },
 		{ t_cancel, "cancel_at_cancellation_point" },
 	};
