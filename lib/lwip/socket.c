@@ -430,8 +430,8 @@ KM_SYSCALL_DEFINE(recvfrom, 6)
 }
 
 /* Linux's msghdr onto lwIP's: the iovec arrays have the same layout. */
-static long msg_in(const struct lx_msghdr *lx, int lxflags, struct msghdr *lw, struct sockaddr_in *sin,
-		   int *lwflags)
+static long msg_in(const struct lx_msghdr *lx, int lxflags, struct msghdr *lw,
+		   struct sockaddr_in *sin, int *lwflags)
 {
 	if (!lx)
 		return -EFAULT;

@@ -8,4 +8,9 @@
  * the configuration cannot be applied (the message says why). */
 int km_lwip_netifs_init(void);
 
+#include <stdint.h>
+
+/* The DNS server from netdev.ip or DHCP, network order; 0 when none. */
+uint32_t km_lwip_dns_server(void);
+
 #endif /* KM_LWIP_STACK_IMPL_H */

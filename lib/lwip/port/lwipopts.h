@@ -44,8 +44,9 @@
 #define DHCP_DOES_ARP_CHECK	      0
 #define LWIP_AUTOIP		      0
 #define LWIP_IGMP		      0
-/* Name resolution is the C library's (UDP to /etc/resolv.conf's server). */
-#define LWIP_DNS 0
+/* Name resolution is the C library's (UDP to /etc/resolv.conf's server);
+ * lwIP's resolver only records the server (netdev.ip or DHCP). */
+#define LWIP_DNS 1 /* only to keep the DNS server DHCP gives */
 #define LWIP_UDP 1
 #define LWIP_TCP 1
 
