@@ -16,5 +16,12 @@ void linuxu_time_init(const long *initial_stack);
 void linuxu_tls_init(const unsigned long *auxv);
 /* Reports the host's fault signals like kvm's exceptions (crash.c). */
 int linuxu_crash_init(void);
+/*
+ * A device "interrupt": @fn(@arg) runs in interrupt context whenever host
+ * signal @sig (1..63) arrives, masked by km_plat_irq_save() exactly like
+ * the timer (delivered at km_plat_irq_restore() if it came while masked).
+ * 0 or -errno. Replaces an earlier registration of @sig.
+ */
+int linuxu_irq_register(int sig, void (*fn)(void *arg), void *arg);
 
 #endif

@@ -4,13 +4,15 @@
  * delivering SIGALRM, armed with absolute deadlines.
  *
  * Interrupt masking is a flag in memory, not the host signal mask: a
- * SIGALRM that arrives while "interrupts" are off is recorded and the
- * handler runs from km_plat_irq_restore() when they come back on, which is
- * what a CPU does with a pending interrupt at sti. Masking thus costs no
+ * SIGALRM (or a device's signal, linuxu_irq_register) that arrives while
+ * "interrupts" are off is recorded and its handler runs from
+ * km_plat_irq_restore() when they come back on, which is what a CPU does
+ * with a pending interrupt at sti. Masking thus costs no
  * system call (every lock and every thread switch masks), and the host
  * never blocks SIGALRM for us (SA_NODEFER), so a handler that switches to
  * another thread (preemption) leaves that thread able to take the next one.
  */
+#include <errno.h>
 #include <km/plat/timer.h>
 #include "linuxu.h"
 
@@ -42,46 +44,75 @@ static km_timer_handler_t handler;
 static void *handler_arg;
 static int timer_id = -1;
 static volatile int irq_off;
-static volatile int irq_pending;
+static unsigned long irq_pending; /* bit N: signal N came while masked */
+
+static struct {
+	void (*fn)(void *arg);
+	void *arg;
+} irq_handlers[64];
 
 #define barrier() __atomic_signal_fence(__ATOMIC_SEQ_CST)
 
-static void run_handler(void)
+static void run_handler(int sig)
 {
-	if (handler)
-		handler(handler_arg);
+	if (irq_handlers[sig].fn)
+		irq_handlers[sig].fn(irq_handlers[sig].arg);
 }
 
-static void on_sigalrm(int sig, void *info, void *uc)
+static void on_signal(int sig, void *info, void *uc)
 {
+	(void)info;
+	(void)uc;
 	if (irq_off) {
-		irq_pending = 1;
+		__atomic_fetch_or(&irq_pending, 1UL << sig, __ATOMIC_RELAXED);
 		return;
 	}
 	irq_off = 1;
 	barrier();
-	run_handler();
+	run_handler(sig);
 	/* The handler may have run other threads; the interrupted code had
 	 * interrupts on, so that is what it gets back. */
 	km_plat_irq_restore(0);
 }
 
-static int timer_setup(void)
+int linuxu_irq_register(int sig, void (*fn)(void *arg), void *arg)
 {
 	struct linuxu_sigaction sa = {
-		.handler = (void *)on_sigalrm,
+		.handler = (void *)on_signal,
 		.flags = LINUXU_SA_SIGINFO | LINUXU_SA_RESTORER | LINUXU_SA_RESTART |
 			 LINUXU_SA_NODEFER,
 		.restorer = linuxu_sigreturn,
 		.mask = 0,
 	};
+	unsigned long fl;
+	long r;
+
+	if (sig <= 0 || sig >= 64)
+		return -EINVAL;
+	fl = km_plat_irq_save();
+	irq_handlers[sig].fn = fn;
+	irq_handlers[sig].arg = arg;
+	km_plat_irq_restore(fl);
+	r = linuxu_sigaction(sig, &sa);
+	return r < 0 ? (int)r : 0;
+}
+
+static void run_timer_handler(void *arg)
+{
+	(void)arg;
+	if (handler)
+		handler(handler_arg);
+}
+
+static int timer_setup(void)
+{
 	struct linuxu_sigevent sev = {
 		.signo = LINUXU_SIGALRM,
 		.notify = LINUXU_SIGEV_SIGNAL,
 	};
 	long r;
 
-	r = linuxu_sigaction(LINUXU_SIGALRM, &sa);
+	r = linuxu_irq_register(LINUXU_SIGALRM, run_timer_handler, NULL);
 	if (r < 0)
 		return (int)r;
 	r = linuxu_syscall(LINUXU_SYS_timer_create, LINUXU_CLOCK_MONOTONIC, &sev, &timer_id);
@@ -142,14 +173,19 @@ void km_plat_irq_restore(unsigned long flags)
 	if (flags)
 		return; /* nested: stays masked */
 	for (;;) {
+		unsigned long pending;
+		int sig;
+
 		irq_off = 0;
 		barrier();
-		if (!irq_pending)
+		if (!__atomic_load_n(&irq_pending, __ATOMIC_RELAXED))
 			return;
-		/* A SIGALRM came while masked: deliver it now. */
+		/* A signal came while masked: deliver it now. */
 		irq_off = 1;
-		irq_pending = 0;
 		barrier();
-		run_handler();
+		pending = __atomic_load_n(&irq_pending, __ATOMIC_RELAXED);
+		sig = __builtin_ctzl(pending);
+		__atomic_fetch_and(&irq_pending, ~(1UL << sig), __ATOMIC_RELAXED);
+		run_handler(sig);
 	}
 }

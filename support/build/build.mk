@@ -36,6 +36,7 @@ km_in_tree_dirs = $(patsubst %/,%,$(sort $(dir $(wildcard $(KM_ROOT)/$(1)/*/Make
 
 $(foreach d,$(call km_in_tree_dirs,plat),$(eval $(call km_include_uk,$(d),$(O_DIR)/plat/$(notdir $(d)))))
 $(foreach d,$(P_DIRS),$(eval $(call km_include_uk,$(d),$(O_DIR)/plat/$(notdir $(d)))))
+$(foreach d,$(call km_in_tree_dirs,drivers),$(eval $(call km_include_uk,$(d),$(O_DIR)/drivers/$(notdir $(d)))))
 $(foreach d,$(call km_in_tree_dirs,lib),$(eval $(call km_include_uk,$(d),$(O_DIR)/lib/$(notdir $(d)))))
 $(foreach d,$(L_DIRS),$(eval $(call km_include_uk,$(d),$(O_DIR)/lib/$(notdir $(d)))))
 $(eval $(call km_include_uk,$(A_DIR),$(O_DIR)/app))

@@ -66,11 +66,14 @@ $(foreach d,$(km_cmdline_l_dirs) $(P_DIRS),$(if $(wildcard $(d)/Makefile.uk),,$(
 # with only Config.uk would offer options that build nothing.
 KM_LIB_DIRS := $(patsubst %/,%,$(sort $(dir $(wildcard $(KM_ROOT)/lib/*/Config.uk $(KM_ROOT)/lib/*/Makefile.uk))))
 KM_PLAT_DIRS := $(patsubst %/,%,$(sort $(dir $(wildcard $(KM_ROOT)/plat/*/Config.uk $(KM_ROOT)/plat/*/Makefile.uk))))
-$(foreach d,$(KM_LIB_DIRS) $(KM_PLAT_DIRS),$(if $(wildcard $(d)/Makefile.uk),,$(error $(d): library folder without Makefile.uk)))
+# Device drivers shared by platforms (drivers/virtio, ...): shaped like libraries.
+KM_DRIVER_DIRS := $(patsubst %/,%,$(sort $(dir $(wildcard $(KM_ROOT)/drivers/*/Config.uk $(KM_ROOT)/drivers/*/Makefile.uk))))
+$(foreach d,$(KM_LIB_DIRS) $(KM_PLAT_DIRS) $(KM_DRIVER_DIRS),$(if $(wildcard $(d)/Makefile.uk),,$(error $(d): library folder without Makefile.uk)))
 
 km_config_uks = $(wildcard $(addsuffix /Config.uk,$(1)))
 KM_PLAT_CONFIGS := $(call km_config_uks,$(KM_PLAT_DIRS) $(P_DIRS))
 KM_LIB_CONFIGS := $(call km_config_uks,$(KM_LIB_DIRS) $(L_DIRS))
+KM_DRIVER_CONFIGS := $(call km_config_uks,$(KM_DRIVER_DIRS))
 KM_APP_CONFIGS := $(call km_config_uks,$(A_DIR))
 
 # Passed to the build sub-make and to the helper scripts.

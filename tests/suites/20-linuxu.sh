@@ -257,7 +257,7 @@ check "doc/boot.md: the debug boot log example matches a real run" t_boot_doc_ex
 # Kconfig symbol its Config.uk defines.
 t_lib_readmes() {
 	local l s bad=0
-	for l in "$KM_ROOT"/lib/*/; do
+	for l in "$KM_ROOT"/lib/*/ "$KM_ROOT"/drivers/*/; do
 		[ -f "$l/README.md" ] || { echo "${l%/}: no README.md"; bad=1; continue; }
 		for s in $(sed -n 's/^\(menu\)\{0,1\}config \([A-Z0-9_]*\).*/\2/p' "$l/Config.uk" 2>/dev/null); do
 			grep -Eq "\b(CONFIG_)?$s\b" "$l/README.md" || { echo "${l%/}/README.md does not name $s"; bad=1; }

@@ -174,7 +174,7 @@ check "clang and gcc: loops in nolibc never become calls to memset/memcpy/strlen
 # Host unit tests compile nolibc with the image's flags: with clang too.
 t_host_units() {
 	local mk dir
-	for mk in "$KM_ROOT"/lib/*/tests/host/Makefile "$KM_ROOT"/plat/*/tests/host/Makefile; do
+	for mk in "$KM_ROOT"/lib/*/tests/host/Makefile "$KM_ROOT"/plat/*/tests/host/Makefile "$KM_ROOT"/drivers/*/tests/host/Makefile; do
 		[ -f "$mk" ] || continue
 		dir=$(dirname "$mk")
 		make -s -C "$dir" check CC=clang O="$CB/host/${dir//\//_}" > "$CB/host.log" 2>&1 ||
