@@ -7,7 +7,8 @@
  * per burst, no message to the tcpip thread), then sleeps until the
  * device's one-shot receive interrupt, or polls every millisecond on a
  * device without one. Link changes arrive in interrupt context and are
- * applied by the same thread. Transmit copies the pbuf chain into one
+ * applied by the same thread, which also reads the link every 250 ms on a
+ * device that cannot report changes. Transmit copies the pbuf chain into one
  * netbuf (lwIP reuses pbufs it queued for retransmission, so handing them
  * to the device would need a reference per frame and gain little here).
  *
@@ -38,6 +39,9 @@
 
 #define RX_BURST 32
 #define TX_TRIES 1000 /* yields while the device's ring is full */
+/* How often the link is read on a device that cannot report changes (a
+ * tap's carrier comes up a little after the image opens it). */
+#define LINK_POLL_NS (250 * KM_NSEC_PER_MSEC)
 
 static int parse_ipconf(const char *text, void *var)
 {
@@ -78,6 +82,9 @@ struct km_lwip_if {
 	struct km_sem wake; /* rx frames waiting or the link changed */
 	volatile bool link_changed;
 	bool rx_intr;
+	bool link_polled; /* no KM_NETDEV_F_LINK_INTR: read it every LINK_POLL_NS */
+	bool link_up;
+	km_nsec_t next_link_read;
 };
 
 static void dev_event(struct km_netdev *dev, unsigned int event, unsigned int queue, void *arg)
@@ -94,7 +101,12 @@ static void apply_link(struct km_lwip_if *i)
 	struct km_netdev_link link;
 
 	i->link_changed = false;
+	i->next_link_read = km_time_monotonic_ns() + LINK_POLL_NS;
 	km_netdev_link(i->dev, &link);
+	if (link.up == i->link_up)
+		return;
+	i->link_up = link.up;
+	km_pr_debug("%s: link %s\n", km_netdev_name(i->dev), link.up ? "up" : "down");
 	LOCK_TCPIP_CORE();
 	if (link.up)
 		netif_set_link_up(&i->netif);
@@ -122,7 +134,8 @@ static void *rx_thread(void *arg)
 	for (;;) {
 		int n = km_netdev_rx_burst(i->dev, 0, frames, RX_BURST);
 
-		if (i->link_changed)
+		if (i->link_changed ||
+		    (i->link_polled && km_time_monotonic_ns() >= i->next_link_read))
 			apply_link(i);
 		if (n > 0) {
 			LOCK_TCPIP_CORE();
@@ -144,7 +157,7 @@ static void *rx_thread(void *arg)
 			if (armed == 1)
 				continue;
 			if (armed == 0) {
-				km_sem_down(&i->wake);
+				km_sem_down_until(&i->wake, i->link_polled ? i->next_link_read : 0);
 				continue;
 			}
 		}
@@ -237,6 +250,7 @@ static int bring_up(struct km_netdev *dev, int first)
 	i->dev = dev;
 	km_sem_init(&i->wake, 0);
 	i->rx_intr = (km_netdev_info(dev)->features & KM_NETDEV_F_RX_INTR) != 0;
+	i->link_polled = !(km_netdev_info(dev)->features & KM_NETDEV_F_LINK_INTR);
 	memset(&conf, 0, sizeof(conf));
 	conf.event = dev_event;
 	conf.event_arg = i;
@@ -260,6 +274,7 @@ static int bring_up(struct km_netdev *dev, int first)
 		netif_set_default(&i->netif);
 	netif_set_up(&i->netif);
 	UNLOCK_TCPIP_CORE();
+	i->link_up = false; /* as lwIP starts it */
 	apply_link(i);
 	t = km_thread_create("lwip-rx", 0, rx_thread, i);
 	if (!t) {

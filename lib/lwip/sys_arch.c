@@ -275,3 +275,15 @@ unsigned int km_lwip_rand(void)
 	km_random_fill(&r, sizeof(r));
 	return r;
 }
+
+unsigned int km_lwip_tcp_isn(void)
+{
+	static unsigned int boot_offset;
+
+	if (!boot_offset)
+		boot_offset = km_lwip_rand() | 1;
+	/* RFC 6528's clock (4 us), a secret per boot, and per-connection
+	 * randomness well below the clock's pace over a connection's life. */
+	return (unsigned int)(km_time_monotonic_ns() / 4000) + boot_offset +
+	       (km_lwip_rand() & 0xffff);
+}

@@ -70,12 +70,17 @@
 #define LWIP_TCP_KEEPALIVE	   1
 #define TCP_OVERSIZE		   TCP_MSS
 
-/* Mailboxes: each holds pointers only. A listening socket's accept queue
- * holds its whole backlog. */
+/* Mailboxes: each holds pointers only. lwIP counts a connection against
+ * the listen backlog until the program accepts it, but stops counting one
+ * the peer resets meanwhile, which still holds its place in the accept
+ * queue: with a queue only as long as the backlog, clients that connect
+ * and reset faster than the program accepts overflow it, and lwIP answers
+ * new connections with a reset. Eight times the backlog absorbs that; a
+ * full queue still sheds load by resetting the newest. */
 #define DEFAULT_TCP_RECVMBOX_SIZE 64
 #define DEFAULT_UDP_RECVMBOX_SIZE 64
 #define DEFAULT_RAW_RECVMBOX_SIZE 16
-#define DEFAULT_ACCEPTMBOX_SIZE	  (KM_LWIP_BACKLOG)
+#define DEFAULT_ACCEPTMBOX_SIZE	  (8 * KM_LWIP_BACKLOG)
 
 #define LWIP_NETCONN		    1
 #define LWIP_SOCKET		    1
@@ -106,6 +111,7 @@
 #if KM_LWIP_DEBUG
 #define LWIP_DEBUG	   1
 #define LWIP_DBG_MIN_LEVEL LWIP_DBG_LEVEL_ALL
+#define LWIP_DBG_TYPES_ON  LWIP_DBG_ON
 #else
 #define LWIP_NOASSERT 1
 #endif

@@ -22,6 +22,8 @@
 void km_lwip_diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void km_lwip_assert(const char *msg, const char *file, int line) __attribute__((noreturn));
 unsigned int km_lwip_rand(void);
+/* A TCP initial sequence number: a 4 us clock plus a random offset. */
+unsigned int km_lwip_tcp_isn(void);
 
 #define LWIP_PLATFORM_DIAG(x)                                                                      \
 	do {                                                                                       \
