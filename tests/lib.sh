@@ -91,6 +91,16 @@ km_run_image() {
 	return $rc
 }
 
+# km_no_sse OBJ: no SSE/x87 register in the object's code. KVM cannot
+# emulate an SSE access to device memory (doc/porting.md); fxsave/fxrstor
+# of the IRQ entry name no register.
+km_no_sse() {
+	local hits
+	test -f "$1" || { echo "no $1"; return 1; }
+	hits=$(objdump -d "$1" | grep -E '%(x|y|z)mm[0-9]|%st\b|%st\(' | head)
+	[ -z "$hits" ] || { echo "SSE/x87 registers in $(basename "$1"):"; echo "$hits"; return 1; }
+}
+
 km_have_qemu() { command -v qemu-system-x86_64 > /dev/null 2>&1; }
 
 # Which accelerators kvm images run under: run-kvm's probe decides once

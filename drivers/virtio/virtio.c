@@ -9,11 +9,17 @@
 #include <string.h>
 #include <km/param.h>
 #include <km/print.h>
+#include <x86/mmio.h>
 #include "virtio_impl.h"
 
 /* A device is polled even when its transport could interrupt. */
 static int force_poll;
 KM_PARAM(virtio, poll, bool, force_poll, "poll every virtio device instead of using interrupts");
+
+int virtio_poll_forced(void)
+{
+	return force_poll;
+}
 
 extern const struct km_virtio_driver *const __km_virtio_drivers_start[],
 	*const __km_virtio_drivers_end[];
@@ -35,13 +41,18 @@ static const struct km_virtio_driver *driver_for(uint16_t device_id)
 	return NULL;
 }
 
+int virtio_has_driver(uint16_t device_id)
+{
+	return driver_for(device_id) != NULL;
+}
+
 static void add_status(struct km_virtio_dev *vdev, uint8_t bits)
 {
 	vdev->transport->set_status(vdev, vdev->transport->get_status(vdev) | bits);
 }
 
 int virtio_dev_found(const struct km_virtio_transport *t, void *priv, uint16_t device_id,
-		     const char *name, int can_interrupt)
+		     const char *name, int can_interrupt, struct km_virtio_dev **slot)
 {
 	const struct km_virtio_driver *drv = driver_for(device_id);
 	struct virtio_dev_impl *impl;
@@ -88,6 +99,7 @@ int virtio_dev_found(const struct km_virtio_transport *t, void *priv, uint16_t d
 		rc = -ENOTSUP;
 		goto failed;
 	}
+	*slot = vdev;
 	rc = drv->probe(vdev);
 	if (rc < 0) {
 		km_pr_err("%s: %s: probe failed: error %d\n", name, drv->name, rc);
@@ -128,7 +140,10 @@ int km_virtio_config_read(struct km_virtio_dev *vdev, unsigned int off, void *bu
 		gen = t->config_generation(vdev);
 		for (size_t i = 0; i < len;) {
 			unsigned int w = access_width(off + (unsigned int)i, len - i);
-			uint32_t v = t->config_get(vdev, off + (unsigned int)i, w);
+			uintptr_t a = t->config_addr(vdev) + off + i;
+			uint32_t v = w == 4   ? km_mmio_read32(a)
+				     : w == 2 ? km_mmio_read16(a)
+					      : km_mmio_read8(a);
 
 			memcpy(out + i, &v, w); /* little-endian both sides */
 			i += w;
@@ -149,8 +164,15 @@ int km_virtio_config_write(struct km_virtio_dev *vdev, unsigned int off, const v
 		unsigned int w = access_width(off + (unsigned int)i, len - i);
 		uint32_t v = 0;
 
+		uintptr_t a = t->config_addr(vdev) + off + i;
+
 		memcpy(&v, in + i, w);
-		t->config_set(vdev, off + (unsigned int)i, w, v);
+		if (w == 4)
+			km_mmio_write32(a, v);
+		else if (w == 2)
+			km_mmio_write16(a, (uint16_t)v);
+		else
+			km_mmio_write8(a, (uint8_t)v);
 		i += w;
 	}
 	return 0;

@@ -68,6 +68,13 @@ long km_virtio_9p_rpc(struct km_virtio_9p *ch, const struct km_virtq_seg *segs, 
 	return written;
 }
 
+/* The waiting thread halts until an interrupt: being woken is all it needs. */
+static void v9p_used(struct km_virtq *vq, void *arg)
+{
+	(void)vq;
+	(void)arg;
+}
+
 static int v9p_probe(struct km_virtio_dev *vdev)
 {
 	struct km_virtio_9p *ch;
@@ -91,7 +98,7 @@ static int v9p_probe(struct km_virtio_dev *vdev)
 		return -ENOMEM;
 	rc = km_virtio_config_read(vdev, 2, ch->tag, len);
 	if (rc == 0)
-		rc = km_virtq_create(vdev, 0, 0, NULL, NULL, &ch->vq);
+		rc = km_virtq_create(vdev, 0, 0, v9p_used, ch, &ch->vq);
 	if (rc < 0) {
 		free(ch);
 		return rc;

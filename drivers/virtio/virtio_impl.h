@@ -15,10 +15,9 @@ struct km_virtio_transport {
 	uint64_t (*get_features)(struct km_virtio_dev *vdev);
 	void (*set_features)(struct km_virtio_dev *vdev, uint64_t features);
 	uint32_t (*config_generation)(struct km_virtio_dev *vdev);
-	/* One aligned access of 1, 2 or 4 bytes at @off, already range-checked. */
-	uint32_t (*config_get)(struct km_virtio_dev *vdev, unsigned int off, unsigned int width);
-	void (*config_set)(struct km_virtio_dev *vdev, unsigned int off, unsigned int width,
-			   uint32_t v);
+	/* Where the device-specific configuration starts in device memory
+	 * (both transports map it), and its size in bytes. */
+	uintptr_t (*config_addr)(struct km_virtio_dev *vdev);
 	size_t (*config_size)(struct km_virtio_dev *vdev);
 	/* The device's largest size for queue @index, 0 when there is none. */
 	uint16_t (*queue_max)(struct km_virtio_dev *vdev, uint16_t index);
@@ -68,6 +67,7 @@ struct km_virtq {
 	struct virtq_used *used;
 	void *ring_mem;
 	void **tokens;
+	uint32_t *in_len; /* per chain head: bytes the device may write */
 	km_virtq_callback_t cb;
 	void *cb_arg;
 	uintptr_t notify_addr;
@@ -75,14 +75,24 @@ struct km_virtq {
 	struct km_virtq *next;	   /* the device's queues */
 };
 
-/* A transport found a device: the core negotiates and probes its driver.
- * @name is copied. 0, -ENODEV (no driver), or the failure. */
+/*
+ * A transport found a device: the core negotiates and probes its driver.
+ * @name is copied. *@slot gets the device before its driver's probe runs
+ * (for the transport's interrupt handler; NULL until then). 0, -ENODEV
+ * (no driver), or the failure.
+ */
 int virtio_dev_found(const struct km_virtio_transport *t, void *priv, uint16_t device_id,
-		     const char *name, int can_interrupt);
+		     const char *name, int can_interrupt, struct km_virtio_dev **slot);
 
 /* The device's interrupt fired (interrupt context): run the callbacks of
  * its queues that have used buffers. */
 void virtio_dev_interrupt(struct km_virtio_dev *vdev);
+
+/* 1 when a driver handles device type @device_id. */
+int virtio_has_driver(uint16_t device_id);
+
+/* 1 when virtio.poll=1: transports then set up no interrupt at all. */
+int virtio_poll_forced(void);
 
 /* Link @vq into its device (km_virtq_create). */
 void virtio_dev_add_queue(struct km_virtio_dev *vdev, struct km_virtq *vq);

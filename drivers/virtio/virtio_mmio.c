@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <km/init.h>
 #include <km/param.h>
+#include <km/plat/irq.h>
 #include <km/plat/mmiodev.h>
 #include <km/print.h>
 #include <x86/mmio.h>
@@ -48,6 +49,7 @@ struct vmmio {
 	uintptr_t base;
 	size_t size;
 	int irq;
+	struct km_virtio_dev *vdev;
 };
 
 static uintptr_t base_of(struct km_virtio_dev *vdev)
@@ -94,23 +96,9 @@ static uint32_t config_generation(struct km_virtio_dev *vdev)
 	return km_mmio_read32(base_of(vdev) + MMIO_CONFIG_GEN);
 }
 
-static uint32_t config_get(struct km_virtio_dev *vdev, unsigned int off, unsigned int width)
+static uintptr_t config_addr(struct km_virtio_dev *vdev)
 {
-	uintptr_t a = base_of(vdev) + MMIO_CONFIG + off;
-
-	return width == 4 ? km_mmio_read32(a) : width == 2 ? km_mmio_read16(a) : km_mmio_read8(a);
-}
-
-static void config_set(struct km_virtio_dev *vdev, unsigned int off, unsigned int width, uint32_t v)
-{
-	uintptr_t a = base_of(vdev) + MMIO_CONFIG + off;
-
-	if (width == 4)
-		km_mmio_write32(a, v);
-	else if (width == 2)
-		km_mmio_write16(a, (uint16_t)v);
-	else
-		km_mmio_write8(a, (uint8_t)v);
+	return base_of(vdev) + MMIO_CONFIG;
 }
 
 static size_t config_size(struct km_virtio_dev *vdev)
@@ -152,6 +140,17 @@ static int queue_enable(struct km_virtio_dev *vdev, struct km_virtq *vq)
 	return 0;
 }
 
+/* The line is level-triggered: acknowledge before the EOI lowers it. */
+static void vmmio_interrupt(void *arg)
+{
+	struct vmmio *p = arg;
+	uint32_t status = km_mmio_read32(p->base + MMIO_INTERRUPT_STATUS);
+
+	km_mmio_write32(p->base + MMIO_INTERRUPT_ACK, status);
+	if (p->vdev && (status & 1))
+		virtio_dev_interrupt(p->vdev);
+}
+
 static const struct km_virtio_transport vmmio_transport = {
 	.name = "mmio",
 	.get_status = get_status,
@@ -159,8 +158,7 @@ static const struct km_virtio_transport vmmio_transport = {
 	.get_features = get_features,
 	.set_features = set_features,
 	.config_generation = config_generation,
-	.config_get = config_get,
-	.config_set = config_set,
+	.config_addr = config_addr,
 	.config_size = config_size,
 	.queue_max = queue_max,
 	.queue_enable = queue_enable,
@@ -257,8 +255,16 @@ static void probe_window(const struct km_plat_mmio_window *w, int quiet)
 	p->base = w->base;
 	p->size = w->size;
 	p->irq = w->irq;
-	if (virtio_dev_found(&vmmio_transport, p, (uint16_t)id, name, 0) == -ENODEV)
+	if (!virtio_has_driver((uint16_t)id)) {
+		km_pr_info("%s: virtio device type %u, no driver\n", name, id);
 		free(p);
+		return;
+	}
+	int can_interrupt = p->irq >= 0 && !virtio_poll_forced() &&
+			    km_plat_irq_line_register((unsigned int)p->irq, KM_IRQ_LEVEL,
+						      vmmio_interrupt, p) == 0;
+
+	virtio_dev_found(&vmmio_transport, p, (uint16_t)id, name, can_interrupt, &p->vdev);
 }
 
 static int virtio_mmio_probe(void)

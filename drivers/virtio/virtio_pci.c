@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <km/plat/irq.h>
 #include <km/plat/pci.h>
 #include <km/print.h>
 #include <x86/mmio.h>
@@ -21,6 +22,9 @@
 #define PCI_CAP_PTR	   0x34
 #define PCI_SUBSYSTEM_ID   0x2e
 #define PCI_CAP_ID_VNDR	   0x09
+#define PCI_CAP_ID_MSIX	   0x11
+#define MSIX_CTRL_ENABLE   0x8000
+#define MSIX_CTRL_MASKALL  0x4000
 
 #define CAP_COMMON 1
 #define CAP_NOTIFY 2
@@ -54,6 +58,8 @@ struct vpci {
 	uintptr_t common, notify, isr, device;
 	size_t device_len;
 	uint32_t notify_mult;
+	int msix; /* queues signal MSI-X vector 0 */
+	struct km_virtio_dev *vdev;
 };
 
 static struct vpci *priv(struct km_virtio_dev *vdev)
@@ -100,23 +106,9 @@ static uint32_t config_generation(struct km_virtio_dev *vdev)
 	return km_mmio_read8(priv(vdev)->common + COMMON_CFGGEN);
 }
 
-static uint32_t config_get(struct km_virtio_dev *vdev, unsigned int off, unsigned int width)
+static uintptr_t config_addr(struct km_virtio_dev *vdev)
 {
-	uintptr_t a = priv(vdev)->device + off;
-
-	return width == 4 ? km_mmio_read32(a) : width == 2 ? km_mmio_read16(a) : km_mmio_read8(a);
-}
-
-static void config_set(struct km_virtio_dev *vdev, unsigned int off, unsigned int width, uint32_t v)
-{
-	uintptr_t a = priv(vdev)->device + off;
-
-	if (width == 4)
-		km_mmio_write32(a, v);
-	else if (width == 2)
-		km_mmio_write16(a, (uint16_t)v);
-	else
-		km_mmio_write8(a, (uint8_t)v);
+	return priv(vdev)->device;
 }
 
 static size_t config_size(struct km_virtio_dev *vdev)
@@ -143,7 +135,12 @@ static int queue_enable(struct km_virtio_dev *vdev, struct km_virtq *vq)
 
 	km_mmio_write16(c + COMMON_Q_SELECT, vq->index);
 	km_mmio_write16(c + COMMON_Q_SIZE, vq->size);
-	km_mmio_write16(c + COMMON_Q_MSIX, VIRTIO_MSI_NO_VECTOR);
+	km_mmio_write16(c + COMMON_Q_MSIX, p->msix ? 0 : VIRTIO_MSI_NO_VECTOR);
+	if (p->msix && km_mmio_read16(c + COMMON_Q_MSIX) != 0) {
+		/* The device could not map the vector: poll it instead. */
+		vdev->polled = 1;
+		vq->avail->flags = VIRTQ_AVAIL_F_NO_INTERRUPT;
+	}
 	km_mmio_write32(c + COMMON_Q_DESCLO, (uint32_t)desc);
 	km_mmio_write32(c + COMMON_Q_DESCHI, (uint32_t)(desc >> 32));
 	km_mmio_write32(c + COMMON_Q_AVAILLO, (uint32_t)avail);
@@ -163,12 +160,58 @@ static const struct km_virtio_transport vpci_transport = {
 	.get_features = get_features,
 	.set_features = set_features,
 	.config_generation = config_generation,
-	.config_get = config_get,
-	.config_set = config_set,
+	.config_addr = config_addr,
 	.config_size = config_size,
 	.queue_max = queue_max,
 	.queue_enable = queue_enable,
 };
+
+/* MSI-X vector 0: every queue's used buffers (no ISR read needed). */
+static void vpci_interrupt(void *arg)
+{
+	struct vpci *p = arg;
+
+	if (p->vdev)
+		virtio_dev_interrupt(p->vdev);
+}
+
+/* Point MSI-X table entry 0 at a vector of ours and enable MSI-X; 0, or
+ * -errno (the device is then polled). */
+static int setup_msix(struct vpci *p)
+{
+	const struct km_pci_dev *d = &p->pdev;
+	unsigned int guard = 0;
+
+	for (unsigned int cap = km_pci_config_read8(d, PCI_CAP_PTR) & 0xfc; cap && guard < 48;
+	     cap = km_pci_config_read8(d, cap + 1) & 0xfc, guard++) {
+		if (km_pci_config_read8(d, cap) != PCI_CAP_ID_MSIX)
+			continue;
+		uint32_t table = km_pci_config_read32(d, cap + 4);
+		uint64_t bar_size = 0;
+		uintptr_t base = km_pci_bar_mem(d, table & 7, &bar_size);
+		struct km_plat_msi msi;
+		uint16_t ctrl;
+		int rc;
+
+		if (!base || (table & ~7u) + 16 > bar_size)
+			return -ENODEV;
+		rc = km_plat_irq_msi_alloc(vpci_interrupt, p, &msi);
+		if (rc < 0)
+			return rc;
+		base += table & ~7u;
+		km_mmio_write32(base + 0, (uint32_t)msi.addr);
+		km_mmio_write32(base + 4, (uint32_t)(msi.addr >> 32));
+		km_mmio_write32(base + 8, msi.data);
+		km_mmio_write32(base + 12, 0); /* unmasked */
+		ctrl = km_pci_config_read16(d, cap + 2);
+		km_pci_config_write16(d, cap + 2,
+				      (uint16_t)((ctrl | MSIX_CTRL_ENABLE) & ~MSIX_CTRL_MASKALL));
+		p->msix = 1;
+		km_mmio_write16(p->common + COMMON_MSIX, VIRTIO_MSI_NO_VECTOR);
+		return 0;
+	}
+	return -ENODEV;
+}
 
 /* Transitional device ids (§4.1.2.3) name the type in the subsystem id. */
 static uint16_t device_type(const struct km_pci_dev *d)
@@ -238,6 +281,11 @@ static int vpci_probe(const struct km_pci_dev *d)
 		return -ENOMEM;
 	p->pdev = *d;
 	snprintf(name, sizeof(name), "pci %02x:%02x.%x", d->bus, d->dev, d->fn);
+	if (!virtio_has_driver(device_type(d))) {
+		km_pr_info("%s: virtio device type %u, no driver\n", name, device_type(d));
+		free(p);
+		return 0;
+	}
 	rc = find_caps(p);
 	if (rc < 0) {
 		km_pr_err("%s: virtio device without the modern capabilities (a legacy-only "
@@ -247,7 +295,9 @@ static int vpci_probe(const struct km_pci_dev *d)
 		return rc;
 	}
 	km_pci_enable_busmaster(d);
-	rc = virtio_dev_found(&vpci_transport, p, device_type(d), name, 0);
+	if (!virtio_poll_forced())
+		setup_msix(p); /* without it: polled */
+	rc = virtio_dev_found(&vpci_transport, p, device_type(d), name, p->msix, &p->vdev);
 	if (rc == -ENODEV)
 		rc = 0; /* no driver for it is not an error */
 	return rc;

@@ -14,6 +14,8 @@
 #include <km/alloc.h>
 #include <km/plat/lifecycle.h>
 #include <km/plat/time.h>
+#include <km/plat/timer.h>
+#include <km/print.h>
 #include "virtio_impl.h"
 
 #define barrier() __asm__ __volatile__("" ::: "memory")
@@ -51,11 +53,10 @@ int km_virtq_create(struct km_virtio_dev *vdev, uint16_t index, uint16_t max_siz
 		return -ENOMEM;
 	vq->ring_mem = memalign(4096, total);
 	vq->tokens = calloc(size, sizeof(void *));
-	if (!vq->ring_mem || !vq->tokens) {
-		free(vq->ring_mem);
-		free(vq->tokens);
-		free(vq);
-		return -ENOMEM;
+	vq->in_len = calloc(size, sizeof(uint32_t));
+	if (!vq->ring_mem || !vq->tokens || !vq->in_len) {
+		rc = -ENOMEM;
+		goto fail;
 	}
 	memset(vq->ring_mem, 0, total);
 	vq->vdev = vdev;
@@ -72,15 +73,17 @@ int km_virtq_create(struct km_virtio_dev *vdev, uint16_t index, uint16_t max_siz
 	if (!cb || vdev->polled)
 		vq->avail->flags = VIRTQ_AVAIL_F_NO_INTERRUPT;
 	rc = vdev->transport->queue_enable(vdev, vq);
-	if (rc < 0) {
-		free(vq->ring_mem);
-		free(vq->tokens);
-		free(vq);
-		return rc;
-	}
+	if (rc < 0)
+		goto fail;
 	virtio_dev_add_queue(vdev, vq);
 	*out = vq;
 	return 0;
+fail:
+	free(vq->ring_mem);
+	free(vq->tokens);
+	free(vq->in_len);
+	free(vq);
+	return rc;
 }
 
 uint16_t km_virtq_size(const struct km_virtq *vq)
@@ -98,12 +101,18 @@ int km_virtq_add(struct km_virtq *vq, const struct km_virtq_seg *segs, unsigned 
 {
 	unsigned int n = nout + nin;
 	uint16_t head = vq->free_head, i = head, last = head;
+	uint64_t writable = 0;
 
 	if (!n || !token || n > 0xffff)
 		return -EINVAL;
-	for (unsigned int s = 0; s < n; s++)
+	for (unsigned int s = 0; s < n; s++) {
 		if (!segs[s].len)
 			return -EINVAL;
+		if (s >= nout)
+			writable += segs[s].len;
+	}
+	if (writable > UINT32_MAX)
+		return -EINVAL;
 	if (n > vq->num_free)
 		return -ENOSPC;
 	for (unsigned int s = 0; s < n; s++) {
@@ -119,6 +128,7 @@ int km_virtq_add(struct km_virtq *vq, const struct km_virtq_seg *segs, unsigned 
 	vq->free_head = vq->desc[last].next;
 	vq->num_free = (uint16_t)(vq->num_free - n);
 	vq->tokens[head] = token;
+	vq->in_len[head] = (uint32_t)writable;
 	vq->avail->ring[vq->avail_idx % vq->size] = head;
 	vq->avail_idx++;
 	return 0;
@@ -166,6 +176,12 @@ void *km_virtq_get_used(struct km_virtq *vq, uint32_t *written)
 	vq->desc[id].next = vq->free_head;
 	vq->free_head = (uint16_t)e.id;
 	vq->num_free = (uint16_t)(vq->num_free + n);
+	if (e.len > vq->in_len[e.id]) {
+		/* A device bug; never let a driver read past its buffers. */
+		km_pr_err("%s: queue %u: the device says it wrote %u bytes into %u\n",
+			  vq->vdev->name, vq->index, e.len, vq->in_len[e.id]);
+		e.len = vq->in_len[e.id];
+	}
 	if (written)
 		*written = e.len;
 	return token;
@@ -178,9 +194,14 @@ void km_virtq_wait(struct km_virtq *vq)
 			x86_pause();
 		return;
 	}
-	/* Woken by the queue's interrupt (or any other); a bound in case the
-	 * interrupt was taken just before the halt. */
-	km_plat_halt_until(km_plat_monotonic_ns() + 1000000);
+	/* Woken by the queue's interrupt (or any other). The check and the
+	 * halt are atomic with interrupts masked, so a completion cannot slip
+	 * in between; the bound is only a safety net. */
+	unsigned long fl = km_plat_irq_save();
+
+	if (*(volatile uint16_t *)&vq->used->idx == vq->last_used)
+		km_plat_halt_until(km_plat_monotonic_ns() + 10000000);
+	km_plat_irq_restore(fl);
 }
 
 void km_virtq_intr_disable(struct km_virtq *vq)

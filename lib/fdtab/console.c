@@ -151,6 +151,11 @@ static const struct km_file_ops console_ops = {
 /* Static: the console is never freed, so it has no close op. */
 static struct km_file console = { .ops = &console_ops, .flags = O_RDWR_ };
 
+struct km_file *km_console_file(void)
+{
+	return &console;
+}
+
 static int fdtab_console_init(void)
 {
 	for (int fd = 0; fd <= 2; fd++)

@@ -202,6 +202,11 @@ KM_SYSCALL_DEFINE(fcntl, 3)
 		km_file_put(f);
 		return a2 == F_SETFL_ ? 0 : ret;
 	default:
-		return km_fd_getflags(fd) < 0 ? -EBADF : -EINVAL;
+		f = km_fd_get(fd);
+		if (!f)
+			return -EBADF;
+		ret = f->ops->fcntl ? f->ops->fcntl(f, (int)a2, (unsigned long)a3) : -EINVAL;
+		km_file_put(f);
+		return ret;
 	}
 }

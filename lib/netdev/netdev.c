@@ -130,6 +130,7 @@ int km_netdev_start(struct km_netdev *dev, const struct km_netdev_conf *conf)
 		return -EINVAL;
 	dev->conf.features &= dev->info.features & (KM_NETDEV_F_RX_CSUM | KM_NETDEV_F_TX_CSUM);
 	memset(dev->intr_armed, 0, sizeof(dev->intr_armed));
+	dev->rx_alloc_warned = false;
 	rc = dev->ops->start(dev);
 	if (rc < 0) {
 		km_pr_err("%s: cannot start: error %d\n", dev->name, rc);
@@ -422,7 +423,12 @@ struct km_netbuf *km_netdev_rx_buffer(struct km_netdev *dev)
 	 * write past the buffer: refuse such a buffer outright. */
 	if (nb && (km_netbuf_headroom(nb) < dev->info.rx_headroom ||
 		   km_netbuf_tailroom(nb) + nb->len < size)) {
-		km_pr_err("%s: the stack's rx allocator gave a buffer too small\n", dev->name);
+		if (!dev->rx_alloc_warned)
+			km_pr_err(
+				"%s: the stack's rx allocator gave a buffer smaller than %zu + %zu "
+				"bytes of headroom: refused\n",
+				dev->name, size, (size_t)dev->info.rx_headroom);
+		dev->rx_alloc_warned = true;
 		km_netbuf_free(nb);
 		return NULL;
 	}

@@ -47,6 +47,11 @@ KM_SYSCALL_DEFINE(setpgid, 2)
 
 static unsigned int mode_mask = 022;
 
+unsigned int km_posix_umask(void)
+{
+	return mode_mask;
+}
+
 KM_SYSCALL_DEFINE(umask, 1)
 {
 	unsigned int old = mode_mask;

@@ -81,6 +81,7 @@ uint64_t kvm_ns_to_tsc(km_nsec_t ns); /* absolute monotonic ns -> TSC value */
 uint32_t kvm_lapic_hz_hint(void);     /* LAPIC timer Hz measured with the TSC, 0 if unknown */
 
 void kvm_lapic_init(void); /* PIC masked, LAPIC on, vectors registered */
+void kvm_lapic_eoi(void);  /* end of the interrupt being handled (irq.c) */
 const char *kvm_timer_mode(void);
 
 /* ACPI (shutdown fallback) */

@@ -109,6 +109,11 @@ static void timer_irq(struct x86_trap_frame *f)
 		handler(handler_arg);
 }
 
+void kvm_lapic_eoi(void)
+{
+	lapic_write(LAPIC_EOI, 0);
+}
+
 static void spurious_irq(struct x86_trap_frame *f)
 {
 	(void)f; /* no EOI for the spurious vector */

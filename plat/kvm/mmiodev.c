@@ -5,7 +5,8 @@
  * names the populated ones on the command line (virtio_mmio.device=) only
  * when it boots a kernel through PVH, not through multiboot, so the
  * platform offers every window of the machine that has them and the
- * transport keeps those whose device id is not 0.
+ * transport keeps those whose device id is not 0. Transport n raises GSI
+ * 24 + n, level-triggered.
  */
 #include <km/plat/mmiodev.h>
 #include "pci.h"
@@ -13,6 +14,8 @@
 #define MICROVM_VIRTIO_BASE	  0xfeb00000UL
 #define MICROVM_VIRTIO_SIZE	  512
 #define MICROVM_VIRTIO_TRANSPORTS 24
+/* on its second IOAPIC (ioapic2=on, QEMU's default with ACPI) */
+#define MICROVM_VIRTIO_GSI 24
 
 unsigned int km_plat_virtio_mmio_windows(struct km_plat_mmio_window *out, unsigned int max)
 {
@@ -24,7 +27,7 @@ unsigned int km_plat_virtio_mmio_windows(struct km_plat_mmio_window *out, unsign
 	for (unsigned int i = 0; i < MICROVM_VIRTIO_TRANSPORTS && n < max; i++, n++) {
 		out[n].base = MICROVM_VIRTIO_BASE + i * MICROVM_VIRTIO_SIZE;
 		out[n].size = MICROVM_VIRTIO_SIZE;
-		out[n].irq = -1;
+		out[n].irq = MICROVM_VIRTIO_GSI + (int)i;
 	}
 	return n;
 }

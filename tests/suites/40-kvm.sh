@@ -43,14 +43,8 @@ check "kvm: stripped helloworld image <= 64 KiB" t_size
 
 # KVM cannot emulate SSE accesses to device memory or firmware tables:
 # the platform library is built with general-purpose registers only
-# (doc/porting.md). fxsave/fxrstor of the IRQ entry name no register.
-t_no_sse() {
-	local lib=$K/mb/plat/kvm/libkvmplat.o hits
-	test -f "$lib" || { echo "no $lib"; return 1; }
-	hits=$(objdump -d "$lib" | grep -E '%(x|y|z)mm[0-9]|%st\b|%st\(' | head)
-	[ -z "$hits" ] || { echo "SSE/x87 registers in libkvmplat:"; echo "$hits"; return 1; }
-}
-check "kvm: platform code uses general-purpose registers only (no SSE/x87)" t_no_sse
+# (doc/porting.md).
+check "kvm: platform code uses general-purpose registers only (no SSE/x87)" km_no_sse "$K/mb/plat/kvm/libkvmplat.o"
 
 # t_boot BUILD MACHINE PROTOCOL
 t_boot() {

@@ -88,6 +88,13 @@ if [ $tap_ok = 1 ]; then
 	}
 	check "tap: a missing tap is one error line, the boot goes on with the others" nd_netns t_tap_missing
 
+	t_tap_twice() {
+		nd_run_tap tap-twice.out linuxu.tap=tap0,tap0 -- 10.77.0.1 10.77.0.2 &&
+		expect_output "$NO/tap-twice.out" 'cannot open tap tap0: Device or resource busy \(errno 16\)$' &&
+		expect_output "$NO/tap-twice.out" '^nettest: 1 network devices$'
+	}
+	check "tap: the same tap twice: the second is refused (EBUSY), the first works" nd_netns t_tap_twice
+
 	t_tap_required() {
 		local rc
 		nd_run_tap tap-req.out linuxu.tap=tap0,nosuch7 linuxu.tap_required=y -- 10.77.0.1 10.77.0.2; rc=$?
@@ -118,4 +125,89 @@ if [ $tap_ok = 1 ]; then
 	check "tap: bad interface names refused by name" nd_netns t_tap_bad_name
 else
 	skip "tap tests" "$tap_why"
+fi
+
+# --- tap: many questions in a row -----------------------------------------
+if [ $tap_ok = 1 ]; then
+	t_tap_many() {
+		nd_run_tap tap-many.out linuxu.tap=tap0 -- 10.77.0.1 10.77.0.2 -n 500 &&
+		expect_output "$NO/tap-many.out" '^nettest: 500 answers, heap lost between the first and the last: 0 bytes$'
+	}
+	check "tap: 500 ARP exchanges in a row, no buffer lost" nd_netns t_tap_many
+fi
+
+# --- kvm: virtio-net on QEMU's user network --------------------------------
+# t_virtio_arp MACHINE MODE: MODE interrupt (the default), polled (nettest's
+# -p on a device with interrupts) or virtio.poll (the device itself polled:
+# netdev then offers no rx interrupt and the stack polls).
+t_virtio_arp() {
+	local out=$NO/virtio-$1-$2.out rc params=print.level=info args= want=$2
+	case $2 in
+	polled) args=-p ;;
+	virtio.poll) params="$params virtio.poll=1" want=polled ;;
+	esac
+	# shellcheck disable=SC2086 # params and args are word lists
+	QEMU_MACHINE=$1 NET=user km_run_image "$out" "$(nd_image kvm)" $params -- \
+		10.0.2.2 10.0.2.15 -n 300 $args; rc=$?
+	cat "$out"
+	[ $rc -eq 0 ] || { echo "exit status $rc"; return 1; }
+	expect_output "$out" 'libnetdev: eth0: virtio-net, MAC 52:54:00:12:34:56, MTU 1500' &&
+	expect_output "$out" "^nettest: eth0 \\(virtio-net\\): $want mode" &&
+	expect_output "$out" '^nettest: 300 answers, heap lost between the first and the last: 0 bytes$' &&
+	expect_output "$out" '^nettest: 10\.0\.2\.2 is at 52:55:0a:00:02:02$' &&
+	expect_output "$out" 'stats rx [0-9]+ packets [0-9]+ bytes 0 drops 0 errors, tx 3[0-9][0-9] packets 1[0-9]{4} bytes 0 drops 0 errors' || return 1
+	if [ "$want" = interrupt ]; then
+		expect_output "$out" 'interrupt mode, [1-9][0-9]{2} rx events'
+	fi
+}
+
+t_virtio_none() {
+	local out=$NO/virtio-none.out rc
+	km_run_image "$out" "$(nd_image kvm)" -- 10.0.2.2 10.0.2.15; rc=$?
+	cat "$out"
+	[ $rc -eq 1 ] && expect_output "$out" '^nettest: 0 network devices$'
+}
+
+# run-kvm's NET and HOSTFWD, checked on the command line QEMU gets (a fake
+# QEMU that prints it), so every rule is tested without opening a port.
+t_runkvm_net() {
+	local bin=$NO/fakeqemu out
+	mkdir -p "$bin" && printf '#!/bin/sh\necho "$*" > "%s/args"\nexit 3\n' "$bin" > "$bin/qemu-system-x86_64" &&
+	chmod +x "$bin/qemu-system-x86_64" || return 1
+	fq() { env PATH="$bin:$PATH" QEMU_ACCEL=tcg XDG_CACHE_HOME="$bin/cache" "$KM_ROOT/support/scripts/run-kvm" "$(nd_image kvm)" 2>&1; }
+	QEMU_MACHINE=pc NET=user HOSTFWD="8080 udp::5353-:53" fq || return 1
+	cat "$bin/args"
+	grep -q -- '-netdev user,id=n0,hostfwd=tcp:127.0.0.1:8080-:8080,hostfwd=udp::5353-:53 -device virtio-net-pci,netdev=n0,romfile=' "$bin/args" || return 1
+	QEMU_MACHINE=microvm NET=user fq || return 1
+	grep -q -- '-netdev user,id=n0 -device virtio-net-device,netdev=n0' "$bin/args" &&
+	grep -q -- '-global virtio-mmio.force-legacy=false' "$bin/args" || return 1
+	rm "$bin/args"
+	out=$(NET=tap fq); [ $? = 127 ] && echo "$out" | grep -q 'NET=tap: use none or user' || { echo "$out"; return 1; }
+	out=$(HOSTFWD=8080 fq); [ $? = 127 ] && echo "$out" | grep -q 'HOSTFWD=8080 needs NET=user' || { echo "$out"; return 1; }
+	out=$(NET=user HOSTFWD=tcp::1-:2,hostfwd=x fq); [ $? = 127 ] && echo "$out" | grep -q 'is not one hostfwd rule' || { echo "$out"; return 1; }
+	[ ! -e "$bin/args" ] # QEMU never started on a bad setting
+}
+
+check "nettest builds for kvm (netdev + virtio-net)" nd_build kvm kvm-x86_64
+check "run-kvm: NET=user and HOSTFWD rules, bad values refused" t_runkvm_net
+if km_have_qemu; then
+	for m in pc q35 microvm; do
+		check "virtio-net on $m: 300 ARP exchanges with QEMU's user network by rx interrupt, no buffer lost" t_virtio_arp $m interrupt
+	done
+	check "virtio-net on pc: the same, the stack polling" t_virtio_arp pc polled
+	check "virtio-net on microvm: the same, virtio.poll=1 (no rx interrupt offered)" t_virtio_arp microvm virtio.poll
+	check "virtio-net: no NET, no device, a clear answer" t_virtio_none
+else
+	skip "virtio-net under QEMU" "no qemu-system-x86_64"
+fi
+
+t_clang() {
+	local out=$NO/clang.out rc
+	nd_build clang-kvm kvm-x86_64 && km_build_app "$NT" "$NO/clang-kvm" CC=clang > /dev/null || return 1
+	QEMU_MACHINE=microvm NET=user km_run_image "$out" "$(nd_image clang-kvm)" -- 10.0.2.2 10.0.2.15 -n 20; rc=$?
+	cat "$out"
+	[ $rc -eq 0 ] && expect_output "$out" '^nettest: 20 answers'
+}
+if command -v clang > /dev/null && km_have_qemu; then
+	check "virtio-net built with clang: 20 ARP exchanges on microvm" t_clang
 fi

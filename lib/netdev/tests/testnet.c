@@ -109,7 +109,7 @@ static const struct km_netdev_ops testnet_ops = {
 	.mtu_set = tn_mtu_set,
 };
 
-int testnet_register(struct testnet *t, uint32_t features)
+void testnet_init(struct testnet *t, uint32_t features)
 {
 	static const uint8_t mac[KM_NETDEV_ETH_ALEN] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x01 };
 
@@ -126,6 +126,11 @@ int testnet_register(struct testnet *t, uint32_t features)
 	t->dev.info.max_tx_segs = TESTNET_MAX_SEGS;
 	t->dev.info.max_burst = TESTNET_BURST;
 	t->link_up = true;
+}
+
+int testnet_register(struct testnet *t, uint32_t features)
+{
+	testnet_init(t, features);
 	return km_netdev_register(&t->dev);
 }
 

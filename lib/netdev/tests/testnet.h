@@ -27,7 +27,9 @@ struct testnet {
 	unsigned int intr_enables;
 };
 
-/* Fill the device's fields and register it: the index, or -errno. */
+/* Fill the device's fields (without registering it). */
+void testnet_init(struct testnet *t, uint32_t features);
+/* testnet_init, then register it: the index, or -errno. */
 int testnet_register(struct testnet *t, uint32_t features);
 /* A frame arrives: 0; -ENOBUFS (no buffer posted: counted as a drop);
  * -EMSGSIZE (longer than mtu + 14: counted as an error). */

@@ -32,6 +32,10 @@
  *   km_virtq_kick(vq);
  *   while (!(t = km_virtq_get_used(vq, &written))) km_virtq_wait(vq);
  *
+ * Interrupts: virtio-pci uses MSI-X (one vector per device, every queue),
+ * virtio-mmio its interrupt line through km/plat/irq.h; a device whose
+ * transport cannot get one is polled.
+ *
  * Contract:
  * - Memory handed to a virtqueue (segments) MUST stay valid and untouched
  *   until its token comes back from km_virtq_get_used(). Addresses are
@@ -177,17 +181,20 @@ void km_virtq_kick(struct km_virtq *vq);
 
 /*
  * The token of the next chain the device finished, with *@written the
- * bytes it wrote into the device-writable segments (MAY be NULL); NULL
- * when nothing more is used. The chain's descriptors are free again.
+ * bytes it wrote into the device-writable segments (MAY be NULL), never
+ * more than they hold (a device claiming more is logged and cut to
+ * that); NULL when nothing more is used. The chain's descriptors are free
+ * again.
  */
 void *km_virtq_get_used(struct km_virtq *vq, uint32_t *written);
 
 /*
  * Wait a little for @vq to have used buffers: in polled mode a short spin
- * (x86 pause; a yield to other threads when a scheduler runs), with
- * interrupts a halt until the next interrupt. It MAY return with nothing
- * used: callers loop on km_virtq_get_used(). Never call it in interrupt
- * context.
+ * (64 x86 pauses; other threads do not run meanwhile), with interrupts a
+ * halt until the next interrupt (at most 10 ms), checked with interrupts
+ * masked so that a completion cannot be missed. It MAY return with
+ * nothing used: callers loop on km_virtq_get_used(). Never call it in
+ * interrupt context.
  */
 void km_virtq_wait(struct km_virtq *vq);
 

@@ -21,6 +21,8 @@
  *   ioctl(f, req, arg)       NULL: -ENOTTY
  *   fstat(f, st)             fill *st (zeroed before); NULL: -EBADF
  *   close(f)                 the last descriptor went away; NULL: nothing
+ *   fcntl(f, cmd, arg)       fcntl commands the table does not handle
+ *                            (record locks, pipe sizes); NULL: -EINVAL
  * readv/writev are the table's: it calls read/write per buffer and stops
  * at the first short transfer, as Linux does for one file.
  *
@@ -45,10 +47,12 @@
  * readv, writev (iovcnt 0..1024 else -EINVAL), pread64, pwrite64, lseek,
  * ioctl (FIONBIO and FIOCLEX/FIONCLEX by the table, the rest by the kind),
  * fstat, fcntl (F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL,
- * F_SETFL; others -EINVAL), dup, dup2, dup3 (-EINVAL when equal or bad
- * flags), close, poll and ppoll (see poll.c: files are polled every
- * millisecond until ready or the timeout; -EINVAL for nfds > the table
- * size). A descriptor not open gives -EBADF.
+ * F_SETFL; others go to the kind's fcntl op), dup, dup2, dup3 (-EINVAL
+ * when equal or bad flags), close, poll and ppoll, select and pselect6
+ * (see poll.c: files are polled every millisecond until ready or the
+ * timeout; -EINVAL for nfds > the table size, select's nfds < 0 or a bad
+ * timeout; select: -EBADF for a set bit of a descriptor not open). A
+ * descriptor not open gives -EBADF.
  *
  * The console (console.c): fds 0, 1 and 2 are one console file (O_RDWR)
  * on km/plat/console.h. When km_plat_console_is_terminal() (the output is
@@ -61,8 +65,12 @@
  * unless O_NONBLOCK; poll reports POLLOUT always and POLLIN when a byte
  * is waiting (it is kept for the next read). Closing fds 0..2 is allowed.
  *
- * Non-goals: per-thread tables, close-on-exec semantics (no exec), file
- * locks, select (the VFS issue), blocking without polling.
+ * km_console_file() is the console's file (for devfs's /dev/console); it
+ * is static and never closed.
+ *
+ * Non-goals: per-thread tables, close-on-exec semantics (no exec: the flag
+ * is kept and reported), file locks (a kind's fcntl), blocking without
+ * polling.
  */
 #ifndef KM_FDTAB_H
 #define KM_FDTAB_H
@@ -91,6 +99,8 @@ struct km_file_ops {
 	long (*ioctl)(struct km_file *f, unsigned long req, unsigned long arg);
 	int (*fstat)(struct km_file *f, struct km_stat *st);
 	void (*close)(struct km_file *f);
+	/* fcntl commands the table does not handle (F_SETLK, ...); NULL: -EINVAL */
+	long (*fcntl)(struct km_file *f, int cmd, unsigned long arg);
 };
 
 struct km_file {
@@ -107,5 +117,6 @@ struct km_file *km_fd_get(int fd);
 void km_file_ref(struct km_file *f);
 void km_file_put(struct km_file *f);
 int km_fd_close(int fd);
+struct km_file *km_console_file(void);
 
 #endif /* KM_FDTAB_H */

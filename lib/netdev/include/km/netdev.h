@@ -252,8 +252,10 @@ const struct km_netdev_info *km_netdev_info(const struct km_netdev *dev);
  * -ENOMEM when no rx buffer could be had, or the driver's error.
  */
 int km_netdev_start(struct km_netdev *dev, const struct km_netdev_conf *conf);
-/* Stop it: no more events; posted rx buffers and unsent frames are freed.
- * The device may be started again. */
+/* Stop it: no more events; posted rx buffers and unsent frames are freed
+ * (a device that cannot take posted buffers back without a reset, like
+ * virtio-net, keeps them for the next start and counts frames that arrive
+ * meanwhile as rx_drops). The device may be started again. */
 void km_netdev_stop(struct km_netdev *dev);
 bool km_netdev_started(const struct km_netdev *dev);
 
@@ -355,6 +357,7 @@ struct km_netdev {
 	bool started;
 	bool intr_armed[KM_NETDEV_MAX_QUEUES];
 	struct km_netdev_counters cnt;
+	bool rx_alloc_warned; /* a too small rx buffer was reported since start */
 };
 
 /*

@@ -37,7 +37,8 @@
  * - getpgrp(2) = 1; getpgid(2)/getsid(2) of 0 or 1 = 1, else -ESRCH;
  *   setsid(2): -EPERM (already a session leader); setpgid(2) of itself
  *   to 0 or 1: 0 (-ESRCH another pid, -EINVAL pgid < 0, -EPERM another).
- * - umask(2): records the mask (a1 & 0777, default 022), returns the old.
+ * - umask(2): records the mask (a1 & 0777, default 022), returns the old;
+ *   km_posix_umask() reads it (lib/vfs applies it to new files).
  * - getrusage(2) (struct rusage, x86_64 layout): RUSAGE_SELF (0) and
  *   RUSAGE_THREAD (1): ru_utime is the CPU time of CLOCK_PROCESS_CPUTIME
  *   (time since boot), ru_maxrss the allocator's peak in KiB, the rest 0;
@@ -50,5 +51,8 @@
 #define KM_POSIX_PROCESS_H
 
 #define KM_POSIX_PID 1
+
+/* The file mode creation mask, 0..0777. */
+unsigned int km_posix_umask(void);
 
 #endif /* KM_POSIX_PROCESS_H */

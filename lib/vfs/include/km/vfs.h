@@ -8,10 +8,11 @@
  * inside the image that mounts or builds trees before main: the rootfs
  * init class, initrd unpacking, vfs.fstab.
  *
- * Boot order (init classes of km/init.h):
- *   rootfs, prio 10: / is mounted (ramfs, CONFIG_LIBVFS_ROOTFS), /dev (devfs)
- *   rootfs, prio 20: the initrd, if any, is unpacked into /
- *   rootfs, prio 30: every vfs.fstab= entry is mounted, in order
+ * Boot order (init classes of km/init.h; priorities are one digit):
+ *   rootfs, prio 1: / is mounted (CONFIG_LIBVFS_ROOTFS: "ramfs" by default)
+ *   rootfs, prio 2: /dev (devfs, CONFIG_LIBDEVFS)
+ *   rootfs, prio 3: the initrd, if any, is unpacked into /
+ *   rootfs, prio 4: every vfs.fstab= entry is mounted, in order
  * An fstab entry that fails is reported and the boot goes on without it
  * (one optional library never kills the boot) unless its flags say
  * "required" (then the boot stops with the error).

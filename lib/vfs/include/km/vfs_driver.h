@@ -176,6 +176,7 @@ struct km_mount {
 	struct km_mount *next;
 	struct km_vnode *covered; /* the directory mounted over, NULL for / */
 	char *path;		  /* absolute mount point, for logs and /proc-less tools */
+	unsigned int vnodes;	  /* live struct km_vnode of this mount (busy check) */
 };
 
 #define KM_MNT_RDONLY 0x1
