@@ -15,7 +15,9 @@
 /* Our struct timeval is the Linux x86_64 one (two longs), as lwIP's is. */
 #define LWIP_TIMEVAL_PRIVATE 1
 
+#ifndef BYTE_ORDER /* a host C library's <endian.h> (the fuzz build) has it */
 #define BYTE_ORDER LITTLE_ENDIAN
+#endif
 
 #define LWIP_RAND() ((u32_t)km_lwip_rand())
 
