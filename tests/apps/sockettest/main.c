@@ -5,6 +5,7 @@
  * "ok" or "FAIL" line per check; the exit status is the number of
  * failures.
  */
+#define _GNU_SOURCE /* accept4 */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -14,6 +15,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -285,6 +287,61 @@ static void test_udp(void)
 	close(b);
 }
 
+static void test_epoll(void)
+{
+	unsigned short port = 0;
+	int ls = listener(&port), ep = epoll_create1(EPOLL_CLOEXEC), c, s, n;
+	struct sockaddr_in a = loopback(port);
+	struct epoll_event ev, out[4];
+	char ch;
+
+	CHECK("epoll_create1", ep >= 0);
+	errno = 0;
+	CHECK("epoll_create1 with a bad flag is EINVAL", epoll_create1(1) < 0 && errno == EINVAL);
+	ev.events = EPOLLIN;
+	ev.data.u64 = 0x1122334455667788ull;
+	CHECK("epoll_ctl ADD a listener", epoll_ctl(ep, EPOLL_CTL_ADD, ls, &ev) == 0);
+	errno = 0;
+	CHECK("ADD twice is EEXIST", epoll_ctl(ep, EPOLL_CTL_ADD, ls, &ev) < 0 && errno == EEXIST);
+	errno = 0;
+	CHECK("MOD of an fd not there is ENOENT",
+	      epoll_ctl(ep, EPOLL_CTL_MOD, 1000, &ev) < 0 && (errno == ENOENT || errno == EBADF));
+	errno = 0;
+	CHECK("adding the epoll fd to itself is EINVAL",
+	      epoll_ctl(ep, EPOLL_CTL_ADD, ep, &ev) < 0 && errno == EINVAL);
+	CHECK("epoll_wait times out with 0", epoll_wait(ep, out, 4, 50) == 0);
+	c = socket(AF_INET, SOCK_STREAM, 0);
+	CHECK("connect", connect(c, (struct sockaddr *)&a, sizeof(a)) == 0);
+	n = epoll_wait(ep, out, 4, 5000);
+	CHECK("the listener is ready with its data",
+	      n == 1 && (out[0].events & EPOLLIN) && out[0].data.u64 == 0x1122334455667788ull);
+	s = accept(ls, NULL, NULL);
+	ev.events = EPOLLIN | EPOLLET;
+	ev.data.fd = s;
+	CHECK("ADD the accepted socket (EPOLLET)", epoll_ctl(ep, EPOLL_CTL_ADD, s, &ev) == 0);
+	CHECK("DEL the listener", epoll_ctl(ep, EPOLL_CTL_DEL, ls, NULL) == 0);
+	CHECK("nothing ready yet", epoll_wait(ep, out, 4, 20) == 0);
+	send(c, "z", 1, 0);
+	n = epoll_wait(ep, out, 4, 5000);
+	CHECK("data makes the socket ready",
+	      n == 1 && out[0].data.fd == s && (out[0].events & EPOLLIN));
+	CHECK("read it", recv(s, &ch, 1, 0) == 1 && ch == 'z');
+	ev.events = EPOLLOUT | EPOLLONESHOT;
+	ev.data.fd = s;
+	CHECK("MOD to EPOLLOUT one-shot", epoll_ctl(ep, EPOLL_CTL_MOD, s, &ev) == 0);
+	CHECK("writable once", epoll_wait(ep, out, 4, 5000) == 1 && (out[0].events & EPOLLOUT));
+	CHECK("then disabled", epoll_wait(ep, out, 4, 20) == 0);
+	ev.events = EPOLLIN;
+	epoll_ctl(ep, EPOLL_CTL_MOD, s, &ev);
+	close(c);
+	n = epoll_wait(ep, out, 4, 5000);
+	CHECK("the peer's close is reported", n == 1 && (out[0].events & (EPOLLIN | EPOLLHUP)));
+	close(s);
+	CHECK("a closed fd leaves the set", epoll_wait(ep, out, 4, 20) == 0);
+	close(ep);
+	close(ls);
+}
+
 int main(void)
 {
 	setvbuf(stdout, NULL, _IONBF, 0);
@@ -292,6 +349,7 @@ int main(void)
 	test_nonblocking();
 	test_errors();
 	test_udp();
+	test_epoll();
 	printf("%d failures\n", failures);
 	return failures;
 }
