@@ -14,7 +14,9 @@
  *
  * Configuration: netdev.ip=<addr>/<prefix>:<gw>[:<dns>] sets the first
  * device's address; without it, DHCP, and the boot waits up to
- * lwip.dhcp_wait milliseconds for a lease before main.
+ * lwip.dhcp_wait milliseconds for a lease before main. The DNS server
+ * (netdev.ip's, or the lease's when it came in that time) goes into
+ * /etc/resolv.conf when there is a file system to hold it.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -26,6 +28,7 @@
 #include <km/param.h>
 #include <km/print.h>
 #include <km/sched.h>
+#include <km/syscall.h>
 #include <km/time.h>
 
 #include "lwip/dhcp.h"
@@ -237,6 +240,34 @@ static int wait_for_lease(struct km_lwip_if *i)
 	}
 }
 
+/*
+ * /etc/resolv.conf naming the DNS server, so that the C library's resolver
+ * (getaddrinfo) asks it. Through the file system calls: without a VFS (or
+ * a writable /etc) they fail and the image goes on without the file.
+ */
+static void write_resolv_conf(uint32_t dns)
+{
+	char line[48], a[16];
+	long fd, n;
+
+	if (!dns || !km_syscall_entry(KM_SYS_openat)) /* no file system in the image */
+		return;
+	km_ipconf_format_addr(dns, a);
+	n = snprintf(line, sizeof(line), "nameserver %s\n", a);
+	km_syscall3(KM_SYS_mkdirat, -100 /* AT_FDCWD */, (long)"/etc", 0755);
+	fd = km_syscall4(KM_SYS_openat, -100, (long)"/etc/resolv.conf",
+			 01 | 0100 | 01000 | 02000000 /* O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC */,
+			 0644);
+	if (fd < 0) {
+		km_pr_debug("no /etc/resolv.conf (error %ld): no file system?\n", fd);
+		return;
+	}
+	if (km_syscall3(KM_SYS_write, fd, (long)line, n) != n)
+		km_pr_warn("/etc/resolv.conf: short write\n");
+	km_syscall1(KM_SYS_close, fd);
+	km_pr_debug("/etc/resolv.conf: %s", line);
+}
+
 static int bring_up(struct km_netdev *dev, int first)
 {
 	struct km_lwip_if *i = calloc(1, sizeof(*i));
@@ -290,6 +321,7 @@ static int bring_up(struct km_netdev *dev, int first)
 			LOCK_TCPIP_CORE();
 			dns_setserver(0, &d);
 			UNLOCK_TCPIP_CORE();
+			write_resolv_conf(ipconf.dns);
 		}
 		log_address(i, "netdev.ip");
 		return 0;
@@ -303,9 +335,11 @@ static int bring_up(struct km_netdev *dev, int first)
 	}
 	if (!dhcp_wait_ms)
 		return 0;
-	if (wait_for_lease(i))
+	if (wait_for_lease(i)) {
 		log_address(i, "DHCP");
-	else
+		if (first)
+			write_resolv_conf(km_lwip_dns_server());
+	} else
 		km_pr_warn(
 			"%s: no DHCP lease within %u ms; going on without an address (DHCP keeps "
 			"trying; netdev.ip= sets one)\n",
