@@ -3,15 +3,16 @@
  * The file calls a bare newlib lacks, on the syscall layer (the fd table
  * and the VFS behind it serve them): openat, lstat/fstatat, mkdir, rmdir,
  * rename, unlinkat, getcwd, chdir, access, fcntl, pipe, dup3, readlink,
- * ftruncate, fsync, mknod, symlink, chmod, truncate and umask. Each returns -1 with errno set from
- * the call's -errno. newlib's O_*, AT_* and F_* values are not Linux's and are translated; what
- * Linux has and newlib does not name is refused (EINVAL).
+ * ftruncate, fsync, mknod, symlink, chmod, truncate, statfs, fstatfs and umask. Each returns -1
+ * with errno set from the call's -errno. newlib's O_*, AT_* and F_* values are not Linux's and are
+ * translated; what Linux has and newlib does not name is refused (EINVAL).
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <unistd.h>
 #include <km/fdtab.h>
 #include <km/syscall.h>
@@ -256,6 +257,18 @@ int fchmod(int fd, mode_t mode)
 int truncate(const char *path, off_t len)
 {
 	return (int)newlib_result(km_syscall2(KM_SYS_truncate, path, len));
+}
+
+_Static_assert(sizeof(struct statfs) == 120, "struct statfs is Linux x86_64's");
+
+int statfs(const char *path, struct statfs *buf)
+{
+	return (int)newlib_result(km_syscall2(KM_SYS_statfs, path, buf));
+}
+
+int fstatfs(int fd, struct statfs *buf)
+{
+	return (int)newlib_result(km_syscall2(KM_SYS_fstatfs, fd, buf));
 }
 
 /* Never fails: the previous mask. */

@@ -1,5 +1,6 @@
 # km: every accelerator
-# 9pfs over virtio-9p (issue 9): tests/apps/ninepfstest (musl, kvm) on a
+# 9pfs over virtio-9p (issue 9): tests/apps/ninepfstest (musl, and newlib
+# on pc and microvm; kvm) on a
 # host folder that run-kvm shares with SHARE=DIR (virtio-9p-pci on pc and
 # q35, virtio-9p-device over virtio-mmio on microvm), checked from both
 # sides: a 5 MiB host file read back with the same CRC as cksum(1), a file
@@ -36,10 +37,13 @@ np_share() {
 	printf '0123456789' > "$d/cut" && chmod 644 "$d/cut"
 }
 
-# np_boot M: one boot doing every operation; its output in $NP/M.out.
+# np_boot [newlib-]M: one boot of the musl (or newlib) image on machine M
+# doing every operation; its output in $NP/[newlib-]M.out.
 np_boot() {
+	local img=$np_img
+	case $1 in newlib-*) img=$np_nl_img ;; esac
 	np_share "$1" || return 1
-	SHARE=$NP/share-$1 QEMU_MACHINE=$1 km_run_image "$NP/$1.out" "$np_img" print.level=info -- \
+	SHARE=$NP/share-$1 QEMU_MACHINE=${1#newlib-} km_run_image "$NP/$1.out" "$img" print.level=info -- \
 		cksum /host/big + write /host/new 1000 + ls /host/dir + \
 		rename /host/old /host/renamed + unlink /host/gone + stat /host/missing + \
 		mkdir /host/made + rmdir /host/emptydir + truncate /host/cut 4 + chmod /host/cut 600
@@ -84,6 +88,27 @@ for np_m in pc q35 microvm; do
 	check "9pfs $np_m: readdir lists the host folder" t_np_readdir $np_m
 	check "9pfs $np_m: rename and unlink are seen on the host" t_np_rename_unlink $np_m
 	check "9pfs $np_m: mkdir, rmdir, truncate and chmod are seen on the host" t_np_dirs_setattr $np_m
+done
+
+# The same program with newlib as the C library (its file calls, statfs
+# included, on the syscall layer), on a PCI and an MMIO machine.
+np_nl_img=$NP/build-newlib/ninepfstest_kvm-x86_64
+t_np_build_newlib() {
+	[ -f "$np_nl_img" ] && return 0
+	mkdir -p "$NP/build-newlib" &&
+	km_build_app "$NPAPP" "$NP/build-newlib" defconfig DEFCONFIG=defconfigs/newlib > /dev/null &&
+	km_build_app "$NPAPP" "$NP/build-newlib" > "$NP/build-newlib.log" 2>&1 || { cat "$NP/build-newlib.log"; return 1; }
+	! grep -E 'warning|error' "$NP/build-newlib.log"
+}
+check "9pfs: ninepfstest builds with newlib for kvm, no warning" t_np_build_newlib
+t_np_host_changes() { t_np_rename_unlink "$1" && t_np_dirs_setattr "$1"; }
+for np_m in newlib-pc newlib-microvm; do
+	check "9pfs $np_m: one boot reads, writes, lists, renames, unlinks on the share" np_boot $np_m
+	check "9pfs $np_m: a 5 MiB host file reads back with cksum(1)'s CRC" t_np_read $np_m
+	check "9pfs $np_m: a file the guest wrote is byte for byte on the host" t_np_write $np_m
+	check "9pfs $np_m: readdir lists the host folder" t_np_readdir $np_m
+	check "9pfs $np_m: rename, unlink, mkdir, rmdir, truncate and chmod are seen on the host" \
+		t_np_host_changes $np_m
 done
 
 # The same transfer with completion by polling instead of interrupts.
