@@ -175,6 +175,37 @@ else
 	check "linuxu tap: UDP and TCP echo" net_netns t_tap_echo
 fi
 
+# --- the C library's resolver over lwIP: /etc/resolv.conf from netdev.ip --
+# A DNS server (tests/tools/dns-one.c) on the namespace's side of tap0
+# answers one name; the image (with a VFS) must find it named in the
+# /etc/resolv.conf lib/lwip wrote, and musl's getaddrinfo must ask it.
+t_tap_resolv() {
+	local dns_pid rc
+	net_x timeout 40 "$NO/dns-one" 10.77.0.1 kumiki.test 10.1.2.3 30 > "$NO/dns.out" 2>&1 &
+	dns_pid=$!
+	for _ in $(seq 50); do grep -q listening "$NO/dns.out" && break; sleep 0.1; done
+	net_x timeout 30 "$(net_image resolv-linuxu "$KM_ROOT/tests/apps/resolvtest")" linuxu.tap=tap0 \
+		netdev.ip=10.77.0.2/24:10.77.0.1:10.77.0.1 -- kumiki.test nosuch.test > "$NO/resolv.out" 2>&1
+	rc=$?
+	kill "$dns_pid" 2> /dev/null
+	wait "$dns_pid" 2> /dev/null
+	cat "$NO/resolv.out" "$NO/dns.out"
+	# Status 1: one name (nosuch.test) not resolved, as the server said.
+	[ $rc = 1 ] &&
+	expect_output "$NO/resolv.out" '^resolv.conf: nameserver 10\.77\.0\.1$' &&
+	expect_output "$NO/resolv.out" '^kumiki\.test -> 10\.1\.2\.3$' &&
+	expect_output "$NO/resolv.out" '^nosuch\.test: Name does not resolve$' &&
+	expect_output "$NO/dns.out" '^query kumiki\.test 1$'
+}
+
+if [ "$(id -u)" != 0 ] || ! command -v ip > /dev/null || [ ! -c /dev/net/tun ]; then
+	skip "linuxu resolver test" "needs root, ip(8) and /dev/net/tun for a network namespace"
+else
+	cc -O2 -Wall -o "$NO/dns-one" "$KM_ROOT/tests/tools/dns-one.c" || echo "cannot build dns-one"
+	check "resolvtest builds for linuxu with a VFS" net_build resolv-linuxu "$KM_ROOT/tests/apps/resolvtest" 'CONFIG_PLAT_LINUXU=y\nCONFIG_LIBMUSL=y\nCONFIG_LIBLWIP=y\nCONFIG_LIBVFS=y\n'
+	check "linuxu tap: /etc/resolv.conf from netdev.ip, getaddrinfo asks that server" net_netns t_tap_resolv
+fi
+
 # --- kvm: virtio-net on QEMU's user network, hostfwd on 127.0.0.1 --------
 # net_free_port: a TCP port nothing on 127.0.0.1 listens on.
 net_free_port() {
