@@ -231,8 +231,9 @@ t_kvm_http() { # t_kvm_http MACHINE
 		echo "QEMU's hostfwd listens on port $port with a backlog of ${backlog:-?} (< 50)"
 		return 1
 	}
-	# QEMU's user network takes 0.2-0.3 s per new connection under TCG
-	# (host side included): 200 dropped connections keep the check bounded.
+	# Each dropped connection still costs QEMU's user network a handshake
+	# and a close with the guest, slow under TCG (1,000 delay the next
+	# answer past 5 s): 200 keep the check bounded.
 	t_http 127.0.0.1 "$port" 200
 }
 
