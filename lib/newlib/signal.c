@@ -5,9 +5,9 @@
  * signal n at bit n of a sigset_t; the syscall layer (lib/posix-signal)
  * is Linux's: SIGUSR1 10, SIGCHLD 17, signal n at bit n-1. Programs see
  * newlib's numbers and macros; every call that reaches the syscall layer
- * is translated here. lib/posix-signal records actions and the mask; it
- * delivers nothing asynchronously (its README), and kill or raise of the
- * image itself ends it as its documentation says.
+ * is translated here, handlers' arguments included. lib/posix-signal keeps
+ * the actions and one mask per thread and delivers at system calls (its
+ * README); kill or raise of the image itself ends it as it documents.
  */
 #include <errno.h>
 #include <signal.h>
@@ -76,26 +76,51 @@ struct linux_sigaction {
 	uint64_t mask;
 };
 
+/* A program's handlers take newlib's numbers; lib/posix-signal calls with
+ * Linux's: every handler is installed as this one, which translates. */
+static void (*volatile program_handler[NSIG])(int);
+
+static void handler_in_newlib_numbers(int lsig)
+{
+	int sig = newlib_signal_from_linux(lsig);
+
+	if (sig > 0 && program_handler[sig])
+		program_handler[sig](sig);
+}
+
+static int is_function(void (*h)(int))
+{
+	return h != SIG_DFL && h != SIG_IGN && h != SIG_ERR;
+}
+
 int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 {
 	struct linux_sigaction la, lo = { 0 };
 	long lsig = newlib_linux_signal(sig);
 	long ret;
+	void (*previous)(int);
 
 	if (lsig <= 0) {
 		errno = EINVAL;
 		return -1;
 	}
+	previous = program_handler[sig];
+	if (act && is_function(act->sa_handler))
+		program_handler[sig] = act->sa_handler;
 	if (act)
 		la = (struct linux_sigaction){
-			.handler = act->sa_handler,
+			.handler = is_function(act->sa_handler) ? handler_in_newlib_numbers
+								: act->sa_handler,
 			.flags = act->sa_flags & SA_NOCLDSTOP ? LINUX_SA_NOCLDSTOP : 0,
 			.mask = linux_set(&act->sa_mask),
 		};
 	ret = km_syscall4(KM_SYS_rt_sigaction, lsig, act ? &la : NULL, old ? &lo : NULL, 8);
+	if (ret != 0)
+		program_handler[sig] = previous;
 	if (ret == 0 && old)
 		*old = (struct sigaction){
-			.sa_handler = lo.handler,
+			.sa_handler =
+				lo.handler == handler_in_newlib_numbers ? previous : lo.handler,
 			.sa_mask = set_from_linux(lo.mask),
 			.sa_flags = lo.flags & LINUX_SA_NOCLDSTOP ? SA_NOCLDSTOP : 0,
 		};
@@ -180,4 +205,15 @@ int sigismember(const sigset_t *set, int sig)
 	if (bad_signal(sig))
 		return -1;
 	return (int)(*set >> sig & 1);
+}
+
+int tgkill(pid_t tgid, pid_t tid, int sig)
+{
+	long lsig = newlib_linux_signal(sig);
+
+	if (lsig < 0) {
+		errno = EINVAL;
+		return -1;
+	}
+	return (int)newlib_result(km_syscall3(KM_SYS_tgkill, tgid, tid, lsig));
 }

@@ -10,6 +10,8 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <unistd.h>
+#include <km/sched.h>
 #include <km/plat/timer.h>
 #include "pthread_impl.h"
 
@@ -136,19 +138,16 @@ int pthread_spin_unlock(pthread_spinlock_t *l)
 	return 0;
 }
 
-/* No asynchronous signals (lib/posix-signal): the mask is the process's. */
+/* The calling thread's mask (lib/posix-signal keeps one per thread). */
 int pthread_sigmask(int how, const sigset_t *set, sigset_t *old)
 {
 	return sigprocmask(how, set, old) ? errno : 0;
 }
 
-/* Signals are the process's (lib/posix-signal delivers none to one
- * thread): a signal for any thread is raised for the image, as a
- * process-directed signal would be; 0 only checks, and always succeeds. */
+/* A signal for thread @t alone (tgkill); ESRCH once it has ended. */
 int pthread_kill(pthread_t t, int sig)
 {
-	(void)t;
-	if (sig == 0)
-		return 0;
-	return raise(sig) ? errno : 0;
+	if (!t || __atomic_load_n(&t->ended, __ATOMIC_ACQUIRE))
+		return ESRCH;
+	return tgkill(getpid(), km_thread_id(t->kt), sig) ? errno : 0;
 }

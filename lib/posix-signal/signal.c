@@ -10,6 +10,7 @@
 #include <km/print.h>
 #include <km/syscall.h>
 #include <km/time.h>
+#include "sigthread.h"
 
 #define NSIG_	      64
 #define SIGKILL_      9
@@ -22,6 +23,9 @@
 #define SI_TKILL_     (-6)
 #define SI_KERNEL_    0x80
 #define SIGALRM_      14
+/* ucontext's uc_sigmask: after uc_flags, uc_link, uc_stack (24 bytes) and
+ * uc_mcontext (256 bytes), byte 296 (x86_64). */
+#define UC_SIGMASK_WORD (296 / 8)
 
 struct k_sigaction {
 	unsigned long handler, flags, restorer;
@@ -34,8 +38,10 @@ struct k_siginfo {
 	char rest[128 - 24];
 };
 
+/* Dispositions are the process's; masks and thread-directed pending sets
+ * are per thread (sigthread.h); process_pending is kill's and alarm's. */
 static struct k_sigaction actions[NSIG_ + 1];
-static uint64_t blocked, pending;
+static uint64_t process_pending;
 
 #define BIT(sig)    ((uint64_t)1 << ((sig)-1))
 #define UNBLOCKABLE (BIT(SIGKILL_) | BIT(SIGSTOP_))
@@ -65,63 +71,123 @@ static int ignored_by_default(int sig)
 	}
 }
 
+static int default_is_fatal(int sig)
+{
+	return actions[sig].handler == SIG_DFL_ && !ignored_by_default(sig);
+}
+
+static __km_noreturn void die_of(int sig)
+{
+	const char *name = sig < (int)KM_ARRAY_SIZE(names) ? names[sig] : NULL;
+
+	km_pr_err("killed by signal %d (%s): exit status %d\n", sig, name ? name : "SIGRT",
+		  KM_SIGNAL_EXIT_BASE + sig);
+	km_plat_terminate(KM_SIGNAL_EXIT_BASE + sig);
+}
+
 static void deliver(int sig, int code)
 {
 	struct k_sigaction act = actions[sig];
 
 	if (act.handler == SIG_IGN_ || (act.handler == SIG_DFL_ && ignored_by_default(sig)))
 		return;
-	if (act.handler == SIG_DFL_) {
-		const char *name = sig < (int)KM_ARRAY_SIZE(names) ? names[sig] : NULL;
-
-		km_pr_err("killed by signal %d (%s): exit status %d\n", sig, name ? name : "SIGRT",
-			  KM_SIGNAL_EXIT_BASE + sig);
-		km_plat_terminate(KM_SIGNAL_EXIT_BASE + sig);
-	}
+	if (act.handler == SIG_DFL_)
+		die_of(sig);
 	if (act.flags & SA_RESETHAND_)
 		actions[sig].handler = SIG_DFL_;
-	uint64_t saved = blocked;
+	uint64_t *blocked = sigthread_mask();
+	uint64_t saved = *blocked;
 
-	blocked |= (act.mask | BIT(sig)) & ~UNBLOCKABLE;
+	*blocked |= (act.mask | BIT(sig)) & ~UNBLOCKABLE;
 	if (act.flags & SA_SIGINFO_) {
 		struct k_siginfo info;
 		/* No interrupted context to describe: an empty one (Linux's
-		 * x86_64 ucontext_t is 936 bytes), never NULL. */
+		 * x86_64 ucontext_t is 936 bytes), never NULL, but with the
+		 * mask to return to in uc_sigmask, which a handler may change
+		 * (musl's cancellation handler blocks SIGCANCEL there). */
 		uint64_t uc[128];
 
 		memset(&info, 0, sizeof(info));
 		memset(uc, 0, sizeof(uc));
+		uc[UC_SIGMASK_WORD] = saved;
 		info.si_signo = sig;
 		info.si_code = code;
 		info.si_pid = 1;
 		((void (*)(int, void *, void *))act.handler)(sig, &info, uc);
+		/* As sigreturn: the context's mask becomes the thread's. */
+		saved = uc[UC_SIGMASK_WORD] & ~UNBLOCKABLE;
 	} else {
 		((void (*)(int))act.handler)(sig);
 	}
-	blocked = saved;
+	*blocked = saved;
 }
 
-/* Deliver every pending signal that is not blocked, lowest first. */
+static int take_lowest(uint64_t *set, uint64_t ready)
+{
+	int sig = __builtin_ctzll(ready) + 1;
+
+	__atomic_fetch_and(set, ~BIT(sig), __ATOMIC_RELAXED);
+	return sig;
+}
+
+/*
+ * Delivers, in the calling thread, every signal pending for it or for the
+ * process that it does not block, lowest first (thread-directed ones
+ * before the process's, as Linux). What stays pending for another thread
+ * that can take it makes the next system call's return look again.
+ */
 static void deliver_pending(int code)
 {
-	uint64_t ready;
+	uint64_t *mine = sigthread_pending(), ready;
 
-	while ((ready = __atomic_load_n(&pending, __ATOMIC_RELAXED) & ~blocked)) {
-		int sig = __builtin_ctzll(ready) + 1;
+	for (;;) {
+		uint64_t blocked = *sigthread_mask();
 
-		__atomic_fetch_and(&pending, ~BIT(sig), __ATOMIC_RELAXED);
-		deliver(sig, code);
+		if ((ready = __atomic_load_n(mine, __ATOMIC_RELAXED) & ~blocked))
+			deliver(take_lowest(mine, ready), SI_TKILL_);
+		else if ((ready = __atomic_load_n(&process_pending, __ATOMIC_RELAXED) & ~blocked))
+			deliver(take_lowest(&process_pending, ready), code);
+		else
+			break;
 	}
+	if (sigthread_any_deliverable(__atomic_load_n(&process_pending, __ATOMIC_RELAXED)))
+		km_syscall_exit_work_request();
 }
 
-static long send_self(long sig, int code)
+/*
+ * A signal for the whole image (kill, alarm), as Linux's complete_signal:
+ * the default action that ends the image does so at once when any thread
+ * does not block the signal; otherwise it stays pending for the process and
+ * goes to the first thread not blocking it that returns from a system
+ * call (the sender first, when @deliver_now and it does not block it).
+ */
+static void send_process(int sig, int code, int deliver_now)
 {
+	if (default_is_fatal(sig) && sigthread_any_unblocked(BIT(sig)))
+		die_of(sig);
+	__atomic_fetch_or(&process_pending, BIT(sig), __ATOMIC_RELAXED);
+	if (deliver_now)
+		deliver_pending(code);
+	else
+		km_syscall_exit_work_request();
+}
+
+static long send_thread(long tid, long sig)
+{
+	uint64_t mask, *pending;
+
 	if (sig < 0 || sig > NSIG_)
 		return -EINVAL;
+	pending = sigthread_find(tid, &mask);
+	if (!pending)
+		return -ESRCH;
 	if (sig == 0)
 		return 0;
-	__atomic_fetch_or(&pending, BIT(sig), __ATOMIC_RELAXED);
-	deliver_pending(code);
+	/* A fatal default action ends the whole image, as on Linux. */
+	if (default_is_fatal((int)sig) && !(mask & BIT(sig)))
+		die_of((int)sig);
+	__atomic_fetch_or(pending, BIT(sig), __ATOMIC_RELAXED);
+	deliver_pending(SI_TKILL_);
 	return 0;
 }
 
@@ -144,28 +210,28 @@ KM_SYSCALL_DEFINE(rt_sigaction, 4)
 KM_SYSCALL_DEFINE(rt_sigprocmask, 4)
 {
 	const uint64_t *set = (const uint64_t *)a2;
-	uint64_t *oset = (uint64_t *)a3;
+	uint64_t *oset = (uint64_t *)a3, *blocked = sigthread_mask();
 
 	if (a4 != 8)
 		return -EINVAL;
 	if (set && (a1 < 0 || a1 > 2))
 		return -EINVAL;
 	if (oset)
-		*oset = blocked;
+		*oset = *blocked;
 	if (!set)
 		return 0;
 	switch (a1) {
 	case 0:
-		blocked |= *set;
+		*blocked |= *set;
 		break;
 	case 1:
-		blocked &= ~*set;
+		*blocked &= ~*set;
 		break;
 	default:
-		blocked = *set;
+		*blocked = *set;
 		break;
 	}
-	blocked &= ~UNBLOCKABLE;
+	*blocked &= ~UNBLOCKABLE;
 	deliver_pending(SI_USER_);
 	return 0;
 }
@@ -176,7 +242,7 @@ KM_SYSCALL_DEFINE(rt_sigpending, 2)
 		return -EINVAL;
 	if (!a1)
 		return -EFAULT;
-	*(uint64_t *)a1 = pending;
+	*(uint64_t *)a1 = (*sigthread_pending() | process_pending) & *sigthread_mask();
 	return 0;
 }
 
@@ -184,12 +250,16 @@ KM_SYSCALL_DEFINE(kill, 2)
 {
 	if (a1 != 0 && a1 != -1 && a1 != 1)
 		return -ESRCH;
-	return send_self(a2, SI_USER_);
+	if (a2 < 0 || a2 > NSIG_)
+		return -EINVAL;
+	if (a2)
+		send_process((int)a2, SI_USER_, 1);
+	return 0;
 }
 
 KM_SYSCALL_DEFINE(tkill, 2)
 {
-	return a1 <= 0 ? -EINVAL : send_self(a2, SI_TKILL_);
+	return a1 <= 0 ? -EINVAL : send_thread(a1, a2);
 }
 
 KM_SYSCALL_DEFINE(tgkill, 3)
@@ -198,10 +268,10 @@ KM_SYSCALL_DEFINE(tgkill, 3)
 		return -EINVAL;
 	if (a1 != 1)
 		return -ESRCH;
-	return send_self(a3, SI_TKILL_);
+	return send_thread(a2, a3);
 }
 
-/* Recorded only: handlers run on the sender's stack (synchronous delivery). */
+/* Recorded only: handlers run on the receiving thread's own stack. */
 struct k_stack {
 	void *sp;
 	int flags, pad;
@@ -237,10 +307,11 @@ KM_SYSCALL_DEFINE(sigaltstack, 2)
 }
 
 /*
- * ITIMER_REAL: a lib/time timer raises SIGALRM in interrupt context. With
- * the default action and SIGALRM not blocked it ends the image right there
- * (a program stuck in a loop is still stopped); otherwise the signal is
- * delivered when the next system call returns.
+ * ITIMER_REAL: a lib/time timer raises SIGALRM for the process in interrupt
+ * context (send_process). With the default action and a thread not
+ * blocking it, it ends the image right there (a program stuck in a loop is
+ * still stopped); otherwise the signal is delivered when the next system
+ * call of a thread not blocking it returns.
  */
 static struct km_timer alarm_timer;
 static km_nsec_t alarm_deadline, alarm_interval;
@@ -248,12 +319,7 @@ static km_nsec_t alarm_deadline, alarm_interval;
 static void alarm_fire(struct km_timer *t, void *arg)
 {
 	(void)arg;
-	if (actions[SIGALRM_].handler == SIG_DFL_ && !(blocked & BIT(SIGALRM_))) {
-		km_pr_err("killed by signal %d (SIGALRM): exit status %d\n", SIGALRM_,
-			  KM_SIGNAL_EXIT_BASE + SIGALRM_);
-		km_plat_terminate(KM_SIGNAL_EXIT_BASE + SIGALRM_);
-	}
-	__atomic_fetch_or(&pending, BIT(SIGALRM_), __ATOMIC_RELAXED);
+	send_process(SIGALRM_, SI_KERNEL_, 0);
 	if (alarm_interval) {
 		alarm_deadline += alarm_interval;
 		km_timer_start(t, alarm_deadline);

@@ -233,6 +233,9 @@ static void thread_start(void *arg)
 }
 
 static int next_tid = 2; /* main is 1 */
+static struct km_sched_link live_threads = { &live_threads, &live_threads };
+/* The boot context's signal state until it becomes main. */
+static uint64_t boot_sigmask, boot_sigpending;
 
 static struct km_thread *thread_start_new(struct km_thread *t, km_thread_fn_t fn, void *arg)
 {
@@ -243,6 +246,9 @@ static struct km_thread *thread_start_new(struct km_thread *t, km_thread_fn_t fn
 	km_timer_init(&t->timer, timeout_fn, t);
 	t->ctx_sp = km_arch_ctx_init(t->stack, t->stack_size, thread_start, t);
 	fl = km_plat_irq_save();
+	t->sigmask = *km_thread_sigmask(sched_cur);
+	t->sigpending = 0;
+	km_sched_list_append(&live_threads, &t->live);
 	t->tid = next_tid;
 	next_tid = next_tid == INT_MAX ? 2 : next_tid + 1;
 	nr_live++;
@@ -302,6 +308,27 @@ void *km_thread_private(const struct km_thread *t)
 	return t ? t->private_ : NULL;
 }
 
+uint64_t *km_thread_sigmask(struct km_thread *t)
+{
+	return t ? &t->sigmask : &boot_sigmask;
+}
+
+uint64_t *km_thread_sigpending(struct km_thread *t)
+{
+	return t ? &t->sigpending : &boot_sigpending;
+}
+
+int km_thread_for_each(int (*fn)(struct km_thread *t, void *arg), void *arg)
+{
+	unsigned long fl = km_plat_irq_save();
+	int ret = 0;
+
+	for (struct km_sched_link *l = live_threads.next; l != &live_threads && !ret; l = l->next)
+		ret = fn(KM_CONTAINER_OF(l, struct km_thread, live), arg);
+	km_plat_irq_restore(fl);
+	return ret;
+}
+
 void km_thread_exit(void *retval)
 {
 	struct km_thread *t = sched_cur;
@@ -314,6 +341,7 @@ void km_thread_exit(void *retval)
 		exit(KM_EXIT_OK);
 	}
 	nr_live--;
+	km_sched_list_del(&t->live);
 	t->retval = retval;
 	t->state = KM_THREAD_EXITED;
 	km_timer_stop(&t->timer);
@@ -405,6 +433,9 @@ static int sched_init(void)
 	main_thread.err = boot_errno;
 	main_thread.detached = 1;
 	main_thread.tid = 1;
+	main_thread.sigmask = boot_sigmask;
+	main_thread.sigpending = boot_sigpending;
+	km_sched_list_append(&live_threads, &main_thread.live);
 	nr_live = 1;
 	sched_cur = &main_thread;
 	km_plat_tls_set(main_thread.tp);

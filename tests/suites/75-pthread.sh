@@ -4,10 +4,13 @@
 # tests/apps/pthreadtest (100 threads of
 # producer/consumer, timed waits that time out and never early, once, keys
 # with destructors, join and detach, mutex types, rwlocks, errno, __thread
-# and gettid per thread, attributes, semaphores, pthread_sigmask, futex
+# and gettid per thread, attributes, semaphores, pthread_sigmask, the mask
+# per thread (inherited, its own), kill of the process reaching the thread
+# that does not block it and pthread_kill its target, futex
 # edges, deferred cancellation at nanosleep)
 # must print TAP with every test ok, and main ending through pthread_exit
-# leaves the worker running, whose end is exit(0) with atexit handlers.
+# leaves the worker running, whose end is exit(0) with atexit handlers,
+# and after a thread has ended alarm(1) still ends a sleeping main (142).
 # The same program built natively with musl-gcc must pass too, which shows
 # that the tests ask for Linux's behaviour, not Kumiki's. Also: a clone
 # with process flags is refused with one warning (-EINVAL), and LIBMUSL
@@ -15,7 +18,7 @@
 # and lib/posix-pthread.
 PT=$KM_ROOT/tests/apps/pthreadtest
 PB=$KM_TMP/pthread
-PT_TESTS=17
+PT_TESTS=19
 
 pt_build() { # <coop|preempt> <linuxu|kvm> [musl|newlib]
 	local o=$PB/$1-$2${3:+-$3} sched libc=${3:-musl} want
@@ -42,7 +45,19 @@ pt_run() { # <coop|preempt> <linuxu|kvm> [musl|newlib]
 	km_run_image "$o.out" "$o/pthreadtest_$2-x86_64"; rc=$?
 	[ $rc -eq 0 ] || { cat "$o.out"; echo "exit status $rc"; return 1; }
 	pt_tap "$o.out" || return 1
-	pt_mainexit "$o.mainexit" "$o/pthreadtest_$2-x86_64" --
+	pt_mainexit "$o.mainexit" "$o/pthreadtest_$2-x86_64" -- &&
+	pt_alarm "$o.alarm" "$([ "$2" = kvm ] && echo 126 || echo 142)" "$o/pthreadtest_$2-x86_64" --
+}
+
+# After a thread has ended (musl blocks every signal in it as it exits),
+# alarm(1) still ends the sleeping main with SIGALRM's status: the mask is
+# per thread.
+pt_alarm() { # <out> <status> <image> [args before "alarm"]
+	local out=$1 want=$2 rc
+	shift 2
+	km_run_image "$out" "$@" alarm; rc=$?
+	[ $rc -eq "$want" ] && grep -q '^alarm: thread joined, sleeping$' "$out" &&
+		! grep -q 'still running' "$out" || { cat "$out"; echo "exit status $rc, want $want"; return 1; }
 }
 
 # main ending through pthread_exit: the worker goes on; the last thread's
@@ -80,7 +95,7 @@ pt_native() {
 	local o=$PB/native
 	mkdir -p "$PB" && musl-gcc -static -O2 -o "$o" "$PT/main.c" || return 1
 	timeout -k 5 120 "$o" > "$o.out" 2>&1 || { cat "$o.out"; return 1; }
-	pt_tap "$o.out" && pt_mainexit "$o.mainexit" "$o"
+	pt_tap "$o.out" && pt_mainexit "$o.mainexit" "$o" && pt_alarm "$o.alarm" 142 "$o"
 }
 if command -v musl-gcc > /dev/null; then
 	check "pthread: the same tests pass natively (musl-gcc, Linux)" pt_native

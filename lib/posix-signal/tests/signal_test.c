@@ -117,6 +117,34 @@ KM_TEST(posix_signal, errors)
 	KM_EXPECT_EQ(km_syscall2(KM_SYS_kill, 1, 65), -EINVAL);
 	KM_EXPECT_EQ(km_syscall2(KM_SYS_tkill, 0, 10), -EINVAL);
 	KM_EXPECT_EQ(km_syscall3(KM_SYS_tgkill, 2, 1, 10), -ESRCH);
+	/* No live thread has that id. */
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_tkill, 0x7fffffff, 10), -ESRCH);
+	KM_EXPECT_EQ(km_syscall3(KM_SYS_tgkill, 1, 0x7fffffff, 0), -ESRCH);
+}
+
+/* The ucontext's uc_sigmask (byte 296) is the mask from before the
+ * handler, and what the handler leaves there is restored (sigreturn). */
+static uint64_t mask_in_uc;
+
+static void block_usr2_on_return(int sig, void *info, void *uc)
+{
+	(void)sig;
+	(void)info;
+	mask_in_uc = ((uint64_t *)uc)[296 / 8];
+	((uint64_t *)uc)[296 / 8] |= BIT(SIGUSR2_);
+}
+
+KM_TEST(posix_signal, ucontext_sigmask_restored)
+{
+	uint64_t none = 0, old, now;
+
+	KM_ASSERT_EQ(km_syscall4(KM_SYS_rt_sigprocmask, 2, &none, &old, 8), 0);
+	set_action(SIGUSR1_, (unsigned long)block_usr2_on_return, 4 /* SA_SIGINFO */);
+	KM_EXPECT_EQ(km_syscall2(KM_SYS_kill, 1, SIGUSR1_), 0);
+	KM_EXPECT_EQ(mask_in_uc, 0u);
+	KM_ASSERT_EQ(km_syscall4(KM_SYS_rt_sigprocmask, 2, &old, &now, 8), 0);
+	KM_EXPECT_EQ(now, BIT(SIGUSR2_));
+	set_action(SIGUSR1_, 0, 0);
 }
 
 KM_TEST(posix_signal, sigaltstack_recorded)

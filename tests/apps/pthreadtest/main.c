@@ -595,10 +595,7 @@ static int t_semaphore(void)
 	return 1;
 }
 
-/* ---- the signal mask: per call, read back (no signal is sent) ----
- * From an empty mask: on Kumiki the mask is the process's, not the
- * thread's (lib/posix-signal), and a musl thread blocks every signal as
- * it exits, which on Linux only its own mask sees. */
+/* ---- the signal mask: per call, read back (no signal is sent) ---- */
 static int t_sigmask(void)
 {
 	sigset_t set, empty, saved, cur;
@@ -614,6 +611,95 @@ static int t_sigmask(void)
 	CHECK(pthread_sigmask(SIG_SETMASK, NULL, &cur) == 0 && sigismember(&cur, SIGUSR1) == 0);
 	CHECK(pthread_sigmask(12345, &set, NULL) == EINVAL);
 	CHECK(pthread_sigmask(SIG_SETMASK, &saved, NULL) == 0);
+	return 1;
+}
+
+/* ---- the signal mask is the calling thread's ----
+ * A new thread starts with its creator's mask; what it blocks stays its
+ * own; a thread that has ended (musl blocks every signal as it exits)
+ * changes nobody's. */
+static void *block_usr1(void *arg)
+{
+	sigset_t set, cur;
+	long ok;
+
+	(void)arg;
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	ok = pthread_sigmask(SIG_SETMASK, NULL, &cur) == 0 && sigismember(&cur, SIGUSR2) == 1 &&
+	     sigismember(&cur, SIGUSR1) == 0 && pthread_sigmask(SIG_BLOCK, &set, NULL) == 0 &&
+	     pthread_sigmask(SIG_SETMASK, NULL, &cur) == 0 && sigismember(&cur, SIGUSR1) == 1;
+	return (void *)ok;
+}
+
+static int t_sigmask_per_thread(void)
+{
+	sigset_t usr2, saved, cur;
+	pthread_t t;
+	void *ok = NULL;
+
+	sigemptyset(&usr2);
+	sigaddset(&usr2, SIGUSR2);
+	CHECK(pthread_sigmask(SIG_SETMASK, &usr2, &saved) == 0);
+	CHECK(pthread_create(&t, NULL, block_usr1, NULL) == 0);
+	CHECK(pthread_join(t, &ok) == 0 && ok == (void *)1);
+	CHECK(pthread_sigmask(SIG_SETMASK, NULL, &cur) == 0);
+	CHECK(sigismember(&cur, SIGUSR1) == 0 && sigismember(&cur, SIGUSR2) == 1);
+	CHECK(sigismember(&cur, SIGALRM) == 0 && sigismember(&cur, SIGTERM) == 0);
+	CHECK(pthread_sigmask(SIG_SETMASK, &saved, NULL) == 0);
+	return 1;
+}
+
+/* ---- a signal for the process goes to a thread that does not block it,
+ * one for a thread (pthread_kill) to that thread even when the sender
+ * does not block it: main blocks SIGUSR1 only ---- */
+static volatile int sig_tid[65];
+
+static void note_tid(int sig)
+{
+	sig_tid[sig] = (int)syscall(SYS_gettid);
+}
+
+static volatile int receiver_tid;
+
+static void *receive(void *arg)
+{
+	struct timespec d = { 0, 1000000 };
+
+	(void)arg;
+	receiver_tid = (int)syscall(SYS_gettid);
+	for (int i = 0; i < 2000 && !(sig_tid[SIGUSR1] && sig_tid[SIGUSR2]); i++)
+		nanosleep(&d, NULL);
+	return NULL;
+}
+
+static int t_signal_to_unblocked_thread(void)
+{
+	struct sigaction sa, old1, old2;
+	sigset_t usr1, saved;
+	struct timespec d = { 0, 1000000 };
+	pthread_t t;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = note_tid;
+	sigemptyset(&sa.sa_mask);
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	sig_tid[SIGUSR1] = sig_tid[SIGUSR2] = 0;
+	receiver_tid = 0;
+	CHECK(sigaction(SIGUSR1, &sa, &old1) == 0 && sigaction(SIGUSR2, &sa, &old2) == 0);
+	CHECK(pthread_sigmask(SIG_SETMASK, NULL, &saved) == 0);
+	CHECK(pthread_create(&t, NULL, receive, NULL) == 0);
+	CHECK(pthread_sigmask(SIG_BLOCK, &usr1, NULL) == 0);
+	for (int i = 0; i < 2000 && !receiver_tid; i++)
+		nanosleep(&d, NULL);
+	CHECK(kill(getpid(), SIGUSR1) == 0);
+	CHECK(pthread_kill(t, SIGUSR2) == 0);
+	CHECK(pthread_join(t, NULL) == 0);
+	CHECK(receiver_tid != 0 && receiver_tid != getpid());
+	CHECK(sig_tid[SIGUSR1] == receiver_tid && sig_tid[SIGUSR2] == receiver_tid);
+	CHECK(pthread_sigmask(SIG_SETMASK, &saved, NULL) == 0);
+	CHECK(sigaction(SIGUSR1, &old1, NULL) == 0 && sigaction(SIGUSR2, &old2, NULL) == 0);
 	return 1;
 }
 
@@ -730,6 +816,26 @@ static int main_exit(void)
 	pthread_exit(NULL);
 }
 
+/* "alarm": after a thread has ended, alarm(1) still ends a sleeping main
+ * with SIGALRM's status (the thread's exit masked nothing of main's). */
+static void *nothing(void *arg)
+{
+	return arg;
+}
+
+static int alarm_after_thread(void)
+{
+	pthread_t t;
+
+	if (pthread_create(&t, NULL, nothing, NULL) || pthread_join(t, NULL))
+		return 1;
+	printf("alarm: thread joined, sleeping\n");
+	alarm(1);
+	sleep(10);
+	printf("alarm: still running after 10 s\n");
+	return 1;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -750,6 +856,8 @@ int main(int argc, char **argv)
 		{ t_attr, "attr_stacksize_detachstate" },
 		{ t_semaphore, "semaphores" },
 		{ t_sigmask, "pthread_sigmask" },
+		{ t_sigmask_per_thread, "sigmask_per_thread" },
+		{ t_signal_to_unblocked_thread, "signal_to_unblocked_thread" },
 		{ t_stdio_threads, "stdio_file_shared_by_threads" },
 		{ t_futex, "futex_edges" },
 		{ t_cancel, "cancel_at_cancellation_point" },
@@ -759,6 +867,8 @@ int main(int argc, char **argv)
 	setvbuf(stdout, NULL, _IONBF, 0);
 	if (argc > 1 && !strcmp(argv[1], "mainexit"))
 		return main_exit();
+	if (argc > 1 && !strcmp(argv[1], "alarm"))
+		return alarm_after_thread();
 	printf("TAP version 13\n1..%d\n", n);
 	for (int i = 0; i < n; i++)
 		report(tests[i].fn(), tests[i].name);

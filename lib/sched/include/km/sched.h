@@ -63,13 +63,15 @@
  *   FS (musl) works only in threads it created itself (through
  *   km_thread_create_on), and in main.
  *
- * Non-goals: SMP, priorities, thread cancellation, signals, stack growth,
+ * Non-goals: SMP, priorities, thread cancellation, signal delivery (only
+ * the per-thread sets below are kept here), stack growth,
  * CPU-time accounting, killing other threads.
  */
 #ifndef KM_SCHED_H
 #define KM_SCHED_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <km/essentials.h>
 #include <km/plat/time.h>
 
@@ -105,6 +107,23 @@ int km_thread_id(const struct km_thread *t);
  * e.g. lib/posix-thread's record of a clone()d thread. */
 void km_thread_set_private(struct km_thread *t, void *p);
 void *km_thread_private(const struct km_thread *t); /* NULL for NULL */
+/*
+ * Per-thread signal state for lib/posix-signal (lib/sched gives it no
+ * meaning): the blocked set and the thread-directed pending set, bit
+ * (sig - 1). A new thread starts with a copy of its creator's blocked set
+ * (as Linux's clone) and nothing pending; main starts with both empty.
+ * Never NULL: for NULL (before lib/sched starts) the boot context's.
+ */
+uint64_t *km_thread_sigmask(struct km_thread *t);
+uint64_t *km_thread_sigpending(struct km_thread *t);
+/*
+ * Calls @fn(t, @arg) for every thread that has started and not yet ended
+ * (main included while it runs, idle never), oldest first, with interrupts
+ * off (so @fn MUST NOT block, allocate or create threads); stops at the
+ * first non-zero return and returns it, else 0. Callable from interrupt
+ * context.
+ */
+int km_thread_for_each(int (*fn)(struct km_thread *t, void *arg), void *arg);
 
 /* Waits for @t to end, stores its value in *@retval (if non-NULL), frees it.
  * Returns 0, -EINVAL (t detached or already joined), -EDEADLK (t is the caller). */

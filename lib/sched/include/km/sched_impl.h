@@ -74,8 +74,10 @@ struct km_thread {
 	void *mem; /* pages holding guard + stack (guard: mem's first page) */
 	size_t mem_pages;
 	void *tls_area;
-	void *private_; /* km_thread_private() */
-	int tid;	/* km_thread_id() */
+	void *private_;		      /* km_thread_private() */
+	int tid;		      /* km_thread_id() */
+	struct km_sched_link live;    /* live_threads (km_thread_for_each) */
+	uint64_t sigmask, sigpending; /* km_thread_sigmask/_sigpending */
 	char name[KM_THREAD_NAME_MAX];
 };
 
