@@ -60,15 +60,10 @@ int umount2(const char *target, int flags);
 			((unsigned long long)(d)&0xff)))
 #endif
 
-/* lseek's whence and utimensat's special times: Linux's values, which the
- * calls take as they are. */
+/* lseek's whence: Linux's values, which the call takes as they are. */
 #ifndef SEEK_DATA
 #define SEEK_DATA 3
 #define SEEK_HOLE 4
-#endif
-#ifndef UTIME_NOW
-#define UTIME_NOW  ((1L << 30) - 1)
-#define UTIME_OMIT ((1L << 30) - 2)
 #endif
 
 #ifdef __NEWLIB__ /* declared by <poll.h> elsewhere */
