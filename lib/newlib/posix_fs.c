@@ -6,6 +6,7 @@
  * ftruncate, fsync, mknod, symlink, chmod, truncate and umask; the chown
  * family, fchmodat, the utime family (utime, utimes, futimes, utimensat,
  * futimens), linkat, symlinkat, readlinkat, renameat, pread, pwrite,
+ * readv and writev (with <sys/uio.h>, which newlib lacks),
  * fdatasync and sync, which newlib's headers declare and its library does
  * not define. Each returns -1 with errno set from
  * the call's -errno. newlib's O_*, AT_* and F_* values are not Linux's and are translated; what
@@ -18,6 +19,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/time.h>
+#include <sys/uio.h>
 #include <unistd.h>
 #include <utime.h>
 #include <km/fdtab.h>
@@ -83,7 +85,7 @@ int openat(int dirfd, const char *path, int flags, ...)
 
 int fstatat(int dirfd, const char *path, struct stat *st, int flags)
 {
-	long lflags = linux_at_flags(flags, AT_SYMLINK_NOFOLLOW);
+	long lflags = linux_at_flags(flags, AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH);
 	struct km_stat k;
 	long ret;
 
@@ -421,6 +423,16 @@ ssize_t pread(int fd, void *buf, size_t len, off_t off)
 ssize_t pwrite(int fd, const void *buf, size_t len, off_t off)
 {
 	return newlib_result(km_syscall4(KM_SYS_pwrite64, fd, buf, len, off));
+}
+
+ssize_t readv(int fd, const struct iovec *iov, int cnt)
+{
+	return newlib_result(km_syscall3(KM_SYS_readv, fd, iov, cnt));
+}
+
+ssize_t writev(int fd, const struct iovec *iov, int cnt)
+{
+	return newlib_result(km_syscall3(KM_SYS_writev, fd, iov, cnt));
 }
 
 int fdatasync(int fd)

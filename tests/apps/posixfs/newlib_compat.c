@@ -20,16 +20,6 @@
 
 #define WEAK __attribute__((weak))
 
-WEAK ssize_t readv(int fd, const struct iovec *iov, int cnt)
-{
-	return syscall(SYS_readv, (long)fd, iov, (long)cnt);
-}
-
-WEAK ssize_t writev(int fd, const struct iovec *iov, int cnt)
-{
-	return syscall(SYS_writev, (long)fd, iov, (long)cnt);
-}
-
 WEAK int creat(const char *path, mode_t mode)
 {
 	return (int)syscall(SYS_creat, path, (long)mode);
