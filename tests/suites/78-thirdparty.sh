@@ -14,11 +14,17 @@
 # - files (issue 9): zlib's own test program `example` (writes and reads a
 #   gz file) in / and on hostfs; minigzip FILE and -d FILE.gz on hostfs;
 #   Lua running tests/thirdparty/lua/files/files.lua from an initrd (kvm)
-#   and from hostfs (linuxu).
+#   and from hostfs (linuxu);
+# - bzip2 1.0.8 (apps/bzip2): its own `make test` (the sample files
+#   compressed at -1, -2, -3 to the shipped .bz2 bytes, and back), and
+#   files on hostfs compressed and decompressed in place, keeping the
+#   mode and mtime as native bzip2 does (utime, fchmod, fchown), with
+#   native bzip2's statuses and messages for a missing or a bad file.
 # Needs a fetch of lua5.4 and zlib (the download cache, or apt).
 TP=$KM_TMP/thirdparty
 TP_LUA=$KM_ROOT/apps/lua
 TP_MGZ=$KM_ROOT/apps/minigzip
+TP_BZ2=$KM_ROOT/apps/bzip2
 TP_SCRIPTS=$KM_ROOT/tests/thirdparty/lua
 TP_LIBCS="musl newlib"
 TP_LUA_PLATS=linuxu
@@ -54,15 +60,23 @@ tp_zlib_native() {
 }
 t_mgz_native() { tp_zlib_native "$TP/minigzip-native" minigzip; }
 t_example_native() { tp_zlib_native "$TP/example-native" example; }
+# as bzip2's Makefile builds it
+t_bz2_native() {
+	local src=$TP/bzip2-musl/app/origin f
+	timeout 300 gcc -O2 -D_FILE_OFFSET_BITS=64 -o "$TP/bzip2-native" $(for f in blocksort huffman \
+		crctable randtable compress decompress bzlib bzip2; do echo "$src/$f.c"; done)
+}
 
 for libc in $TP_LIBCS; do
 	check "thirdparty: Lua 5.4 builds with $libc (linuxu and kvm)" tp_build "$TP_LUA" "lua-$libc" "$libc"
 	check "thirdparty: zlib's minigzip builds with $libc" tp_build "$TP_MGZ" "minigzip-$libc" "$libc"
 	check "thirdparty: zlib's example builds with $libc" tp_build "$TP_MGZ" "example-$libc" "example-$libc"
+	check "thirdparty: bzip2 builds with $libc" tp_build "$TP_BZ2" "bzip2-$libc" "$libc"
 done
 check "thirdparty: Lua 5.4 builds natively (the comparison)" t_lua_native
 check "thirdparty: minigzip builds natively (the comparison)" t_mgz_native
 check "thirdparty: zlib's example builds natively (the comparison)" t_example_native
+check "thirdparty: bzip2 builds natively (the comparison)" t_bz2_native
 
 # A script on one line (the scripts have no comments), as the -e argument.
 tp_script() { tr '\n' ' ' < "$TP_SCRIPTS/$1.lua"; }
@@ -213,4 +227,56 @@ for libc in $TP_LIBCS; do
 	case " $TP_LUA_PLATS " in
 	*" kvm "*) check "thirdparty: Lua ($libc, kvm) runs files.lua from an initrd as native Lua does" t_lua_files_initrd "$libc" ;;
 	esac
+done
+
+# bzip2's own `make test`, through pipes.
+t_bz2_samples() {
+	local o=$TP/bz2-$1 img=$TP/bzip2-$1/bzip2_linuxu-x86_64 src=$TP/bzip2-$1/app/origin i
+	for i in 1 2 3; do
+		timeout 60 "$img" -- "-$i" < "$src/sample$i.ref" > "$o.rb$i" || { echo "-$i: status $?"; return 1; }
+		cmp "$src/sample$i.bz2" "$o.rb$i" || return 1
+		timeout 60 "$img" -- "-d$([ $i = 3 ] && echo s)" < "$src/sample$i.bz2" > "$o.tst$i" ||
+			{ echo "-d: status $?"; return 1; }
+		cmp "$src/sample$i.ref" "$o.tst$i" || return 1
+	done
+}
+for libc in $TP_LIBCS; do
+	check "thirdparty: bzip2 ($libc) passes its own make test" t_bz2_samples "$libc"
+done
+
+# bz2_run DIR OUT PROG ARGS...: PROG (a Kumiki image, or native bzip2)
+# with DIR as /host; status and stderr (program name left out) in OUT.
+bz2_run() {
+	local d=$1 o=$2 prog=$3 rc
+	shift 3
+	if [ "$prog" = native ]; then
+		(cd "$d" && timeout 60 "$TP/bzip2-native" "${@#/host/}") > /dev/null 2> "$o.raw"; rc=$?
+	else
+		timeout 60 "$prog" "vfs.fstab=$d:/host:hostfs" -- "$@" > /dev/null 2> "$o.raw"; rc=$?
+	fi
+	{ echo "status $rc"; grep -Ev '^\[ *[0-9]+\.[0-9]+\] ' "$o.raw" | sed 's/^[^:]*: //; s|/host/||g'; } > "$o"
+}
+
+# bz2_session DIR PROG: compress, test, decompress, fail; the listing of
+# DIR (modes, sizes, mtimes) after each step.
+bz2_session() {
+	local d=$1 prog=$2 step=0 args
+	tp_fresh "$d" && cp "$TP/data" "$d/f" && chmod 640 "$d/f" && touch -d @1600000000 "$d/f" &&
+	echo "not bzip2 data" > "$d/bad.bz2" && touch -d @1600000000 "$d/bad.bz2" || return 1
+	for args in "-9 /host/f" "-t /host/f.bz2" "-k -d /host/f.bz2" "-f -d /host/f.bz2" \
+		"-d /host/bad.bz2" "/host/missing"; do
+		step=$((step + 1))
+		# shellcheck disable=SC2086 # the arguments are words
+		bz2_run "$d" "$d.step$step" "$prog" $args
+		echo "== $args" && cat "$d.step$step" && (cd "$d" && stat -c '%n %a %s %Y' * | sort)
+	done
+}
+t_bz2_files() {
+	local o=$TP/bz2-$1-files
+	bz2_session "$o.native" native > "$o.want" || return 1
+	bz2_session "$o.share" "$TP/bzip2-$1/bzip2_linuxu-x86_64" > "$o.got" || return 1
+	diff "$o.want" "$o.got" && cmp "$o.share/f" "$TP/data"
+}
+for libc in $TP_LIBCS; do
+	check "thirdparty: bzip2 ($libc) on hostfs files: mode and mtime kept, errors as native" t_bz2_files "$libc"
 done
