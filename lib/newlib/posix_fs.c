@@ -3,17 +3,26 @@
  * The file calls a bare newlib lacks, on the syscall layer (the fd table
  * and the VFS behind it serve them): openat, lstat/fstatat, mkdir, rmdir,
  * rename, unlinkat, getcwd, chdir, access, fcntl, pipe, dup3, readlink,
- * ftruncate, fsync, mknod, symlink, chmod, truncate, statfs, fstatfs and umask. Each returns -1
- * with errno set from the call's -errno. newlib's O_*, AT_* and F_* values are not Linux's and are
- * translated; what Linux has and newlib does not name is refused (EINVAL).
+ * ftruncate, fsync, mknod, symlink, chmod, truncate and umask; the chown
+ * family, fchmodat, the utime family (utime, utimes, futimes, utimensat,
+ * futimens), linkat, symlinkat, readlinkat, renameat, pread, pwrite,
+ * readv and writev (with <sys/uio.h>, which newlib lacks),
+ * fdatasync, sync, statfs and fstatfs, which newlib's headers declare and its library does
+ * not define. Each returns -1 with errno set from
+ * the call's -errno. newlib's O_*, AT_* and F_* values are not Linux's and are translated; what
+ * Linux has and newlib does not name is refused (EINVAL).
  */
+#define _GNU_SOURCE /* AT_EMPTY_PATH */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/time.h>
+#include <sys/uio.h>
 #include <unistd.h>
+#include <utime.h>
 #include <km/fdtab.h>
 #include <km/syscall.h>
 #include "newlib_glue.h"
@@ -23,6 +32,7 @@
 #define LINUX_AT_REMOVEDIR	  0x200
 #define LINUX_AT_SYMLINK_FOLLOW	  0x400
 #define LINUX_AT_EACCESS	  0x200
+#define LINUX_AT_EMPTY_PATH	  0x1000
 #define LINUX_F_DUPFD		  0
 #define LINUX_F_GETFD		  1
 #define LINUX_F_SETFD		  2
@@ -51,6 +61,8 @@ static long linux_at_flags(int flags, int allowed)
 		out |= LINUX_AT_REMOVEDIR;
 	if (flags & AT_EACCESS)
 		out |= LINUX_AT_EACCESS;
+	if (flags & AT_EMPTY_PATH)
+		out |= LINUX_AT_EMPTY_PATH;
 	return out;
 }
 
@@ -74,7 +86,7 @@ int openat(int dirfd, const char *path, int flags, ...)
 
 int fstatat(int dirfd, const char *path, struct stat *st, int flags)
 {
-	long lflags = linux_at_flags(flags, AT_SYMLINK_NOFOLLOW);
+	long lflags = linux_at_flags(flags, AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH);
 	struct km_stat k;
 	long ret;
 
@@ -275,4 +287,173 @@ int fstatfs(int fd, struct statfs *buf)
 mode_t umask(mode_t mask)
 {
 	return (mode_t)km_syscall1(KM_SYS_umask, mask);
+}
+
+/* Linux's fchmodat(2) takes no flags: AT_SYMLINK_NOFOLLOW is honoured
+ * here, as musl does, with EOPNOTSUPP for a symbolic link (whose mode
+ * Linux cannot change). */
+int fchmodat(int dirfd, const char *path, mode_t mode, int flags)
+{
+	struct stat st;
+
+	if (flags & ~AT_SYMLINK_NOFOLLOW)
+		return einval();
+	if (flags && fstatat(dirfd, path, &st, AT_SYMLINK_NOFOLLOW))
+		return -1;
+	if (flags && S_ISLNK(st.st_mode)) {
+		errno = EOPNOTSUPP;
+		return -1;
+	}
+	return (int)newlib_result(km_syscall3(KM_SYS_fchmodat, linux_dirfd(dirfd), path, mode));
+}
+
+/* uid or gid (uid_t)-1 leaves that one unchanged, as on Linux: widened
+ * to the long -1 the syscall layer reads, not 65535 or 4294967295. */
+static long linux_id(unsigned long id, unsigned long none)
+{
+	return id == none ? -1L : (long)id;
+}
+
+int fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flags)
+{
+	long lflags = linux_at_flags(flags, AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH);
+
+	if (lflags < 0)
+		return einval();
+	return (int)newlib_result(km_syscall6(KM_SYS_fchownat, linux_dirfd(dirfd), path,
+					      linux_id(uid, (uid_t)-1), linux_id(gid, (gid_t)-1),
+					      lflags, 0));
+}
+
+int chown(const char *path, uid_t uid, gid_t gid)
+{
+	return fchownat(AT_FDCWD, path, uid, gid, 0);
+}
+
+int lchown(const char *path, uid_t uid, gid_t gid)
+{
+	return fchownat(AT_FDCWD, path, uid, gid, AT_SYMLINK_NOFOLLOW);
+}
+
+int fchown(int fd, uid_t uid, gid_t gid)
+{
+	return (int)newlib_result(
+		km_syscall3(KM_SYS_fchown, fd, linux_id(uid, (uid_t)-1), linux_id(gid, (gid_t)-1)));
+}
+
+int utimensat(int dirfd, const char *path, const struct timespec *ts, int flags)
+{
+	long lflags = linux_at_flags(flags, AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH);
+
+	if (lflags < 0)
+		return einval();
+	return (int)newlib_result(
+		km_syscall4(KM_SYS_utimensat, linux_dirfd(dirfd), path, ts, lflags));
+}
+
+int futimens(int fd, const struct timespec *ts)
+{
+	/* utimensat(2) with a NULL path: the descriptor's own file. */
+	return (int)newlib_result(km_syscall4(KM_SYS_utimensat, fd, NULL, ts, 0));
+}
+
+/* Microseconds past 999999 are EINVAL, as Linux's utimes(2) says. */
+static const struct timespec *times_from_timevals(const struct timeval *tv, struct timespec ts[2],
+						  int *bad)
+{
+	*bad = 0;
+	if (!tv)
+		return NULL;
+	for (int i = 0; i < 2; i++) {
+		if (tv[i].tv_usec < 0 || tv[i].tv_usec > 999999)
+			*bad = 1;
+		ts[i].tv_sec = tv[i].tv_sec;
+		ts[i].tv_nsec = tv[i].tv_usec * 1000;
+	}
+	return ts;
+}
+
+int utimes(const char *path, const struct timeval *tv)
+{
+	struct timespec ts[2];
+	int bad;
+	const struct timespec *t = times_from_timevals(tv, ts, &bad);
+
+	return bad ? einval() : utimensat(AT_FDCWD, path, t, 0);
+}
+
+int futimes(int fd, const struct timeval *tv)
+{
+	struct timespec ts[2];
+	int bad;
+	const struct timespec *t = times_from_timevals(tv, ts, &bad);
+
+	return bad ? einval() : futimens(fd, t);
+}
+
+int utime(const char *path, const struct utimbuf *times)
+{
+	struct timespec ts[2];
+
+	if (!times)
+		return utimensat(AT_FDCWD, path, NULL, 0);
+	ts[0] = (struct timespec){ times->actime, 0 };
+	ts[1] = (struct timespec){ times->modtime, 0 };
+	return utimensat(AT_FDCWD, path, ts, 0);
+}
+
+int linkat(int olddir, const char *old, int newdir, const char *new_, int flags)
+{
+	long lflags = linux_at_flags(flags, AT_SYMLINK_FOLLOW | AT_EMPTY_PATH);
+
+	if (lflags < 0)
+		return einval();
+	return (int)newlib_result(km_syscall6(KM_SYS_linkat, linux_dirfd(olddir), old,
+					      linux_dirfd(newdir), new_, lflags, 0));
+}
+
+int symlinkat(const char *target, int dirfd, const char *path)
+{
+	return (int)newlib_result(km_syscall3(KM_SYS_symlinkat, target, linux_dirfd(dirfd), path));
+}
+
+ssize_t readlinkat(int dirfd, const char *path, char *buf, size_t len)
+{
+	return newlib_result(km_syscall4(KM_SYS_readlinkat, linux_dirfd(dirfd), path, buf, len));
+}
+
+int renameat(int olddir, const char *old, int newdir, const char *new_)
+{
+	return (int)newlib_result(
+		km_syscall4(KM_SYS_renameat, linux_dirfd(olddir), old, linux_dirfd(newdir), new_));
+}
+
+ssize_t pread(int fd, void *buf, size_t len, off_t off)
+{
+	return newlib_result(km_syscall4(KM_SYS_pread64, fd, buf, len, off));
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t len, off_t off)
+{
+	return newlib_result(km_syscall4(KM_SYS_pwrite64, fd, buf, len, off));
+}
+
+ssize_t readv(int fd, const struct iovec *iov, int cnt)
+{
+	return newlib_result(km_syscall3(KM_SYS_readv, fd, iov, cnt));
+}
+
+ssize_t writev(int fd, const struct iovec *iov, int cnt)
+{
+	return newlib_result(km_syscall3(KM_SYS_writev, fd, iov, cnt));
+}
+
+int fdatasync(int fd)
+{
+	return (int)newlib_result(km_syscall1(KM_SYS_fdatasync, fd));
+}
+
+void sync(void)
+{
+	km_syscall0(KM_SYS_sync);
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Headers some C libraries lack (newlib has no <sys/uio.h>, <sys/statfs.h>,
+ * Headers some C libraries lack (newlib has no <sys/statfs.h>,
  * <sys/mount.h>, <sys/sysmacros.h>): the declarations posixfs needs, with
  * Linux's layouts and values; newlib_compat.c defines the calls (weak, so
  * a newlib that gains them wins). musl has them all: nothing changes.
@@ -8,17 +8,7 @@
 #ifndef POSIXFS_COMPAT_H
 #define POSIXFS_COMPAT_H
 
-#if __has_include(<sys/uio.h>)
 #include <sys/uio.h>
-#else
-#include <sys/types.h>
-struct iovec {
-	void *iov_base;
-	size_t iov_len;
-};
-ssize_t readv(int fd, const struct iovec *iov, int cnt);
-ssize_t writev(int fd, const struct iovec *iov, int cnt);
-#endif
 
 #if __has_include(<sys/statfs.h>)
 #include <sys/statfs.h>
@@ -60,15 +50,10 @@ int umount2(const char *target, int flags);
 			((unsigned long long)(d)&0xff)))
 #endif
 
-/* lseek's whence and utimensat's special times: Linux's values, which the
- * calls take as they are. */
+/* lseek's whence: Linux's values, which the call takes as they are. */
 #ifndef SEEK_DATA
 #define SEEK_DATA 3
 #define SEEK_HOLE 4
-#endif
-#ifndef UTIME_NOW
-#define UTIME_NOW  ((1L << 30) - 1)
-#define UTIME_OMIT ((1L << 30) - 2)
 #endif
 
 #ifdef __NEWLIB__ /* declared by <poll.h> elsewhere */

@@ -8,7 +8,9 @@
 #include "compat.h"
 #include <sys/syscall.h>
 #include <time.h>
+#include <sys/time.h>
 #include <unistd.h>
+#include <utime.h>
 #include "compat.h"
 #include "posixfs.h"
 
@@ -122,6 +124,26 @@ static void times(void)
 	OK(futimens(fd, ts));
 	OK(fstat(fd, &st));
 	EQ(st.st_atim.tv_sec, 1000);
+	/* The older calls: utime (seconds), utimes and futimes (microseconds). */
+	OK(utime("/m/f", &(struct utimbuf){ 3000, 4000 }));
+	OK(stat("/m/f", &st));
+	EQ(st.st_atim.tv_sec, 3000);
+	EQ(st.st_mtim.tv_sec, 4000);
+	EQ(st.st_mtim.tv_nsec, 0);
+	OK(utime("/m/f", NULL));
+	OK(stat("/m/f", &st));
+	TRUE(st.st_mtim.tv_sec >= now - 1 && st.st_mtim.tv_sec <= now + 5);
+	ERR(utime("/m/none", NULL), ENOENT);
+	OK(utimes("/m/f", (struct timeval[2]){ { 5000, 7 }, { 6000, 8 } }));
+	OK(stat("/m/f", &st));
+	EQ(st.st_atim.tv_nsec, 7000);
+	EQ(st.st_mtim.tv_sec, 6000);
+	EQ(st.st_mtim.tv_nsec, 8000);
+	ERR(utimes("/m/f", (struct timeval[2]){ { 1, 1000000 }, { 1, 0 } }), EINVAL);
+	OK(futimes(fd, (struct timeval[2]){ { 7000, 1 }, { 8000, 2 } }));
+	OK(fstat(fd, &st));
+	EQ(st.st_mtim.tv_sec, 8000);
+	EQ(st.st_mtim.tv_nsec, 2000);
 	close(fd);
 	/* Writing moves mtime. */
 	fd = OK(open("/m/f", O_WRONLY));
@@ -157,6 +179,26 @@ static void modes(void)
 	OK(stat("/m/f", &st));
 	EQ(st.st_uid, 12);
 	EQ(st.st_gid, 34);
+	/* -1 leaves that id as it is; lchown and AT_SYMLINK_NOFOLLOW change
+	 * the link itself, not its target. */
+	fd = OK(open("/m/f", O_RDONLY));
+	OK(fchown(fd, 56, -1));
+	OK(fstat(fd, &st));
+	EQ(st.st_uid, 56);
+	EQ(st.st_gid, 34);
+	close(fd);
+	ERR(fchown(99, 1, 1), EBADF);
+	OK(lchown("/m/l", 7, 8));
+	OK(lstat("/m/l", &st));
+	EQ(st.st_uid, 7);
+	OK(stat("/m/l", &st));
+	EQ(st.st_uid, 56);
+	OK(fchownat(AT_FDCWD, "/m/l", -1, 9, AT_SYMLINK_NOFOLLOW));
+	OK(lstat("/m/l", &st));
+	EQ(st.st_gid, 9);
+	OK(chown("/m/f", 0, 0));
+	/* A symbolic link's mode cannot change (Linux, musl, glibc agree). */
+	ERR(fchmodat(AT_FDCWD, "/m/l", 0600, AT_SYMLINK_NOFOLLOW), EOPNOTSUPP);
 	/* umask applies to new files and directories. */
 	EQ(umask(077), 022);
 	pf_write_file("/m/masked", "", 0);

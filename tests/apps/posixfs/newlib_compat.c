@@ -20,61 +20,6 @@
 
 #define WEAK __attribute__((weak))
 
-static long dirfd_(int fd)
-{
-	return fd == AT_FDCWD ? -100 : fd;
-}
-
-static long at_(int flags)
-{
-	static const struct {
-		int newlib;
-		long lx;
-	} map[] = { { AT_SYMLINK_NOFOLLOW, 0x100 },
-		    { AT_SYMLINK_FOLLOW, 0x400 },
-		    { AT_REMOVEDIR, 0x200 },
-		    { AT_EACCESS, 0x200 },
-		    { AT_EMPTY_PATH, 0x1000 } };
-	long out = 0;
-
-	for (unsigned int i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (flags & map[i].newlib) {
-			out |= map[i].lx;
-			flags &= ~map[i].newlib;
-		}
-	return out | flags;
-}
-
-WEAK ssize_t readv(int fd, const struct iovec *iov, int cnt)
-{
-	return syscall(SYS_readv, (long)fd, iov, (long)cnt);
-}
-
-WEAK ssize_t writev(int fd, const struct iovec *iov, int cnt)
-{
-	return syscall(SYS_writev, (long)fd, iov, (long)cnt);
-}
-
-WEAK ssize_t pread(int fd, void *buf, size_t len, off_t off)
-{
-	return syscall(SYS_pread64, (long)fd, buf, (long)len, (long)off);
-}
-
-WEAK ssize_t pwrite(int fd, const void *buf, size_t len, off_t off)
-{
-	return syscall(SYS_pwrite64, (long)fd, buf, (long)len, (long)off);
-}
-
-WEAK int fdatasync(int fd)
-{
-	return (int)syscall(SYS_fdatasync, (long)fd);
-}
-
-WEAK void sync(void)
-{
-	syscall(SYS_sync);
-}
-
 WEAK int creat(const char *path, mode_t mode)
 {
 	return (int)syscall(SYS_creat, path, (long)mode);
@@ -104,50 +49,6 @@ WEAK int umount2(const char *target, int flags)
 WEAK int umount(const char *target)
 {
 	return umount2(target, 0);
-}
-
-WEAK int chown(const char *path, uid_t uid, gid_t gid)
-{
-	return (int)syscall(SYS_chown, path, (long)(int)uid, (long)(int)gid);
-}
-
-WEAK int fchmodat(int dirfd, const char *path, mode_t mode, int flags)
-{
-	if (flags) { /* the kernel's fchmodat has none */
-		errno = EINVAL;
-		return -1;
-	}
-	return (int)syscall(SYS_fchmodat, dirfd_(dirfd), path, (long)mode);
-}
-
-WEAK int symlinkat(const char *target, int dirfd, const char *path)
-{
-	return (int)syscall(SYS_symlinkat, target, dirfd_(dirfd), path);
-}
-
-WEAK ssize_t readlinkat(int dirfd, const char *path, char *buf, size_t len)
-{
-	return syscall(SYS_readlinkat, dirfd_(dirfd), path, buf, (long)len);
-}
-
-WEAK int linkat(int olddir, const char *old, int newdir, const char *new, int flags)
-{
-	return (int)syscall(SYS_linkat, dirfd_(olddir), old, dirfd_(newdir), new, at_(flags));
-}
-
-WEAK int renameat(int olddir, const char *old, int newdir, const char *new)
-{
-	return (int)syscall(SYS_renameat, dirfd_(olddir), old, dirfd_(newdir), new);
-}
-
-WEAK int utimensat(int dirfd, const char *path, const struct timespec *ts, int flags)
-{
-	return (int)syscall(SYS_utimensat, dirfd_(dirfd), path, ts, at_(flags));
-}
-
-WEAK int futimens(int fd, const struct timespec *ts)
-{
-	return (int)syscall(SYS_utimensat, (long)fd, NULL, ts, 0L);
 }
 
 WEAK int select(int n, fd_set *r, fd_set *w, fd_set *e, struct timeval *tv)

@@ -1,0 +1,1 @@
+return { name = 'module.lua', twice = function(n) return 2 * n end }
