@@ -2,6 +2,7 @@
 /* The descriptor table (see km/fdtab.h), and the calls that manage it. */
 #include <errno.h>
 #include <km/fdtab.h>
+#include <km/atomic.h>
 #include <km/plat/timer.h>
 #include <km/syscall.h>
 #include "fdtab_impl.h"
@@ -13,12 +14,12 @@ static struct {
 
 void km_file_ref(struct km_file *f)
 {
-	__atomic_add_fetch(&f->refs, 1, __ATOMIC_RELAXED);
+	km_atomic_inc(&f->refs);
 }
 
 void km_file_put(struct km_file *f)
 {
-	if (!__atomic_sub_fetch(&f->refs, 1, __ATOMIC_ACQ_REL) && f->ops->close)
+	if (!km_atomic_dec_return(&f->refs) && f->ops->close)
 		f->ops->close(f);
 }
 

@@ -58,10 +58,12 @@ char *ramfs_map_get_or_alloc(struct ramfs_map *m, uint64_t index)
 		node = next;
 	}
 	if (!node[slot(index, 0)]) {
-		char *b = calloc(1, RAMFS_BLOCK);
+		/* page-aligned: a copy between aligned buffers runs at full speed */
+		char *b = aligned_alloc(RAMFS_BLOCK, RAMFS_BLOCK);
 
 		if (!b)
 			return NULL;
+		memset(b, 0, RAMFS_BLOCK);
 		node[slot(index, 0)] = b;
 		m->blocks++;
 	}

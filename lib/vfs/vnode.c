@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Vnode allocation and reference counting (km/vfs_driver.h). */
 #include <stdlib.h>
+#include <km/atomic.h>
 #include <km/plat/timer.h>
 #include <km/time.h>
 #include "vfs_impl.h"
@@ -18,26 +19,26 @@ struct km_vnode *km_vnode_alloc(struct km_mount *mount, const struct km_vnode_op
 	vn->type = type & KM_S_IFMT;
 	vn->ino = ino;
 	vn->refs = 1;
-	__atomic_add_fetch(&mount->vnodes, 1, __ATOMIC_RELAXED);
+	km_atomic_inc(&mount->vnodes);
 	return vn;
 }
 
 void km_vnode_ref(struct km_vnode *vn)
 {
-	__atomic_add_fetch(&vn->refs, 1, __ATOMIC_RELAXED);
+	km_atomic_inc(&vn->refs);
 }
 
 void km_vnode_put(struct km_vnode *vn)
 {
 	struct km_mount *mp;
 
-	if (!vn || __atomic_sub_fetch(&vn->refs, 1, __ATOMIC_ACQ_REL))
+	if (!vn || km_atomic_dec_return(&vn->refs))
 		return;
 	mp = vn->mount;
 	if (vn->ops->inactive)
 		vn->ops->inactive(vn);
 	free(vn);
-	__atomic_sub_fetch(&mp->vnodes, 1, __ATOMIC_RELAXED);
+	km_atomic_dec_return(&mp->vnodes);
 }
 
 struct km_vnode *vfs_ref_slot(struct km_vnode *const *slot)
