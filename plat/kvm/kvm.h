@@ -94,6 +94,17 @@ void kvm_lapic_init(void); /* PIC masked, LAPIC on, vectors registered */
 void kvm_lapic_eoi(void);  /* end of the interrupt being handled (irq.c) */
 const char *kvm_timer_mode(void);
 
+/* The one-shot timer (oneshot.c keeps the deadlines, the platform the
+ * hardware). The platform defines kvm_oneshot_program(): set the hardware
+ * to fire at monotonic ns @deadline (0: nothing is due; it MAY leave an
+ * earlier setting armed), interrupts off. Its timer interrupt calls
+ * kvm_oneshot_expired(now), which reprograms and returns 1 when the
+ * armed deadline passed; then, after the end of interrupt,
+ * kvm_oneshot_fire() runs the handler (which may switch threads). */
+void kvm_oneshot_program(km_nsec_t deadline);
+int kvm_oneshot_expired(km_nsec_t now);
+void kvm_oneshot_fire(void);
+
 /* ACPI (shutdown fallback) */
 void kvm_acpi_set_rsdp(uint64_t rsdp);
 void kvm_acpi_poweroff(void);

@@ -5,10 +5,7 @@
  * timer fires vector 0xf0: in TSC-deadline mode when CPUID says so (the
  * deadline is written as a TSC value, nothing to calibrate), otherwise in
  * one-shot mode with a count computed from the rate tsc.c measured.
- *
- * One hardware timer serves two users: the deadline armed through the
- * contract (its handler is called once when it passes) and
- * km_plat_halt_until()'s wake-up; the earlier of the two is programmed.
+ * The deadlines themselves are kept by libkvmboot's oneshot.c.
  */
 #include <km/plat/lifecycle.h>
 #include <km/plat/timer.h>
@@ -34,10 +31,6 @@
 
 static int use_deadline_msr;
 static uint64_t lapic_mult; /* LAPIC timer ticks per ns, 32.32 fixed point */
-static km_timer_handler_t handler;
-static void *handler_arg;
-static km_nsec_t user_deadline; /* 0: not armed */
-static km_nsec_t halt_deadline; /* 0: not halting */
 
 static inline void lapic_write(unsigned int off, uint32_t v)
 {
@@ -62,16 +55,10 @@ static void pic_mask_all(void)
 static void timer_setup(void);
 static int timer_ready;
 
-/* Program the hardware for the earlier pending deadline; IRQs off. */
-static void program(void)
+void kvm_oneshot_program(km_nsec_t d)
 {
-	km_nsec_t d = user_deadline;
-
 	if (__builtin_expect(!timer_ready, 0))
 		timer_setup();
-
-	if (halt_deadline && (!d || halt_deadline < d))
-		d = halt_deadline;
 	if (use_deadline_msr) {
 		/* writing 0 disarms */
 		x86_wrmsr(X86_MSR_TSC_DEADLINE, d ? kvm_ns_to_tsc(d) : 0);
@@ -93,20 +80,12 @@ static void program(void)
 
 static void timer_irq(struct x86_trap_frame *f)
 {
-	km_nsec_t now = km_plat_monotonic_ns();
-	int fire = 0;
+	int fire = kvm_oneshot_expired(km_plat_monotonic_ns());
 
 	(void)f;
-	if (halt_deadline && now >= halt_deadline)
-		halt_deadline = 0;
-	if (user_deadline && now >= user_deadline) {
-		user_deadline = 0;
-		fire = 1;
-	}
-	program();
 	lapic_write(LAPIC_EOI, 0);
-	if (fire && handler)
-		handler(handler_arg);
+	if (fire)
+		kvm_oneshot_fire();
 }
 
 void kvm_lapic_eoi(void)
@@ -176,51 +155,4 @@ const char *kvm_timer_mode(void)
 		km_plat_irq_restore(fl);
 	}
 	return use_deadline_msr ? "TSC-deadline" : "one-shot";
-}
-
-void km_plat_timer_set_handler(km_timer_handler_t h, void *arg)
-{
-	unsigned long fl = km_plat_irq_save();
-
-	handler = h;
-	handler_arg = arg;
-	km_plat_irq_restore(fl);
-}
-
-void km_plat_timer_arm(km_nsec_t deadline)
-{
-	unsigned long fl = km_plat_irq_save();
-
-	user_deadline = deadline ? deadline : 1; /* 0 means "not armed" */
-	program();
-	km_plat_irq_restore(fl);
-}
-
-void km_plat_timer_disarm(void)
-{
-	unsigned long fl = km_plat_irq_save();
-
-	user_deadline = 0;
-	program();
-	km_plat_irq_restore(fl);
-}
-
-/*
- * Halts with interrupts enabled (sti; hlt: an interrupt that is already
- * pending wakes the hlt at once), whatever the caller's interrupt state,
- * which is restored on return.
- */
-void km_plat_halt_until(km_nsec_t deadline)
-{
-	unsigned long fl = km_plat_irq_save();
-
-	if (km_plat_monotonic_ns() < deadline) {
-		halt_deadline = deadline;
-		program();
-		x86_sti_hlt();
-		x86_cli();
-		halt_deadline = 0;
-		program();
-	}
-	km_plat_irq_restore(fl);
 }

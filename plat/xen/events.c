@@ -10,10 +10,9 @@
  * and calls the port's handler: the one-shot timer's VIRQ_TIMER, a domU's
  * console and xenstore.
  *
- * The timer is VCPUOP_set_singleshot_timer in Xen's system time. One
- * timer serves the deadline armed through the contract and
- * km_plat_halt_until()'s wake-up; the earlier of the two is programmed
- * (as kvm does with its LAPIC), and only when Xen's would fire later.
+ * The timer is VCPUOP_set_singleshot_timer in Xen's system time, the
+ * hardware half of libkvmboot's oneshot.c (which keeps the deadlines, as
+ * for kvm's LAPIC); it is reprogrammed only when Xen's would fire later.
  *
  * Halting is `sti; hlt`: for a PVH vCPU Xen turns HLT with interrupts on
  * into SCHEDOP_block (hvm_hlt), and the STI shadow makes "enable and
@@ -31,6 +30,7 @@
 #include <xen/hvm/hvm_op.h>
 #include <xen/hvm/params.h>
 #include <xen/vcpu.h>
+#include "kvm.h"
 #include "xen.h"
 
 #define UPCALL_VECTOR 0xf3
@@ -42,11 +42,7 @@ static struct {
 } port_handlers[PORTS_MAX];
 
 static evtchn_port_t timer_port;
-static km_timer_handler_t timer_handler;
-static void *timer_arg;
-static km_nsec_t user_deadline; /* 0: not armed */
-static km_nsec_t halt_deadline; /* 0: not halting */
-static km_nsec_t armed;		/* what Xen's timer is set to; 0: nothing */
+static km_nsec_t armed; /* what Xen's timer is set to; 0: nothing */
 
 /*
  * Every hypercall is a VM exit, which under nested emulation (Xen on TCG)
@@ -57,12 +53,8 @@ static km_nsec_t armed;		/* what Xen's timer is set to; 0: nothing */
 static int events_ready;
 static void events_setup(void);
 
-static void program(void)
+void kvm_oneshot_program(km_nsec_t d)
 {
-	km_nsec_t d = user_deadline;
-
-	if (halt_deadline && (!d || halt_deadline < d))
-		d = halt_deadline;
 	if (!d || (armed && armed <= d))
 		return;
 	if (!events_ready)
@@ -76,21 +68,12 @@ static void program(void)
 
 static void timer_event(evtchn_port_t port, void *arg)
 {
-	km_nsec_t now = km_plat_monotonic_ns();
-
 	(void)port;
 	(void)arg;
-	armed = 0; /* Xen's one-shot timer has fired */
-	if (halt_deadline && now >= halt_deadline)
-		halt_deadline = 0;
-	if (user_deadline && now >= user_deadline) {
-		user_deadline = 0;
-		program();
-		if (timer_handler)
-			timer_handler(timer_arg); /* may switch threads */
-		return;
-	}
-	program(); /* early (Xen's slack) or a stale deadline: again */
+	armed = 0; /* Xen's one-shot timer has fired (early by Xen's slack, or for a stale deadline)
+		    */
+	if (kvm_oneshot_expired(km_plat_monotonic_ns()))
+		kvm_oneshot_fire();
 }
 
 static void upcall(struct x86_trap_frame *f)
@@ -160,46 +143,4 @@ static void events_setup(void)
 	timer_port = bv.port;
 	xen_evtchn_bind(timer_port, timer_event, NULL);
 	events_ready = 1;
-}
-
-void km_plat_timer_set_handler(km_timer_handler_t h, void *arg)
-{
-	unsigned long fl = km_plat_irq_save();
-
-	timer_handler = h;
-	timer_arg = arg;
-	km_plat_irq_restore(fl);
-}
-
-void km_plat_timer_arm(km_nsec_t deadline)
-{
-	unsigned long fl = km_plat_irq_save();
-
-	user_deadline = deadline ? deadline : 1; /* 0 means "not armed" */
-	program();
-	km_plat_irq_restore(fl);
-}
-
-void km_plat_timer_disarm(void)
-{
-	unsigned long fl = km_plat_irq_save();
-
-	user_deadline = 0;
-	program();
-	km_plat_irq_restore(fl);
-}
-
-void km_plat_halt_until(km_nsec_t deadline)
-{
-	unsigned long fl = km_plat_irq_save();
-
-	if (km_plat_monotonic_ns() < deadline) {
-		halt_deadline = deadline;
-		program();
-		x86_sti_hlt();
-		x86_cli();
-		halt_deadline = 0;
-		program();
-	}
-	km_plat_irq_restore(fl);
 }
