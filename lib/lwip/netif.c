@@ -9,8 +9,10 @@
  * device without one. Link changes arrive in interrupt context and are
  * applied by the same thread, which also reads the link every 250 ms on a
  * device that cannot report changes. Transmit copies the pbuf chain into one
- * netbuf (lwIP reuses pbufs it queued for retransmission, so handing them
- * to the device would need a reference per frame and gain little here).
+ * netbuf (lwIP rewrites the headers of segments it queued for
+ * retransmission, which a device may still be reading). Receive hands a
+ * frame to lwIP in place, as a custom pbuf over the device's buffer,
+ * unless it is short (RX_COPYBREAK).
  *
  * Configuration: netdev.ip=<addr>/<prefix>:<gw>[:<dns>] sets the first
  * device's address; without it, DHCP, and the boot waits up to
@@ -118,13 +120,70 @@ static void apply_link(struct km_lwip_if *i)
 	UNLOCK_TCPIP_CORE();
 }
 
+/*
+ * Receive buffers come from here (km_netdev_conf.rx_alloc): one block holds
+ * lwIP's custom pbuf, the netbuf descriptor and the buffer, so that a frame
+ * can go up the stack without a copy and its pbuf_free() returns the block.
+ * Frames up to RX_COPYBREAK bytes are copied into a pbuf of their own size
+ * instead (the copybreak of Linux drivers): an ACK costs no more than
+ * before, and a short request queued on a socket does not hold an
+ * MTU-sized buffer.
+ */
+#define RX_COPYBREAK 256
+#define RX_ALIGN     64
+
+struct rx_frame {
+	struct pbuf_custom pc;
+	struct km_netbuf nb;
+};
+#define RX_FRAME_HEAD KM_ALIGN_UP(sizeof(struct rx_frame), (size_t)RX_ALIGN)
+
+static void rx_frame_release(struct km_netbuf *nb)
+{
+	free(nb->owner_priv);
+}
+
+static struct km_netbuf *rx_alloc(struct km_netdev *dev, size_t headroom, size_t size, void *arg)
+{
+	size_t buflen = headroom + size;
+	struct rx_frame *f;
+
+	(void)dev;
+	(void)arg;
+	if (buflen < headroom || buflen > 0xffff)
+		return NULL;
+	f = aligned_alloc(RX_ALIGN, KM_ALIGN_UP(RX_FRAME_HEAD + buflen, (size_t)RX_ALIGN));
+	if (!f)
+		return NULL;
+	km_netbuf_init(&f->nb, (char *)f + RX_FRAME_HEAD, buflen, headroom, rx_frame_release, f);
+	return &f->nb;
+}
+
+static void rx_pbuf_free(struct pbuf *p)
+{
+	struct rx_frame *f = KM_CONTAINER_OF((struct pbuf_custom *)p, struct rx_frame, pc);
+
+	km_netbuf_free(&f->nb);
+}
+
 static struct pbuf *frame_to_pbuf(struct km_netbuf *nb)
 {
 	size_t len = km_netbuf_frame_len(nb);
-	struct pbuf *p = len <= 0xffff ? pbuf_alloc(PBUF_RAW, (u16_t)len, PBUF_RAM) : NULL;
+	struct pbuf *p = NULL;
 
-	if (p)
-		km_netbuf_copy_out(nb, 0, p->payload, len);
+	if (len > RX_COPYBREAK && len <= 0xffff && !nb->next && nb->release == rx_frame_release) {
+		struct rx_frame *f = nb->owner_priv;
+
+		f->pc.custom_free_function = rx_pbuf_free;
+		p = pbuf_alloced_custom(PBUF_RAW, (u16_t)len, PBUF_REF, &f->pc, nb->data,
+					(u16_t)len);
+		if (p)
+			return p;
+	} else if (len <= 0xffff) {
+		p = pbuf_alloc(PBUF_RAW, (u16_t)len, PBUF_RAM);
+		if (p)
+			km_netbuf_copy_out(nb, 0, p->payload, len);
+	}
 	km_netbuf_free(nb);
 	return p;
 }
@@ -285,6 +344,7 @@ static int bring_up(struct km_netdev *dev, int first)
 	memset(&conf, 0, sizeof(conf));
 	conf.event = dev_event;
 	conf.event_arg = i;
+	conf.rx_alloc = rx_alloc;
 	err = km_netdev_start(dev, &conf);
 	if (err) {
 		km_pr_err("%s: cannot start the device: error %d\n", km_netdev_name(dev), err);

@@ -99,6 +99,21 @@ net_stop() { [ -n "${net_pid:-}" ] && kill "$net_pid" 2> /dev/null; wait 2> /dev
 http_code() { net_x curl -s -m 10 -o /dev/null -w '%{http_code}' "$1"; }
 # heap_of BASE: "<live allocations> <bytes in use>" from httpreply's /stats.
 heap_of() { net_x curl -s -m 10 "$1/stats" | sed -n 's/^heap_[a-z_]* //p' | tr '\n' ' '; }
+# heap_settled BASE: heap_of once two readings 0.5 s apart have the same
+# number of allocations (30 s at most; nothing when the server does not
+# answer): connections the bad clients left (QEMU's user network hands them
+# to the guest seconds after the client is gone) are torn down first.
+heap_settled() {
+	local prev cur end=$((SECONDS + 30))
+	prev=$(heap_of "$1")
+	while [ -n "$prev" ] && [ $SECONDS -lt $end ]; do
+		sleep 0.5
+		cur=$(heap_of "$1")
+		[ -n "$cur" ] && [ "${cur%% *}" != "${prev%% *}" ] || break
+		prev=$cur
+	done
+	echo "${cur:-$prev}"
+}
 
 # t_http HOST PORT [DROPS]: the whole load and bad-client sequence against a
 # server; DROPS connections opened and dropped (default 1,000).
@@ -123,7 +138,7 @@ t_http() {
 	# wrk: no socket errors, no non-2xx, the heap as before: the same number
 	# of live allocations (their bytes MAY differ by how the allocator
 	# split its free blocks, so they are only shown).
-	before=$(heap_of "$base")
+	before=$(heap_settled "$base")
 	wrk_out=$NO/wrk.$$.out
 	# wrk's own limit for one answer is 2 s; QEMU's user network under TCG
 	# delays a handful of the first answers past it (wrk then counts them
@@ -132,8 +147,7 @@ t_http() {
 	cat "$wrk_out"
 	grep -q 'Requests/sec' "$wrk_out" && ! grep -q 'Socket errors\|Non-2xx' "$wrk_out" || return 1
 	[ "$(sed -n 's/^ *\([0-9]*\) requests in .*/\1/p' "$wrk_out")" -gt 0 ] || return 1
-	sleep 2 # the last connections close
-	after=$(heap_of "$base")
+	after=$(heap_settled "$base") # the last connections close
 	echo "heap (allocations, bytes): $before before wrk, $after after"
 	[ -n "$before" ] && [ "${before%% *}" = "${after%% *}" ] || return 1
 	[ "$(http_code "$base/")" = 200 ]

@@ -24,10 +24,11 @@
  * unused capacity costs nothing (a 2 MiB guest) and the allocator's
  * statistics account for the stack's memory too. The pool counts below
  * still size the socket table and bound the TCP state. */
-#define MEM_LIBC_MALLOC 1
-#define MEMP_MEM_MALLOC 1
-#define MEM_ALIGNMENT	8
-#define MEM_SIZE	(256 * 1024) /* unused with MEM_LIBC_MALLOC; checked by lwIP */
+#define MEM_LIBC_MALLOC		 1
+#define MEMP_MEM_MALLOC		 1
+#define MEM_ALIGNMENT		 8
+#define LWIP_SUPPORT_CUSTOM_PBUF 1	      /* received frames go up in place (netif.c) */
+#define MEM_SIZE		 (256 * 1024) /* unused with MEM_LIBC_MALLOC; checked by lwIP */
 
 #define LWIP_IPV4		      1
 #define LWIP_IPV6		      0
