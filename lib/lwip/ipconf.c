@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 #include "ipconf.h"
 
 /* A decimal number 0..@max of 1..3 digits at *p; advances *p. */
@@ -49,29 +50,67 @@ static uint32_t mask_of(unsigned int prefix)
 	return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
 }
 
+/* An RFC 1123 label at *p (up to the next '.', ':' or the end); advances *p. */
+static int parse_label(const char **p)
+{
+	const char *start = *p;
+
+	while ((**p >= 'a' && **p <= 'z') || (**p >= 'A' && **p <= 'Z') ||
+	       (**p >= '0' && **p <= '9') || **p == '-')
+		(*p)++;
+	if (*p == start || *p - start > 63 || *start == '-' || (*p)[-1] == '-')
+		return -EINVAL;
+	return 0;
+}
+
+/* A name of @labels_max labels at most (1: a hostname) at *p, copied into
+ * @out (@size bytes); advances *p. */
+static int parse_name(const char **p, unsigned int labels_max, char *out, size_t size)
+{
+	const char *start = *p;
+	unsigned int labels = 0;
+
+	do {
+		if (labels && *(*p)++ != '.')
+			return -EINVAL;
+		if (++labels > labels_max || parse_label(p))
+			return -EINVAL;
+	} while (**p == '.');
+	if ((size_t)(*p - start) >= size)
+		return -EINVAL;
+	memcpy(out, start, (size_t)(*p - start));
+	out[*p - start] = '\0';
+	return 0;
+}
+
 int km_ipconf_parse(const char *text, struct km_ipconf *c)
 {
-	struct km_ipconf r = { 1, 0, 0, 0, 0, 0 };
+	struct km_ipconf r;
 	const char *p = text;
 
+	memset(&r, 0, sizeof(r));
+	r.set = 1;
 	if (!p || parse_addr(&p, &r.addr) || *p++ != '/')
 		return -EINVAL;
 	if (parse_number(&p, 99, &r.prefix))
 		return -EINVAL;
-	if (*p++ != ':')
+	/* Each further field MAY be empty; a field ends at ':' or the end. */
+	if (*p == ':' && *++p != ':' && *p && parse_addr(&p, &r.gw))
 		return -EINVAL;
-	if (*p != ':' && *p && parse_addr(&p, &r.gw))
-		return -EINVAL;
-	if (*p == ':') {
-		p++;
-		if (parse_addr(&p, &r.dns))
+	for (int k = 0; k < 2; k++)
+		if (*p == ':' && *++p != ':' && *p && parse_addr(&p, &r.dns[k]))
 			return -EINVAL;
-	}
+	if (*p == ':' && *++p != ':' && *p && parse_name(&p, 1, r.hostname, sizeof(r.hostname)))
+		return -EINVAL;
+	if (*p == ':' && *++p && parse_name(&p, 127, r.domain, sizeof(r.domain)))
+		return -EINVAL;
 	if (*p)
 		return -EINVAL;
 	if (r.prefix < 1 || r.prefix > 32 || !r.addr)
 		return -ERANGE;
 	r.netmask = mask_of(r.prefix);
+	if (r.gw && (r.gw & r.netmask) != (r.addr & r.netmask))
+		return -ERANGE;
 	*c = r;
 	return 0;
 }

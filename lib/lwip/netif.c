@@ -56,26 +56,34 @@ static int parse_ipconf(const char *text, void *var)
 static int format_ipconf(char *buf, size_t len, const void *var)
 {
 	const struct km_ipconf *c = var;
-	char a[16], g[16], d[16];
+	char a[16], g[16], d0[16], d1[16];
 
 	if (!c->set)
 		return snprintf(buf, len, "(none: DHCP)");
 	km_ipconf_format_addr(c->addr, a);
 	km_ipconf_format_addr(c->gw, g);
-	km_ipconf_format_addr(c->dns, d);
-	return snprintf(buf, len, "%s/%u:%s%s%s", a, c->prefix, c->gw ? g : "", c->dns ? ":" : "",
-			c->dns ? d : "");
+	km_ipconf_format_addr(c->dns[0], d0);
+	km_ipconf_format_addr(c->dns[1], d1);
+	char text[16 * 4 + sizeof(c->hostname) + sizeof(c->domain) + 8];
+	int n = snprintf(text, sizeof(text), "%s/%u:%s:%s:%s:%s:%s", a, c->prefix, c->gw ? g : "",
+			 c->dns[0] ? d0 : "", c->dns[1] ? d1 : "", c->hostname, c->domain);
+
+	while (n > 0 && text[n - 1] == ':') /* empty trailing fields */
+		text[--n] = '\0';
+	return snprintf(buf, len, "%s", text);
 }
 
 /* The type's name is what a bad value's message says was expected. */
 const struct km_param_type km_param_type_netdev_ip = {
-	"<addr>/<prefix>:<gw>[:<dns>] (e.g. 10.0.2.15/24:10.0.2.2:10.0.2.3)", parse_ipconf,
-	format_ipconf
+	"<addr>/<prefix>[:<gw>[:<dns0>[:<dns1>[:<hostname>[:<domain>]]]]] (e.g. "
+	"10.0.2.15/24:10.0.2.2:10.0.2.3)",
+	parse_ipconf, format_ipconf
 };
 
 static struct km_ipconf ipconf;
 KM_PARAM(netdev, ip, netdev_ip, ipconf,
-	 "first network device's IPv4 address, prefix, gateway, DNS server; DHCP if unset");
+	 "first network device's IPv4 address/prefix, gateway, DNS servers, hostname, domain "
+	 "(Unikraft's order); DHCP if unset");
 
 static unsigned int dhcp_wait_ms = 10000;
 KM_PARAM(lwip, dhcp_wait, uint, dhcp_wait_ms,
@@ -304,15 +312,21 @@ static int wait_for_lease(struct km_lwip_if *i)
  * (getaddrinfo) asks it. Through the file system calls: without a VFS (or
  * a writable /etc) they fail and the image goes on without the file.
  */
-static void write_resolv_conf(uint32_t dns)
+static void write_resolv_conf(const uint32_t dns[2], const char *domain)
 {
-	char line[48], a[16];
-	long fd, n;
+	char text[48 * 2 + 300], a[16];
+	long fd;
+	int n = 0;
 
-	if (!dns || !km_syscall_entry(KM_SYS_openat)) /* no file system in the image */
+	if (!dns[0] || !km_syscall_entry(KM_SYS_openat)) /* no file system in the image */
 		return;
-	km_ipconf_format_addr(dns, a);
-	n = snprintf(line, sizeof(line), "nameserver %s\n", a);
+	for (int k = 0; k < 2; k++)
+		if (dns[k]) {
+			km_ipconf_format_addr(dns[k], a);
+			n += snprintf(text + n, sizeof(text) - (size_t)n, "nameserver %s\n", a);
+		}
+	if (domain && *domain)
+		n += snprintf(text + n, sizeof(text) - (size_t)n, "search %s\n", domain);
 	km_syscall3(KM_SYS_mkdirat, -100 /* AT_FDCWD */, (long)"/etc", 0755);
 	fd = km_syscall4(KM_SYS_openat, -100, (long)"/etc/resolv.conf",
 			 01 | 0100 | 01000 | 02000000 /* O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC */,
@@ -321,10 +335,20 @@ static void write_resolv_conf(uint32_t dns)
 		km_pr_debug("no /etc/resolv.conf (error %ld): no file system?\n", fd);
 		return;
 	}
-	if (km_syscall3(KM_SYS_write, fd, (long)line, n) != n)
+	if (km_syscall3(KM_SYS_write, fd, (long)text, n) != n)
 		km_pr_warn("/etc/resolv.conf: short write\n");
 	km_syscall1(KM_SYS_close, fd);
-	km_pr_debug("/etc/resolv.conf: %s", line);
+	km_pr_debug("/etc/resolv.conf: %s", text);
+}
+
+/* netdev.ip's hostname and domain: uname(2)'s, through sethostname and
+ * setdomainname when the image has them (lib/posix-process). */
+static void set_names(const char *hostname, const char *domain)
+{
+	if (*hostname && km_syscall_entry(KM_SYS_sethostname))
+		km_syscall2(KM_SYS_sethostname, (long)hostname, (long)strlen(hostname));
+	if (*domain && km_syscall_entry(KM_SYS_setdomainname))
+		km_syscall2(KM_SYS_setdomainname, (long)domain, (long)strlen(domain));
 }
 
 static int bring_up(struct km_netdev *dev, int first)
@@ -374,15 +398,17 @@ static int bring_up(struct km_netdev *dev, int first)
 	}
 	km_thread_detach(t);
 	if (first && ipconf.set) {
-		if (ipconf.dns) {
-			ip_addr_t d;
+		for (u8_t k = 0; k < 2; k++)
+			if (ipconf.dns[k]) {
+				ip_addr_t d;
 
-			ip_addr_set_ip4_u32(&d, ipconf.dns);
-			LOCK_TCPIP_CORE();
-			dns_setserver(0, &d);
-			UNLOCK_TCPIP_CORE();
-			write_resolv_conf(ipconf.dns);
-		}
+				ip_addr_set_ip4_u32(&d, ipconf.dns[k]);
+				LOCK_TCPIP_CORE();
+				dns_setserver(k, &d);
+				UNLOCK_TCPIP_CORE();
+			}
+		write_resolv_conf(ipconf.dns, ipconf.domain);
+		set_names(ipconf.hostname, ipconf.domain);
 		log_address(i, "netdev.ip");
 		return 0;
 	}
@@ -397,8 +423,11 @@ static int bring_up(struct km_netdev *dev, int first)
 		return 0;
 	if (wait_for_lease(i)) {
 		log_address(i, "DHCP");
-		if (first)
-			write_resolv_conf(km_lwip_dns_server());
+		if (first) {
+			uint32_t dns[2] = { km_lwip_dns_server(), 0 };
+
+			write_resolv_conf(dns, NULL);
+		}
 	} else
 		km_pr_warn(
 			"%s: no DHCP lease within %u ms; going on without an address (DHCP keeps "

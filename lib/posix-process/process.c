@@ -31,6 +31,10 @@ struct linux_utsname {
 	char version[UTS_LEN], machine[UTS_LEN], domainname[UTS_LEN];
 };
 
+/* uname(2)'s names; sethostname/setdomainname change them (lib/lwip sets
+ * netdev.ip's hostname and domain through them). */
+static char nodename[UTS_LEN] = "kumiki", domainname[UTS_LEN] = "(none)";
+
 KM_SYSCALL_DEFINE(uname, 1)
 {
 	struct linux_utsname *u = (struct linux_utsname *)a1;
@@ -39,12 +43,34 @@ KM_SYSCALL_DEFINE(uname, 1)
 		return -EFAULT;
 	memset(u, 0, sizeof(*u));
 	strcpy(u->sysname, "Linux");
-	strcpy(u->nodename, "kumiki");
+	strcpy(u->nodename, nodename);
 	strcpy(u->release, "6.1.0-kumiki");
 	strcpy(u->version, "Kumiki unikernel");
 	strcpy(u->machine, "x86_64");
-	strcpy(u->domainname, "(none)");
+	strcpy(u->domainname, domainname);
 	return 0;
+}
+
+/* Linux's rules: at most 64 bytes, not NUL-terminated; EINVAL beyond. */
+static long set_name(char *dst, const char *name, long len)
+{
+	if (len < 0 || len >= UTS_LEN)
+		return -EINVAL;
+	if (!name && len)
+		return -EFAULT;
+	memcpy(dst, name, (size_t)len);
+	dst[len] = '\0';
+	return 0;
+}
+
+KM_SYSCALL_DEFINE(sethostname, 2)
+{
+	return set_name(nodename, (const char *)a1, a2);
+}
+
+KM_SYSCALL_DEFINE(setdomainname, 2)
+{
+	return set_name(domainname, (const char *)a1, a2);
 }
 
 KM_STATIC_ASSERT(sizeof(struct km_sysinfo) == 112, "struct sysinfo is 112 bytes on x86_64");

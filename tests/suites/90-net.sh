@@ -49,13 +49,14 @@ fi
 t_bad_ip() {
 	local img bad rc
 	img=$(net_image st-linuxu "$ST") || return 1
-	for bad in 10.0.2.15 10.0.2.15/24 10.0.2/24:10.0.2.1 10.0.2.15/33:10.0.2.1 \
-		300.0.0.1/24:10.0.0.1 10.0.2.15/24:gw 10.0.2.15/24:10.0.2.1:8.8.8; do
+	for bad in 10.0.2.15 10.0.2/24:10.0.2.1 10.0.2.15/33:10.0.2.1 \
+		300.0.0.1/24:10.0.0.1 10.0.2.15/24:gw 10.0.2.15/24:10.0.2.1:8.8.8 10.0.2.15/24:10.0.3.1 \
+		10.0.2.15/24:10.0.2.1:8.8.8.8:8.8.4.4:bad_host 10.0.2.15/24:::::a..b 10.0.2.15/24::::::x; do
 		timeout 10 "$img" "netdev.ip=$bad" > "$NO/bad-ip.out" 2>&1; rc=$?
 		cat "$NO/bad-ip.out"
 		[ $rc = 64 ] || { echo "netdev.ip=$bad: exit status $rc, expected 64"; return 1; }
 		[ "$(wc -l < "$NO/bad-ip.out")" = 1 ] &&
-		expect_output "$NO/bad-ip.out" "netdev\\.ip: (invalid|out-of-range) value '$bad' \\(expected <addr>/<prefix>:<gw>\\[:<dns>\\]" || return 1
+		expect_output "$NO/bad-ip.out" "netdev\\.ip: (invalid|out-of-range) value '$bad' \\(expected <addr>/<prefix>\\[:<gw>\\[:<dns0>" || return 1
 	done
 }
 check "netdev.ip: a bad value is one line naming the form, status 64" t_bad_ip

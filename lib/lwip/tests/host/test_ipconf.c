@@ -23,8 +23,20 @@ static void good(const char *text, const char *addr, const char *mask, const cha
 	int r = km_ipconf_parse(text, &c);
 
 	expect(r == 0 && c.set && c.addr == inet_addr(addr) && c.netmask == inet_addr(mask) &&
-		       c.gw == (gw ? inet_addr(gw) : 0) && c.dns == (dns ? inet_addr(dns) : 0),
+		       c.gw == (gw ? inet_addr(gw) : 0) && c.dns[0] == (dns ? inet_addr(dns) : 0) &&
+		       !c.dns[1] && !c.hostname[0] && !c.domain[0],
 	       "parses", text);
+}
+
+/* Unikraft's full form: the second DNS server, hostname and domain. */
+static void good_full(const char *text, const char *dns1, const char *host, const char *domain)
+{
+	struct km_ipconf c;
+	int r = km_ipconf_parse(text, &c);
+
+	expect(r == 0 && c.dns[1] == (dns1 ? inet_addr(dns1) : 0) && !strcmp(c.hostname, host) &&
+		       !strcmp(c.domain, domain),
+	       "parses all six fields", text);
 }
 
 static void bad(const char *text, int want)
@@ -47,10 +59,25 @@ int main(void)
 	good("10.1.2.3/17:10.1.0.1", "10.1.2.3", "255.255.128.0", "10.1.0.1", NULL);
 	bad("", -EINVAL);
 	bad("10.0.2.15", -EINVAL);
-	bad("10.0.2.15/24", -EINVAL);
+	good("10.0.2.15/24", "10.0.2.15", "255.255.255.0", NULL, NULL);
+	good("10.0.2.15/24:10.0.2.2:", "10.0.2.15", "255.255.255.0", "10.0.2.2", NULL);
+	good("10.0.2.15/24::", "10.0.2.15", "255.255.255.0", NULL, NULL);
+	good_full("10.0.2.15/24:10.0.2.2:8.8.8.8:8.8.4.4:web-1:example.org", "8.8.4.4", "web-1",
+		  "example.org");
+	good_full("10.0.2.15/24::::kumiki", NULL, "kumiki", "");
+	good_full("10.0.2.15/24:::1.1.1.1::a.b.c", "1.1.1.1", "", "a.b.c");
+	bad("10.0.2.15/24:10.0.3.2", -ERANGE); /* the gateway is outside 10.0.2.0/24 */
+	bad("10.0.2.15/24:10.0.2.2:8.8.8.8:8.8.4.4:-web:example.org", -EINVAL);
+	bad("10.0.2.15/24:10.0.2.2:8.8.8.8:8.8.4.4:web_1:example.org", -EINVAL);
+	bad("10.0.2.15/24:10.0.2.2:8.8.8.8:8.8.4.4:a.b:example.org", -EINVAL);
+	bad("10.0.2.15/24:10.0.2.2:8.8.8.8:8.8.4.4:web:example..org", -EINVAL);
+	bad("10.0.2.15/24:10.0.2.2:8.8.8.8:8.8.4.4:web:example.org:", -EINVAL);
+	bad("10.0.2.15/24:10.0.2.2:8.8.8.8:8.8.4.4:web:example.org:x", -EINVAL);
+	bad("10.0.2.15/24:10.0.2.2:8.8.8.8:8.8.4.4:"
+	    "a234567890123456789012345678901234567890123456789012345678901234",
+	    -EINVAL); /* a 64-character label */
 	bad("10.0.2/24:10.0.2.2", -EINVAL);
 	bad("10.0.2.256/24:10.0.2.2", -EINVAL);
-	bad("10.0.2.15/24:10.0.2.2:", -EINVAL);
 	bad("10.0.2.15/24:10.0.2.2:8.8.8.8:x", -EINVAL);
 	bad(" 10.0.2.15/24:10.0.2.2", -EINVAL);
 	bad("10.0.2.15/+24:10.0.2.2", -EINVAL);
