@@ -2,7 +2,8 @@
 /*
  * vfs.fstab=<source>:<mountpoint>:<fstype>[:<flags>[:<options>]] ...
  * (Unikraft's field order; entries separated by spaces in one quoted
- * value). Checked when the parameter is read, so a typo stops the boot
+ * value; each occurrence of the parameter adds its entries). Checked when
+ * the parameter is read, so a typo stops the boot
  * before anything runs; mounted in order in the rootfs class, after / and
  * the initrd, each mount point created first (mkdir -p).
  *
@@ -30,7 +31,14 @@ struct fstab_entry {
 	unsigned long mflags;
 };
 
-static const char *fstab;
+/* Each vfs.fstab= occurrence adds its entries (as virtio_mmio.device
+ * does), so that `make run SHARE=` and a user's own vfs.fstab both count. */
+#define FSTAB_VALUES 8
+struct fstab_values {
+	unsigned int n;
+	const char *text[FSTAB_VALUES];
+};
+static struct fstab_values fstab;
 
 static int parse_flags(const char *s, size_t len, unsigned long *out, const char **why)
 {
@@ -143,18 +151,35 @@ static int accept_entry(struct fstab_entry *e, void *ctx)
 
 static int parse_fstab(const char *text, void *var)
 {
-	int err = each_entry(text, accept_entry, NULL);
+	struct fstab_values *v = var;
+	int err;
 
+	if (v->n == FSTAB_VALUES) {
+		km_pr_err("vfs.fstab: more than %d occurrences; put entries in one value\n",
+			  FSTAB_VALUES);
+		return -ERANGE;
+	}
+	err = each_entry(text, accept_entry, NULL);
 	if (!err)
-		*(const char **)var = text;
+		v->text[v->n++] = text;
 	return err;
 }
 
 static int format_fstab(char *buf, size_t len, const void *var)
 {
-	const char *s = *(const char *const *)var;
+	const struct fstab_values *v = var;
+	size_t n = 0;
 
-	return snprintf(buf, len, "%s", s ? s : "(none)");
+	if (!v->n)
+		return snprintf(buf, len, "(none)");
+	for (unsigned int k = 0; k < v->n && n < len; k++) {
+		int w = snprintf(buf + n, len - n, "%s%s", k ? " " : "", v->text[k]);
+
+		if (w < 0)
+			return w;
+		n += (size_t)w;
+	}
+	return (int)n;
 }
 
 KM_PARAM_TYPE(fstab, parse_fstab, format_fstab);
@@ -200,6 +225,17 @@ static int mount_entry(struct fstab_entry *e, void *ctx)
 	for (int k = 0; k < 5; k++)
 		if (!(f[k] = dup_field(e, k)))
 			err = -ENOMEM;
+	/* Before the mount point is made: no stray directory for a typo. */
+	if (!err && !vfs_fstype_known(f[2])) {
+		char names[128];
+
+		vfs_fstype_names(names, sizeof(names));
+		km_pr_err("vfs.fstab: cannot mount %s on %s: no file system type '%s' in this "
+			  "image (it has: %s)\n",
+			  *f[0] ? f[0] : "-", f[1], f[2], names);
+		err = -ENODEV;
+		goto out;
+	}
 	/* / itself comes first when no root file system was configured. */
 	if (!err && strcmp(f[1], "/")) {
 		err = make_dirs(f[1]);
@@ -215,6 +251,7 @@ static int mount_entry(struct fstab_entry *e, void *ctx)
 		else
 			km_pr_info("mounted %s (%s) on %s\n", f[2], *f[0] ? f[0] : "-", f[1]);
 	}
+out:
 	for (int k = 0; k < 5; k++)
 		free(f[k]);
 	return required ? err : 0;
@@ -222,6 +259,12 @@ static int mount_entry(struct fstab_entry *e, void *ctx)
 
 static int vfs_fstab_mount(void)
 {
-	return fstab ? each_entry(fstab, mount_entry, NULL) : 0;
+	for (unsigned int k = 0; k < fstab.n; k++) {
+		int err = each_entry(fstab.text[k], mount_entry, NULL);
+
+		if (err)
+			return err;
+	}
+	return 0;
 }
 KM_INIT_ROOTFS_REQUIRED(vfs_fstab_mount, 4);

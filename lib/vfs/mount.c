@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <km/init.h>
 #include <km/lock.h>
@@ -28,6 +29,25 @@ static const struct km_vfsops *find_fs(const char *name)
 		if (!strcmp((*o)->name, name))
 			return *o;
 	return NULL;
+}
+
+int vfs_fstype_known(const char *name)
+{
+	return find_fs(name) != NULL;
+}
+
+void vfs_fstype_names(char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (const struct km_vfsops *const *o = __km_vfsops_start; o < __km_vfsops_end; o++) {
+		int w = snprintf(buf + n, len - n, "%s%s", n ? ", " : "", (*o)->name);
+
+		if (w < 0 || (size_t)w >= len - n)
+			break;
+		n += (size_t)w;
+	}
 }
 
 struct km_vnode *vfs_root(void)

@@ -63,6 +63,10 @@ static inline int vfs_is_mount_root(const struct km_vnode *vn)
 struct km_vnode *vfs_ref_slot(struct km_vnode *const *slot);
 
 /* --- mounts (mount.c) --- */
+/* 1 when a file system of type @name is in the image. */
+int vfs_fstype_known(const char *name);
+/* The image's file system types, ", "-separated, into @buf (@len > 0). */
+void vfs_fstype_names(char *buf, size_t len);
 /* The root directory, with a reference; NULL before / is mounted. */
 struct km_vnode *vfs_root(void);
 /* If a mount covers @vn, replace it (and put it) by that mount's root. */
