@@ -82,6 +82,7 @@ net_x() { if [ -n "${net_ns:-}" ]; then ip netns exec "$net_ns" "$@"; else "$@";
 net_start() {
 	local out=$1 i
 	shift
+	net_out=$out
 	"$@" > "$out" 2>&1 &
 	net_pid=$!
 	for i in $(seq 600); do
@@ -92,6 +93,22 @@ net_start() {
 	echo "the server did not start:"
 	tr -d '\r' < "$out"
 	return 1
+}
+# net_report: after a failed step, whether the server still runs (its
+# process tree and their states: timeout, ip netns exec, the image or
+# QEMU) and the end of its output.
+net_tree() { local p; for p in $(pgrep -P "$1"); do echo "$p"; net_tree "$p"; done; }
+net_report() {
+	if [ -n "${net_pid:-}" ] && kill -0 "$net_pid" 2> /dev/null; then
+		echo "the server still runs:"
+		ps -o pid=,stat=,etime=,time=,rss=,args= -p "$(net_tree "$net_pid" | tr '\n' ,)$net_pid"
+	else
+		echo "the server is gone"
+	fi
+	echo "its output (last 60 lines):"
+	tr -d '\r' < "$net_out" | tail -n 60 | sed 's/^/  | /'
+	net_x ss -tan 2> /dev/null |
+		awk 'NR > 1 { n[$1]++ } END { for (s in n) printf "%s %d  ", s, n[s]; print "(client side)" }'
 }
 net_stop() { [ -n "${net_pid:-}" ] && kill "$net_pid" 2> /dev/null; wait 2> /dev/null; net_pid=; }
 
@@ -155,7 +172,7 @@ net_netns() {
 t_tap_http() {
 	net_start "$NO/hr-linuxu.out" timeout -k 5 $((NET_WRK_SECONDS + 200)) ip netns exec "$net_ns" \
 		"$(net_image hr-linuxu "$HR")" linuxu.tap=tap0 netdev.ip=10.77.0.2/24:10.77.0.1 &&
-	t_http 10.77.0.2 8080
+	{ t_http 10.77.0.2 8080 || { net_report; return 1; }; }
 }
 
 t_tap_echo() {
@@ -234,7 +251,7 @@ t_kvm_http() { # t_kvm_http MACHINE
 	# Each dropped connection still costs QEMU's user network a handshake
 	# and a close with the guest, slow under TCG (1,000 delay the next
 	# answer past 5 s): 200 keep the check bounded.
-	t_http 127.0.0.1 "$port" 200
+	t_http 127.0.0.1 "$port" 200 || { net_report; return 1; }
 }
 
 if ! km_have_qemu; then
