@@ -26,6 +26,7 @@ struct pipe {
 	unsigned int readers, writers;
 	struct km_waitq readq, writeq;
 	uint64_t ino;
+	struct km_file *end[2]; /* read, write end while open: for km_file_event */
 };
 
 struct pipe_end {
@@ -39,6 +40,15 @@ static uint64_t next_ino = 1;
 static struct pipe_end *end_of(struct km_file *f)
 {
 	return KM_CONTAINER_OF(f, struct pipe_end, f);
+}
+
+/* Pollers of end @which (0 read, 1 write) may find it ready; interrupts off. */
+static void event(struct pipe *p, int which)
+{
+	if (p->end[which])
+		km_file_event(p->end[which]);
+	else
+		km_file_wake();
 }
 
 static long pipe_read(struct km_file *f, void *buf, size_t len, int64_t *off)
@@ -65,6 +75,7 @@ static long pipe_read(struct km_file *f, void *buf, size_t len, int64_t *off)
 	p->head = (p->head + n) % PIPE_SIZE;
 	p->count -= n;
 	km_waitq_wake_all(&p->writeq);
+	event(p, 1); /* room for the write end */
 	km_plat_irq_restore(irq);
 	return (long)n;
 }
@@ -111,6 +122,7 @@ static long pipe_write(struct km_file *f, const void *buf, size_t len, int64_t *
 		p->count += n;
 		done += n;
 		km_waitq_wake_all(&p->readq);
+		event(p, 0); /* data for the read end */
 	}
 	km_plat_irq_restore(irq);
 	return (long)done;
@@ -175,8 +187,11 @@ static void pipe_close(struct km_file *f)
 		p->writers--;
 	else
 		p->readers--;
+	if (p->end[e->writer] == f)
+		p->end[e->writer] = NULL;
 	km_waitq_wake_all(&p->readq);
 	km_waitq_wake_all(&p->writeq);
+	event(p, !e->writer); /* the other end sees HUP or ERR */
 	last = !p->readers && !p->writers;
 	km_plat_irq_restore(irq);
 	if (last) {
@@ -242,6 +257,8 @@ static long do_pipe(int *fds, long flags)
 		pipe_close(&w->f);
 		return wfd;
 	}
+	p->end[0] = &r->f;
+	p->end[1] = &w->f;
 	fds[0] = rfd;
 	fds[1] = wfd;
 	return 0;
