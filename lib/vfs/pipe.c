@@ -243,8 +243,8 @@ static long do_pipe(int *fds, long flags)
 	km_waitq_init(&p->writeq);
 	p->readers = p->writers = 1;
 	p->ino = __atomic_fetch_add(&next_ino, 1, __ATOMIC_RELAXED);
-	*r = (struct pipe_end){ { &pipe_ops, NULL, LX_O_RDONLY | status, 0 }, p, 0 };
-	*w = (struct pipe_end){ { &pipe_ops, NULL, LX_O_WRONLY | status, 0 }, p, 1 };
+	*r = (struct pipe_end){ { .ops = &pipe_ops, .flags = LX_O_RDONLY | status }, p, 0 };
+	*w = (struct pipe_end){ { .ops = &pipe_ops, .flags = LX_O_WRONLY | status }, p, 1 };
 	rfd = km_fd_install(&r->f, 0, fdflags);
 	if (rfd < 0) {
 		pipe_close(&r->f);
