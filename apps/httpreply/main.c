@@ -10,8 +10,8 @@
  * and the connection is closed; a connection idle for IDLE_SECONDS is
  * closed; other methods get 405 and a close; when no thread can be
  * started the connection is closed at once. GET /stats answers the heap's
- * live allocations and bytes (on Kumiki) instead of the fixed body, for
- * leak checks.
+ * live allocations, the bytes they asked for and their usable bytes (on
+ * Kumiki) instead of the fixed body, for leak checks.
  *
  * Plain POSIX: it also builds natively (cc -O2 -pthread main.c) for the
  * benchmark's baseline.
@@ -60,19 +60,22 @@ static int send_all(int fd, const char *p, size_t len)
 	return 0;
 }
 
-/* The heap's live allocations and their bytes, or -1 where the
- * allocator's statistics are not ours (a native build). The count is the
- * leak check: the bytes also move with how the allocator happened to
- * split its free blocks. */
-static void heap_stats(long *objects, long *bytes)
+/* The heap's live allocations, the bytes they asked for (rounded to the
+ * allocator's unit: the same live allocations always give the same
+ * figure, the leak check) and their usable bytes (which also move with
+ * how the allocator happened to split its free blocks), or -1 where the
+ * allocator's statistics are not ours (a native build). */
+static void heap_stats(long *objects, long *requested, long *bytes)
 {
 #ifdef CONFIG_LIBALLOC
-	const struct km_alloc_stats *st = &km_alloc_get()->stats;
+	struct km_alloc_stats st;
 
-	*objects = (long)(st->nr_allocs - st->nr_frees);
-	*bytes = (long)st->in_use;
+	km_alloc_stats_get(&st); /* a consistent copy */
+	*objects = (long)(st.nr_allocs - st.nr_frees);
+	*requested = (long)st.requested;
+	*bytes = (long)st.in_use;
 #else
-	*objects = *bytes = -1;
+	*objects = *requested = *bytes = -1;
 #endif
 }
 
@@ -112,17 +115,18 @@ static int handle(int fd, char *head)
 	int http10 = strstr(head, " HTTP/1.0\r\n") != NULL;
 	int keep = http10 ? header_has(head, "Connection", "keep-alive")
 			  : !header_has(head, "Connection", "close");
-	char stats[96];
-	long objects, bytes;
+	char stats[128];
+	long objects, requested, bytes;
 
 	if (!get && !headreq) {
 		reply(fd, 405, "Method Not Allowed", "", 0, 0);
 		return 0;
 	}
 	if (!strncmp(head + (get ? 4 : 5), "/stats ", 7)) {
-		heap_stats(&objects, &bytes);
-		snprintf(stats, sizeof(stats), "heap_objects %ld\nheap_in_use %ld\n", objects,
-			 bytes);
+		heap_stats(&objects, &requested, &bytes);
+		snprintf(stats, sizeof(stats),
+			 "heap_objects %ld\nheap_requested %ld\nheap_in_use %ld\n", objects,
+			 requested, bytes);
 		return reply(fd, 200, "OK", stats, headreq, keep) == 0 && keep;
 	}
 	return reply(fd, 200, "OK", body, headreq, keep) == 0 && keep;

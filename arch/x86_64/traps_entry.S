@@ -67,6 +67,7 @@ x86_irq_common:
 	subq $512, %rsp
 	andq $~15, %rsp
 	fxsave64 (%rsp)
+	fninit                          /* C starts with an empty x87 stack: a thread switched to next would inherit it */
 	movq %rbx, %rdi
 	call x86_irq_dispatch
 	fxrstor64 (%rsp)

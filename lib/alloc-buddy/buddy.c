@@ -180,7 +180,7 @@ static void *alloc_order(struct km_buddy *b, unsigned int order)
 		push(b, z, (uintptr_t)f + (1UL << k), k);
 	}
 	meta_set(z, (uintptr_t)f, META_USED | order);
-	km_alloc_stat_alloc(&b->a, 1UL << order);
+	km_alloc_stat_alloc(&b->a, 1UL << order, 1UL << order);
 	return f;
 }
 
@@ -233,7 +233,7 @@ static void buddy_free(struct km_alloc *a, void *ptr)
 		z = zone_of(b, p);
 		order = meta_get(z, p) & META_ORDER;
 	}
-	km_alloc_stat_free(a, 1UL << order);
+	km_alloc_stat_free(a, 1UL << order, 1UL << order);
 	meta_set(z, p, 0);
 	while (order < BUDDY_MAX_ORDER) {
 		uintptr_t buddy = buddy_addr(z, p, order);
@@ -323,7 +323,7 @@ static void *buddy_realloc(struct km_alloc *a, void *ptr, size_t size)
 		for (unsigned int k = order; k > want; k--)
 			push(b, z, p + (1UL << (k - 1)), k - 1);
 		meta_set(z, p, META_USED | want);
-		km_alloc_stat_resize(a, 1UL << order, 1UL << want);
+		km_alloc_stat_resize(a, 1UL << order, 1UL << want, 1UL << order, 1UL << want);
 		return ptr;
 	}
 	np = alloc_order(b, want);

@@ -48,7 +48,7 @@ static void *try_zone(struct km_region_alloc *r, unsigned int i, size_t align, s
 	h = hdr_of((void *)p);
 	h->size = size;
 	h->magic = magic((void *)p, MAGIC_USED);
-	km_alloc_stat_alloc(&r->a, size);
+	km_alloc_stat_alloc(&r->a, size, size);
 	return (void *)p;
 }
 
@@ -107,7 +107,7 @@ static void region_free(struct km_alloc *a, void *p)
 	if (KM_ALLOC_CHECKS && check(region_of(a), p) < 0)
 		return;
 	h->magic = magic(p, MAGIC_FREED);
-	km_alloc_stat_free(a, h->size);
+	km_alloc_stat_free(a, h->size, h->size);
 }
 
 static void *region_realloc(struct km_alloc *a, void *p, size_t size)
@@ -128,13 +128,13 @@ static void *region_realloc(struct km_alloc *a, void *p, size_t size)
 		    r->zones[i].end - (uintptr_t)p >= size) {
 			r->zones[i].cur = (uintptr_t)p + size;
 			h->size = size;
-			km_alloc_stat_resize(a, old, size);
+			km_alloc_stat_resize(a, old, size, old, size);
 			return p;
 		}
 	}
 	if (size <= old) {
 		h->size = size;
-		km_alloc_stat_resize(a, old, size);
+		km_alloc_stat_resize(a, old, size, old, size);
 		return p;
 	}
 	np = region_malloc(a, size);

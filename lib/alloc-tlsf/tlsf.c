@@ -22,7 +22,10 @@
 #define MAX_POOL      (1UL << 46) /* larger memory is added as several pools */
 #define FREE_BIT      1UL
 #define PREV_FREE_BIT 2UL
-#define SIZE_MASK     ((((size_t)1 << 48) - 1) & ~(size_t)15)
+/* A used block 16 bytes longer than asked for: the tail was too small to
+ * split off (trim). Keeps stats.requested exact. */
+#define SLACK_BIT 4UL
+#define SIZE_MASK ((((size_t)1 << 48) - 1) & ~(size_t)15)
 
 struct tlsf_block {
 	struct tlsf_block *prev_phys;
@@ -54,6 +57,12 @@ static inline int tag_ok(const struct tlsf_block *b)
 static inline struct tlsf_block *next_phys(const struct tlsf_block *b)
 {
 	return (struct tlsf_block *)((char *)b + HDR + bsize(b));
+}
+
+/* The bytes a used block's request asked for (rounded to 16). */
+static inline size_t asked(const struct tlsf_block *b)
+{
+	return bsize(b) - (b->hdr & SLACK_BIT ? 16 : 0);
 }
 
 static inline void *payload(struct tlsf_block *b)
@@ -189,8 +198,12 @@ static void trim(struct km_tlsf *t, struct tlsf_block *b, size_t size)
 	size_t have = bsize(b);
 	struct tlsf_block *rest;
 
-	if (have < size + HDR + MIN_SIZE)
+	b->hdr &= ~SLACK_BIT;
+	if (have < size + HDR + MIN_SIZE) {
+		if (have != size) /* 16: sizes are multiples of 16 */
+			b->hdr |= SLACK_BIT;
 		return;
+	}
 	rest = (struct tlsf_block *)((char *)b + HDR + size);
 	rest->hdr = FREE_BIT;
 	set_size(rest, have - size - HDR);
@@ -204,7 +217,7 @@ static void *use(struct km_tlsf *t, struct tlsf_block *b, size_t size)
 	b->hdr &= ~FREE_BIT;
 	next_phys(b)->hdr &= ~PREV_FREE_BIT;
 	trim(t, b, size);
-	km_alloc_stat_alloc(&t->a, bsize(b));
+	km_alloc_stat_alloc(&t->a, bsize(b), asked(b));
 	return payload(b);
 }
 
@@ -303,8 +316,8 @@ static void tlsf_free(struct km_alloc *a, void *p)
 
 	if (KM_ALLOC_CHECKS && !(b = check(t, p)))
 		return;
-	km_alloc_stat_free(a, bsize(b));
-	b->hdr |= FREE_BIT;
+	km_alloc_stat_free(a, bsize(b), asked(b));
+	b->hdr = (b->hdr & ~SLACK_BIT) | FREE_BIT;
 	release(t, b);
 }
 
@@ -312,7 +325,7 @@ static void *tlsf_realloc(struct km_alloc *a, void *p, size_t size)
 {
 	struct km_tlsf *t = tlsf_of(a);
 	struct tlsf_block *b = block_of(p), *n;
-	size_t old;
+	size_t old, old_asked;
 	void *np;
 
 	if (KM_ALLOC_CHECKS && !(b = check(t, p)))
@@ -321,6 +334,7 @@ static void *tlsf_realloc(struct km_alloc *a, void *p, size_t size)
 		return km_alloc_stat_fail(a);
 	size = adjust(size);
 	old = bsize(b);
+	old_asked = asked(b);
 	n = next_phys(b);
 	if (size > old && (n->hdr & FREE_BIT) && old + HDR + bsize(n) >= size) {
 		/* Grow into the free block behind. */
@@ -330,7 +344,7 @@ static void *tlsf_realloc(struct km_alloc *a, void *p, size_t size)
 	}
 	if (size <= bsize(b)) {
 		trim(t, b, size);
-		km_alloc_stat_resize(a, old, bsize(b));
+		km_alloc_stat_resize(a, old, bsize(b), old_asked, asked(b));
 		return p;
 	}
 	np = tlsf_malloc(a, size);

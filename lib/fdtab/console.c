@@ -78,7 +78,7 @@ static unsigned int console_poll(struct km_file *f, unsigned int events)
 		if (n >= 0)
 			ready |= POLLIN_;
 	}
-	return ready;
+	return ready | KM_POLL_NOWAKE; /* no interrupt says input came */
 }
 
 static long console_ioctl(struct km_file *f, unsigned long req, unsigned long arg)

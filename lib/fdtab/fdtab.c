@@ -211,3 +211,9 @@ KM_SYSCALL_DEFINE(fcntl, 3)
 		return ret;
 	}
 }
+
+void km_file_event(struct km_file *f)
+{
+	__atomic_fetch_add(&f->events, 1, __ATOMIC_RELAXED);
+	km_file_wake();
+}

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * poll(2), ppoll(2), select(2) and pselect6(2). Kinds answer "ready now?" without blocking; until
- * drivers wake wait queues, the table asks again every millisecond.
+ * poll(2), ppoll(2), select(2) and pselect6(2). Kinds answer "ready now?"
+ * without blocking; when nothing is, the caller sleeps until a kind's
+ * km_file_wake() or the timeout (wait.c), or a millisecond when a file
+ * answered KM_POLL_NOWAKE, and asks again.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -15,7 +17,26 @@ struct linux_pollfd {
 	short events, revents;
 };
 
-static long poll_once(struct linux_pollfd *fds, unsigned long nfds)
+/* The deadline of the next look: @deadline, or a millisecond from now
+ * when a file cannot wake its waiters. */
+static km_nsec_t next_look(km_nsec_t deadline, int nowake)
+{
+	km_nsec_t soon = km_time_monotonic_ns() + KM_NSEC_PER_MSEC;
+
+	return nowake && soon < deadline ? soon : deadline;
+}
+
+/* What @f's poll op answers for @ev; *@nowake set by KM_POLL_NOWAKE. */
+static unsigned int ask(struct km_file *f, unsigned int ev, int *nowake)
+{
+	unsigned int got = f->ops->poll ? f->ops->poll(f, ev) : POLLIN_ | POLLOUT_;
+
+	if (got & KM_POLL_NOWAKE)
+		*nowake = 1;
+	return got & ~KM_POLL_NOWAKE;
+}
+
+static long poll_once(struct linux_pollfd *fds, unsigned long nfds, int *nowake)
 {
 	long ready = 0;
 
@@ -30,7 +51,7 @@ static long poll_once(struct linux_pollfd *fds, unsigned long nfds)
 		if (!f) {
 			fds[i].revents = POLLNVAL_;
 		} else {
-			unsigned int got = f->ops->poll ? f->ops->poll(f, ev) : POLLIN_ | POLLOUT_;
+			unsigned int got = ask(f, ev, nowake);
 
 			fds[i].revents = (short)(got & ev);
 			km_file_put(f);
@@ -51,10 +72,13 @@ static long do_poll(struct linux_pollfd *fds, unsigned long nfds, km_nsec_t dead
 	if (nfds && !fds)
 		return -EFAULT;
 	for (;;) {
-		ready = poll_once(fds, nfds);
+		unsigned long seen = km_file_wakes();
+		int nowake = 0;
+
+		ready = poll_once(fds, nfds, &nowake);
 		if (ready || km_time_monotonic_ns() >= deadline)
 			return ready;
-		km_sleep_ns(KM_NSEC_PER_MSEC);
+		km_file_wait(seen, next_look(deadline, nowake));
 	}
 }
 
@@ -105,7 +129,7 @@ KM_SYSCALL_DEFINE(ppoll, 5)
  * the sets are only written (@write) once the waiting is over. The bits
  * ready, or -EBADF for a set bit of a closed descriptor.
  */
-static long select_once(long nfds, unsigned long *const sets[3], int write)
+static long select_once(long nfds, unsigned long *const sets[3], int write, int *nowake)
 {
 	static const unsigned int want[3] = { SEL_IN_, SEL_OUT_, SEL_EX_ };
 	long ready = 0;
@@ -132,8 +156,7 @@ static long select_once(long nfds, unsigned long *const sets[3], int write)
 			f = km_fd_get((int)(base + b));
 			if (!f)
 				return -EBADF;
-			got = f->ops->poll ? f->ops->poll(f, ev | POLLERR_ | POLLHUP_)
-					   : POLLIN_ | POLLOUT_;
+			got = ask(f, ev | POLLERR_ | POLLHUP_, nowake);
 			km_file_put(f);
 			for (int k = 0; k < 3; k++)
 				if (((in[k] >> b) & 1) && (got & want[k])) {
@@ -157,12 +180,15 @@ static long do_select(long nfds, unsigned long *const sets[3], km_nsec_t deadlin
 	if (nfds > CONFIG_LIBFDTAB_MAX)
 		nfds = CONFIG_LIBFDTAB_MAX; /* as Linux: bits past the table are ignored */
 	for (;;) {
-		ready = select_once(nfds, sets, 0);
+		unsigned long seen = km_file_wakes();
+		int nowake = 0;
+
+		ready = select_once(nfds, sets, 0, &nowake);
 		if (ready < 0)
 			return ready;
 		if (ready || km_time_monotonic_ns() >= deadline)
-			return select_once(nfds, sets, 1);
-		km_sleep_ns(KM_NSEC_PER_MSEC);
+			return select_once(nfds, sets, 1, &nowake);
+		km_file_wait(seen, next_look(deadline, nowake));
 	}
 }
 

@@ -10,13 +10,22 @@
  * O_NONBLOCK lives in the file's flags (socket(SOCK_NONBLOCK), accept4,
  * fcntl, ioctl FIONBIO all set it there); it is copied to lwIP's socket
  * before each call that could block.
+ *
+ * Waiters (poll, select, epoll) are woken from lwIP's event callback: every
+ * socket's netconn calls socket_event, which runs lwIP's own handler and
+ * then counts the event on the socket's file (km_file_event) when it makes
+ * the socket more ready (data, room, a connection, an error). Accepted
+ * connections inherit the listener's callback.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <km/fdtab.h>
+#include <km/plat/timer.h>
 #include <km/syscall.h>
 #include "socket_impl.h"
+#include "lwip/api.h"
+#include "lwip/priv/sockets_priv.h"
 
 struct km_lwip_socket {
 	struct km_file file;
@@ -26,6 +35,41 @@ struct km_lwip_socket {
 };
 
 static const struct km_file_ops socket_ops;
+
+/* lwIP's socket event handler, which socket_event runs first. */
+static netconn_callback lwip_event;
+/* The file of each lwIP socket (lwIP's number), for socket_event. Changed
+ * and read with interrupts off: a socket closing in another thread never
+ * frees a file socket_event is counting on. */
+static struct km_lwip_socket *by_lwfd[NUM_SOCKETS];
+
+static void socket_event(struct netconn *conn, enum netconn_evt evt, u16_t len)
+{
+	int i = conn->socket - LWIP_SOCKET_OFFSET;
+	unsigned long fl;
+
+	lwip_event(conn, evt, len);
+	if (evt == NETCONN_EVT_RCVMINUS || evt == NETCONN_EVT_SENDMINUS)
+		return; /* less ready: nobody to wake */
+	fl = km_plat_irq_save();
+	if (i >= 0 && i < NUM_SOCKETS && by_lwfd[i])
+		km_file_event(&by_lwfd[i]->file);
+	else
+		km_file_wake(); /* not a file yet (a connection waiting for accept) */
+	km_plat_irq_restore(fl);
+}
+
+/* Route @lwfd's events through socket_event; accepted sockets come with
+ * it from their listener. */
+static void hook_events(int lwfd)
+{
+	struct lwip_sock *ls = lwip_socket_dbg_get_socket(lwfd);
+
+	if (!ls || !ls->conn || ls->conn->callback == socket_event)
+		return;
+	lwip_event = ls->conn->callback;
+	ls->conn->callback = socket_event;
+}
 
 static struct km_lwip_socket *sock_of(struct km_file *f)
 {
@@ -198,7 +242,11 @@ static int sock_fstat(struct km_file *f, struct km_stat *st)
 static void sock_close(struct km_file *f)
 {
 	struct km_lwip_socket *s = f->priv;
+	unsigned long fl = km_plat_irq_save();
 
+	if (by_lwfd[s->lwfd - LWIP_SOCKET_OFFSET] == s)
+		by_lwfd[s->lwfd - LWIP_SOCKET_OFFSET] = NULL;
+	km_plat_irq_restore(fl);
 	lwip_close(s->lwfd);
 	free(s);
 }
@@ -218,6 +266,7 @@ static const struct km_file_ops socket_ops = {
 static long install(int lwfd, int type, int lxflags)
 {
 	struct km_lwip_socket *s = calloc(1, sizeof(*s));
+	unsigned long fl;
 	int fd;
 
 	if (!s) {
@@ -229,11 +278,16 @@ static long install(int lwfd, int type, int lxflags)
 	s->file.ops = &socket_ops;
 	s->file.priv = s;
 	s->file.flags = LX_O_RDWR | (lxflags & LX_SOCK_NONBLOCK ? LX_O_NONBLOCK : 0);
+	hook_events(lwfd);
 	fd = km_fd_install(&s->file, 0, lxflags & LX_SOCK_CLOEXEC ? KM_FD_CLOEXEC : 0);
 	if (fd < 0) {
 		lwip_close(lwfd);
 		free(s);
+		return fd;
 	}
+	fl = km_plat_irq_save();
+	by_lwfd[lwfd - LWIP_SOCKET_OFFSET] = s;
+	km_plat_irq_restore(fl);
 	return fd;
 }
 

@@ -3,8 +3,13 @@
  * epoll instances as fd-table files (contract in km/epoll.h). The interest
  * list is an array in registration order; epoll_wait asks every entry's
  * file for readiness through its poll operation, without blocking, and
- * sleeps a millisecond between rounds until something is ready or the
- * timeout passes.
+ * sleeps until a kind's km_file_wake() (or a millisecond, when a file
+ * answered KM_POLL_NOWAKE) or the timeout, then asks again.
+ *
+ * EPOLLET: an entry is reported when a wanted event was not ready at its
+ * last look, or when the file counted a new event (km_file_event: data,
+ * room, a close) since it was last reported; being still ready is not
+ * enough.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -21,6 +26,7 @@
 #define EPOLLERR_      0x008u
 #define EPOLLHUP_      0x010u
 #define EPOLLONESHOT_  (1u << 30)
+#define EPOLLET_       (1u << 31)
 #define EPOLL_CLOEXEC_ 02000000
 #define O_RDWR_	       02
 /* Request flags, not events: never passed to a file's poll operation. */
@@ -37,7 +43,9 @@ struct entry {
 	const struct km_file *file; /* identity only, never dereferenced */
 	uint32_t events;	    /* requested, with the EPOLL* flags */
 	uint64_t data;
-	int disabled; /* EPOLLONESHOT fired */
+	int disabled;		  /* EPOLLONESHOT fired */
+	unsigned int seen;	  /* EPOLLET: the wanted events ready at the last look */
+	unsigned int seen_events; /* EPOLLET: the file's event count when last reported */
 };
 
 struct epoll {
@@ -132,7 +140,7 @@ static long add(struct epoll *ep, int fd, const struct km_file *f,
 		ep->entries = e;
 		ep->cap = cap;
 	}
-	ep->entries[ep->n++] = (struct entry){ fd, f, ev->events, ev->data, 0 };
+	ep->entries[ep->n++] = (struct entry){ fd, f, ev->events, ev->data, 0, 0, 0 };
 	return 0;
 }
 
@@ -183,6 +191,7 @@ KM_SYSCALL_DEFINE(epoll_ctl, 4)
 			e->events = ev->events;
 			e->data = ev->data;
 			e->disabled = 0;
+			e->seen = 0; /* as Linux: MOD reports what is ready once more */
 			break;
 		case EPOLL_CTL_DEL_:
 			if (e)
@@ -201,8 +210,22 @@ KM_SYSCALL_DEFINE(epoll_ctl, 4)
 	return err;
 }
 
-/* One round over the interest list: the ready entries into @out. */
-static int scan(struct epoll *ep, struct linux_epoll_event *out, int max)
+/* EPOLLET: whether @got (the wanted events ready now) is news for @e. */
+static unsigned int edge(struct entry *e, const struct km_file *f, unsigned int got)
+{
+	unsigned int events = __atomic_load_n(&f->events, __ATOMIC_RELAXED);
+	int news = (got & ~e->seen) || (got && events != e->seen_events);
+
+	e->seen = got;
+	if (!news)
+		return 0;
+	e->seen_events = events;
+	return got;
+}
+
+/* One round over the interest list: the ready entries into @out;
+ * *@nowake set when a file answered KM_POLL_NOWAKE. */
+static int scan(struct epoll *ep, struct linux_epoll_event *out, int max, int *nowake)
 {
 	int ready = 0;
 
@@ -219,7 +242,12 @@ static int scan(struct epoll *ep, struct linux_epoll_event *out, int max)
 			continue;
 		}
 		want = (e->events & ~EPOLL_FLAGS_) | EPOLLERR_ | EPOLLHUP_;
-		got = e->disabled ? 0 : f->ops->poll(f, want) & want;
+		got = e->disabled ? 0 : f->ops->poll(f, want);
+		if (got & KM_POLL_NOWAKE)
+			*nowake = 1;
+		got &= want;
+		if (e->events & EPOLLET_)
+			got = edge(e, f, got);
 		km_file_put(f);
 		if (got) {
 			out[ready].events = got;
@@ -249,10 +277,15 @@ static long do_wait(long epfd, struct linux_epoll_event *out, int max, km_nsec_t
 	if (!ep)
 		return err;
 	for (;;) {
-		ready = scan(ep, out, max);
+		unsigned long seen = km_file_wakes();
+		int nowake = 0;
+		km_nsec_t soon;
+
+		ready = scan(ep, out, max, &nowake);
 		if (ready || km_time_monotonic_ns() >= deadline)
 			break;
-		km_sleep_ns(KM_NSEC_PER_MSEC);
+		soon = km_time_monotonic_ns() + KM_NSEC_PER_MSEC;
+		km_file_wait(seen, nowake && soon < deadline ? soon : deadline);
 	}
 	km_file_put(&ep->file);
 	return ready;

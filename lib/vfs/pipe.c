@@ -26,6 +26,7 @@ struct pipe {
 	unsigned int readers, writers;
 	struct km_waitq readq, writeq;
 	uint64_t ino;
+	struct km_file *end[2]; /* read, write end while open: for km_file_event */
 };
 
 struct pipe_end {
@@ -39,6 +40,15 @@ static uint64_t next_ino = 1;
 static struct pipe_end *end_of(struct km_file *f)
 {
 	return KM_CONTAINER_OF(f, struct pipe_end, f);
+}
+
+/* Pollers of end @which (0 read, 1 write) may find it ready; interrupts off. */
+static void event(struct pipe *p, int which)
+{
+	if (p->end[which])
+		km_file_event(p->end[which]);
+	else
+		km_file_wake();
 }
 
 static long pipe_read(struct km_file *f, void *buf, size_t len, int64_t *off)
@@ -65,6 +75,7 @@ static long pipe_read(struct km_file *f, void *buf, size_t len, int64_t *off)
 	p->head = (p->head + n) % PIPE_SIZE;
 	p->count -= n;
 	km_waitq_wake_all(&p->writeq);
+	event(p, 1); /* room for the write end */
 	km_plat_irq_restore(irq);
 	return (long)n;
 }
@@ -111,6 +122,7 @@ static long pipe_write(struct km_file *f, const void *buf, size_t len, int64_t *
 		p->count += n;
 		done += n;
 		km_waitq_wake_all(&p->readq);
+		event(p, 0); /* data for the read end */
 	}
 	km_plat_irq_restore(irq);
 	return (long)done;
@@ -175,8 +187,11 @@ static void pipe_close(struct km_file *f)
 		p->writers--;
 	else
 		p->readers--;
+	if (p->end[e->writer] == f)
+		p->end[e->writer] = NULL;
 	km_waitq_wake_all(&p->readq);
 	km_waitq_wake_all(&p->writeq);
+	event(p, !e->writer); /* the other end sees HUP or ERR */
 	last = !p->readers && !p->writers;
 	km_plat_irq_restore(irq);
 	if (last) {
@@ -228,8 +243,8 @@ static long do_pipe(int *fds, long flags)
 	km_waitq_init(&p->writeq);
 	p->readers = p->writers = 1;
 	p->ino = __atomic_fetch_add(&next_ino, 1, __ATOMIC_RELAXED);
-	*r = (struct pipe_end){ { &pipe_ops, NULL, LX_O_RDONLY | status, 0 }, p, 0 };
-	*w = (struct pipe_end){ { &pipe_ops, NULL, LX_O_WRONLY | status, 0 }, p, 1 };
+	*r = (struct pipe_end){ { .ops = &pipe_ops, .flags = LX_O_RDONLY | status }, p, 0 };
+	*w = (struct pipe_end){ { .ops = &pipe_ops, .flags = LX_O_WRONLY | status }, p, 1 };
 	rfd = km_fd_install(&r->f, 0, fdflags);
 	if (rfd < 0) {
 		pipe_close(&r->f);
@@ -242,6 +257,8 @@ static long do_pipe(int *fds, long flags)
 		pipe_close(&w->f);
 		return wfd;
 	}
+	p->end[0] = &r->f;
+	p->end[1] = &w->f;
 	fds[0] = rfd;
 	fds[1] = wfd;
 	return 0;

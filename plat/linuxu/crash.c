@@ -10,7 +10,8 @@
  * on an alternate stack (a stack overflow has no room left on the stack
  * that overflowed) and are installed at entry, before anything can fault,
  * with no library needed. SA_NODEFER lets a fault inside the report reach
- * the report's own guard instead of the host's default action.
+ * the report's own guard instead of the host's default action. The same
+ * alternate stack takes the timer's and the devices' signals (timer.c).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -36,44 +37,6 @@ struct linuxu_siginfo {
 		uintptr_t addr; /* SIGSEGV/SIGBUS: data address; others: the instruction */
 		int pid;	/* sent by a process (code <= 0) */
 	};
-};
-
-enum {
-	R8,
-	R9,
-	R10,
-	R11,
-	R12,
-	R13,
-	R14,
-	R15,
-	RDI,
-	RSI,
-	RBP,
-	RBX,
-	RDX,
-	RAX,
-	RCX,
-	RSP,
-	RIP,
-	EFL,
-	CSGSFS,
-	ERR,
-	TRAPNO,
-	OLDMASK,
-	CR2,
-	NGREG
-};
-
-struct linuxu_ucontext {
-	unsigned long flags;
-	void *link;
-	struct {
-		void *sp;
-		int flags;
-		size_t size;
-	} stack;
-	uint64_t gregs[NGREG];
 };
 
 struct linuxu_stack {
@@ -175,6 +138,9 @@ int linuxu_crash_init(void)
 		.flags = LINUXU_SA_SIGINFO | LINUXU_SA_ONSTACK | LINUXU_SA_RESTORER |
 			 LINUXU_SA_NODEFER,
 		.restorer = linuxu_sigreturn,
+		/* No device signal or timer runs (and switches threads) from
+		 * within the report. */
+		.mask = LINUXU_HANDLER_MASK,
 	};
 	long r = linuxu_syscall(LINUXU_SYS_sigaltstack, &ss, 0, 0);
 

@@ -12,8 +12,10 @@ void km_plat_terminate(int status)
 }
 
 /*
- * A blocking host sleep: the idle loop costs no CPU. A signal (the timer)
- * ends it early with -EINTR, which is what "until the next event" means.
+ * A blocking host sleep: the idle loop costs no CPU. A signal (the timer, a
+ * device) ends it early, which is what "until the next event" means; one
+ * that came after the idle thread last looked ends it before it begins
+ * (linuxu_halt, timer.c).
  */
 void km_plat_halt_until(km_nsec_t deadline)
 {
@@ -23,6 +25,5 @@ void km_plat_halt_until(km_nsec_t deadline)
 		.tv_nsec = (long)(host % KM_NSEC_PER_SEC),
 	};
 
-	linuxu_syscall6(LINUXU_SYS_clock_nanosleep, LINUXU_CLOCK_MONOTONIC, LINUXU_TIMER_ABSTIME,
-			(long)&ts, 0, 0, 0);
+	linuxu_halt(&ts);
 }

@@ -5,7 +5,9 @@
  * IFF_TAP | IFF_NO_PI: plain Ethernet frames, one per read or write) and
  * registers it with lib/netdev. The descriptor is non-blocking and raises
  * SIGIO when frames arrive, which is the device's rx interrupt
- * (linuxu_irq_register); polled mode simply reads until EAGAIN.
+ * (linuxu_irq_register), only while that is enabled: the host raises
+ * one per frame, which cost a host signal per frame under load; polled
+ * mode simply reads until EAGAIN.
  *
  * A tap that cannot be opened is one error line naming it and the host's
  * errno; the boot goes on without it, or stops with KM_EXIT_INIT_FAILED
@@ -99,6 +101,16 @@ static bool readable(int fd)
 	       (p.revents & POLLIN);
 }
 
+/*
+ * SIGIO on or off for @fd. The host raises it for every frame while on: off
+ * while the stack drains the queue itself, which saves a host signal per
+ * frame under load.
+ */
+static void set_async(int fd, bool on)
+{
+	linuxu_syscall(SYS_fcntl, fd, F_SETFL, O_RDWR | O_NONBLOCK | (on ? O_ASYNC : 0));
+}
+
 /* SIGIO: some tap has frames. Only devices whose stack asked hear of it. */
 static void on_sigio(void *arg)
 {
@@ -106,8 +118,9 @@ static void on_sigio(void *arg)
 
 	(void)arg;
 	for (i = 0; i < ntaps; i++)
-		if (taps[i].dev.intr_armed[0] && readable(taps[i].fd))
-			km_netdev_event(&taps[i].dev, KM_NETDEV_EV_RX, 0);
+		if (taps[i].dev.intr_armed[0] && readable(taps[i].fd) &&
+		    km_netdev_event(&taps[i].dev, KM_NETDEV_EV_RX, 0))
+			set_async(taps[i].fd, false);
 }
 
 static int tap_start(struct km_netdev *dev)
@@ -199,16 +212,24 @@ static int tap_tx_burst(struct km_netdev *dev, unsigned int q, struct km_netbuf 
 	return (int)sent;
 }
 
+/* SIGIO on, then a look: a frame that came before it is seen here (and
+ * SIGIO goes off again: the caller drains the queue itself). */
 static int tap_intr_enable(struct km_netdev *dev, unsigned int q)
 {
+	int fd = of(dev)->fd;
+
 	(void)q;
-	return readable(of(dev)->fd) ? 1 : 0;
+	set_async(fd, true);
+	if (!readable(fd))
+		return 0;
+	set_async(fd, false);
+	return 1;
 }
 
 static void tap_intr_disable(struct km_netdev *dev, unsigned int q)
 {
-	(void)dev;
 	(void)q;
+	set_async(of(dev)->fd, false);
 }
 
 /*
@@ -283,8 +304,8 @@ static int tap_open(struct tap *t)
 	if (r >= 0)
 		r = linuxu_syscall(SYS_fcntl, fd, F_SETOWN,
 				   linuxu_syscall(LINUXU_SYS_getpid, 0, 0, 0));
-	if (r >= 0)
-		r = linuxu_syscall(SYS_fcntl, fd, F_SETFL, O_RDWR | O_NONBLOCK | O_ASYNC);
+	if (r >= 0) /* SIGIO (O_ASYNC) only while the stack waits for frames */
+		r = linuxu_syscall(SYS_fcntl, fd, F_SETFL, O_RDWR | O_NONBLOCK);
 	if (r < 0) {
 		linuxu_syscall(SYS_close, fd, 0, 0);
 		return (int)r;

@@ -64,6 +64,23 @@ st_mainexit() {
 	  "mainexit: main ends|mainexit: worker ends after main|mainexit: atexit handler ran|" ]
 }
 
+# A flood of host signals (SIGALRM is linuxu's timer interrupt; a tap's
+# SIGIO comes as fast under network load) while four threads on 16 KiB
+# stacks compute: each signal's host frame (several KiB with the XSAVE
+# area) must never land on a thread stack, nor stack up there (a loaded
+# server once overflowed its 64 KiB thread stacks this way).
+cc -O2 -Wall -o "$KM_TMP/sigstorm" "$KM_ROOT/tests/tools/sigstorm.c" || echo "cannot build sigstorm"
+st_storm() {
+	local img=$B/$1/schedtest_linuxu-x86_64 o=$B/$1.storm pid rc i
+	timeout 30 "$img" test.filter=none -- storm 3 > "$o" 2>&1 &
+	pid=$!
+	for i in $(seq 100); do grep -q '^storm: ready' "$o" && break; sleep 0.05; done
+	"$KM_TMP/sigstorm" "$(pgrep -P $pid)" 3
+	wait $pid; rc=$?
+	cat "$o"
+	[ $rc = 0 ] && expect_output "$o" '^storm: 4 threads on 16 KiB stacks survived, 0 wrong sums'
+}
+
 # The wait-queue example in km/sched.h compiles as shown, includes and all.
 st_header_example() {
 	mkdir -p "$B" || return 1
@@ -90,6 +107,7 @@ for s in coop preempt; do
 	check "schedtest ($s): idle thread halts while main sleeps" st_idle $s
 	check "schedtest ($s): stack overflow hits the guard page, report names the thread" st_overflow $s
 	check "schedtest ($s): main ends by km_thread_exit, the last thread's end is exit(0)" st_mainexit $s
+	check "schedtest ($s): a flood of host signals while threads on 16 KiB stacks run" st_storm $s
 done
 
 if ! km_have_qemu; then

@@ -83,6 +83,7 @@ net_x() { if [ -n "${net_ns:-}" ]; then ip netns exec "$net_ns" "$@"; else "$@";
 net_start() {
 	local out=$1 i
 	shift
+	net_out=$out
 	"$@" > "$out" 2>&1 &
 	net_pid=$!
 	for i in $(seq 600); do
@@ -94,14 +95,31 @@ net_start() {
 	tr -d '\r' < "$out"
 	return 1
 }
+# net_report: after a failed step, whether the server still runs (its
+# process tree and their states: timeout, ip netns exec, the image or
+# QEMU) and the end of its output.
+net_tree() { local p; for p in $(pgrep -P "$1"); do echo "$p"; net_tree "$p"; done; }
+net_report() {
+	if [ -n "${net_pid:-}" ] && kill -0 "$net_pid" 2> /dev/null; then
+		echo "the server still runs:"
+		ps -o pid=,stat=,etime=,time=,rss=,args= -p "$(net_tree "$net_pid" | tr '\n' ,)$net_pid"
+	else
+		echo "the server is gone"
+	fi
+	echo "its output (last 60 lines):"
+	tr -d '\r' < "$net_out" | tail -n 60 | sed 's/^/  | /'
+	net_x ss -tan 2> /dev/null |
+		awk 'NR > 1 { n[$1]++ } END { for (s in n) printf "%s %d  ", s, n[s]; print "(client side)" }'
+}
 net_stop() { [ -n "${net_pid:-}" ] && kill "$net_pid" 2> /dev/null; wait 2> /dev/null; net_pid=; }
 
 # http_code URL: the status of one GET (000 when none came in 10 s).
 http_code() { net_x curl -s -m 10 -o /dev/null -w '%{http_code}' "$1"; }
-# heap_of BASE: "<live allocations> <bytes in use>" from httpreply's /stats.
+# heap_of BASE: "<live allocations> <bytes they asked for> <usable bytes>"
+# from httpreply's /stats.
 heap_of() { net_x curl -s -m 10 "$1/stats" | sed -n 's/^heap_[a-z_]* //p' | tr '\n' ' '; }
 # heap_settled BASE: heap_of once two readings 0.5 s apart have the same
-# number of allocations (30 s at most; nothing when the server does not
+# allocations and requested bytes (30 s at most; nothing when the server does not
 # answer): connections the bad clients left (QEMU's user network hands them
 # to the guest seconds after the client is gone) are torn down first.
 heap_settled() {
@@ -110,7 +128,7 @@ heap_settled() {
 	while [ -n "$prev" ] && [ $SECONDS -lt $end ]; do
 		sleep 0.5
 		cur=$(heap_of "$1")
-		[ -n "$cur" ] && [ "${cur%% *}" != "${prev%% *}" ] || break
+		[ -n "$cur" ] && [ "$(echo "$cur" | cut -d' ' -f1,2)" != "$(echo "$prev" | cut -d' ' -f1,2)" ] || break
 		prev=$cur
 	done
 	echo "${cur:-$prev}"
@@ -137,7 +155,8 @@ t_http() {
 	exec 7>&-
 	[ "$(http_code "$base/")" = 200 ] || { echo "no answer after the bad clients"; return 1; }
 	# wrk: no socket errors, no non-2xx, the heap as before: the same number
-	# of live allocations (their bytes MAY differ by how the allocator
+	# of live allocations asking for the same bytes (lib/alloc's
+	# stats.requested; the usable bytes MAY differ by how the allocator
 	# split its free blocks, so they are only shown).
 	before=$(heap_settled "$base")
 	wrk_out=$NO/wrk.$$.out
@@ -149,8 +168,8 @@ t_http() {
 	grep -q 'Requests/sec' "$wrk_out" && ! grep -q 'Socket errors\|Non-2xx' "$wrk_out" || return 1
 	[ "$(sed -n 's/^ *\([0-9]*\) requests in .*/\1/p' "$wrk_out")" -gt 0 ] || return 1
 	after=$(heap_settled "$base") # the last connections close
-	echo "heap (allocations, bytes): $before before wrk, $after after"
-	[ -n "$before" ] && [ "${before%% *}" = "${after%% *}" ] || return 1
+	echo "heap (allocations, bytes asked for, usable bytes): $before before wrk, $after after"
+	[ -n "$before" ] && [ "$(echo "$before" | cut -d' ' -f1,2)" = "$(echo "$after" | cut -d' ' -f1,2)" ] || return 1
 	[ "$(http_code "$base/")" = 200 ]
 }
 
@@ -170,7 +189,7 @@ net_netns() {
 t_tap_http() {
 	net_start "$NO/hr-linuxu.out" timeout -k 5 $((NET_WRK_SECONDS + 200)) ip netns exec "$net_ns" \
 		"$(net_image hr-linuxu "$HR")" linuxu.tap=tap0 netdev.ip=10.77.0.2/24:10.77.0.1 &&
-	t_http 10.77.0.2 8080
+	{ t_http 10.77.0.2 8080 || { net_report; return 1; }; }
 }
 
 t_tap_echo() {
@@ -249,7 +268,7 @@ t_kvm_http() { # t_kvm_http MACHINE
 	# Each dropped connection still costs QEMU's user network a handshake
 	# and a close with the guest, slow under TCG (1,000 delay the next
 	# answer past 5 s): 200 keep the check bounded.
-	t_http 127.0.0.1 "$port" 200
+	t_http 127.0.0.1 "$port" 200 || { net_report; return 1; }
 }
 
 if ! km_have_qemu; then

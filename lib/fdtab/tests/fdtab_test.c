@@ -179,3 +179,36 @@ KM_TEST(fdtab, table_full_is_emfile)
 	KM_EXPECT_EQ(km_syscall1(KM_SYS_dup, 1), first);
 	km_syscall1(KM_SYS_close, first);
 }
+
+static void wake_from_timer(struct km_timer *t, void *arg)
+{
+	(void)t;
+	km_file_event(arg);
+}
+
+/* A waiter sleeps until a wake (here from interrupt context), not until
+ * its deadline; without one it returns at the deadline, never before. */
+KM_TEST(fdtab, file_wait_ends_at_a_wake_or_the_deadline)
+{
+	static struct km_file f;
+	struct km_timer timer;
+	unsigned long seen = km_file_wakes();
+	km_nsec_t start = km_time_monotonic_ns();
+
+	KM_EXPECT_EQ(km_file_wait(seen, start + 30 * KM_NSEC_PER_MSEC), -ETIMEDOUT);
+	KM_EXPECT_GE(km_time_monotonic_ns(), start + 30 * KM_NSEC_PER_MSEC);
+	KM_EXPECT_EQ(km_file_wait(seen, 0), -ETIMEDOUT); /* a deadline passed: no wait */
+	km_timer_init(&timer, wake_from_timer, &f);
+	seen = km_file_wakes();
+	start = km_time_monotonic_ns();
+	km_timer_start(&timer, start + 20 * KM_NSEC_PER_MSEC);
+	KM_EXPECT_EQ(km_file_wait(seen, start + 5 * KM_NSEC_PER_SEC), 0);
+	KM_EXPECT_LT(km_time_monotonic_ns() - start, 2 * KM_NSEC_PER_SEC);
+	KM_EXPECT_EQ(f.events, 1u);
+	KM_EXPECT_NE(km_file_wakes(), seen);
+	/* A wake that came before the wait is not lost. */
+	seen = km_file_wakes();
+	km_file_wake();
+	KM_EXPECT_EQ(km_file_wait(seen, UINT64_MAX), 0);
+	km_timer_stop(&timer);
+}

@@ -293,7 +293,7 @@ static void test_epoll(void)
 	int ls = listener(&port), ep = epoll_create1(EPOLL_CLOEXEC), c, s, n;
 	struct sockaddr_in a = loopback(port);
 	struct epoll_event ev, out[4];
-	char ch;
+	char ch, two[2];
 
 	CHECK("epoll_create1", ep >= 0);
 	errno = 0;
@@ -325,7 +325,19 @@ static void test_epoll(void)
 	n = epoll_wait(ep, out, 4, 5000);
 	CHECK("data makes the socket ready",
 	      n == 1 && out[0].data.fd == s && (out[0].events & EPOLLIN));
-	CHECK("read it", recv(s, &ch, 1, 0) == 1 && ch == 'z');
+	CHECK("EPOLLET: still unread, not reported again", epoll_wait(ep, out, 4, 50) == 0);
+	send(c, "w", 1, 0);
+	n = epoll_wait(ep, out, 4, 5000);
+	CHECK("EPOLLET: new data reports it once more",
+	      n == 1 && out[0].data.fd == s && (out[0].events & EPOLLIN));
+	CHECK("EPOLLET: and then not again", epoll_wait(ep, out, 4, 50) == 0);
+	CHECK("read both", recv(s, two, 2, MSG_WAITALL) == 2 && !memcmp(two, "zw", 2));
+	ev.events = EPOLLIN;
+	CHECK("MOD to level-triggered", epoll_ctl(ep, EPOLL_CTL_MOD, s, &ev) == 0);
+	send(c, "v", 1, 0);
+	CHECK("level-triggered: reported", epoll_wait(ep, out, 4, 5000) == 1);
+	CHECK("level-triggered: and again while unread", epoll_wait(ep, out, 4, 50) == 1);
+	CHECK("read it", recv(s, &ch, 1, 0) == 1 && ch == 'v');
 	ev.events = EPOLLOUT | EPOLLONESHOT;
 	ev.data.fd = s;
 	CHECK("MOD to EPOLLOUT one-shot", epoll_ctl(ep, EPOLL_CTL_MOD, s, &ev) == 0);

@@ -28,6 +28,12 @@
  *   in_use and peak count usable bytes of live allocations, nr_allocs and
  *   nr_frees count successful allocations and frees (a realloc that stays
  *   in place counts as neither), nr_failures counts NULL returns.
+ *   requested counts the bytes live allocations asked for, each rounded
+ *   up to the allocator's unit (TLSF, region: 16 bytes, at least 16;
+ *   buddy: its power-of-two block): unlike in_use, which also holds the
+ *   tails of free blocks too small to split off, it depends only on what
+ *   is live, so the same live allocations always give the same figure
+ *   (leak checks compare it).
  * - With CONFIG_ASSERTIONS, free/realloc/km_pfree of a pointer that was
  *   already freed, that the allocator never returned, or whose block
  *   header was overwritten are reported through km_pr_crit with the
@@ -64,6 +70,7 @@ struct km_alloc_stats {
 	size_t heap;	      /* bytes given to the allocator (add_memory) */
 	size_t in_use;	      /* usable bytes of live allocations */
 	size_t peak;	      /* highest in_use so far */
+	size_t requested;     /* bytes asked for by live allocations, rounded (above) */
 	uint64_t nr_allocs;   /* successful allocations */
 	uint64_t nr_frees;    /* frees (free, pfree, realloc that moved) */
 	uint64_t nr_failures; /* allocations that returned NULL */

@@ -32,23 +32,29 @@ enum km_alloc_bad {
 
 void km_alloc_report(struct km_alloc *a, enum km_alloc_bad why, const void *ptr);
 
-static inline void km_alloc_stat_alloc(struct km_alloc *a, size_t n)
+/* @n usable bytes for a request of @asked (rounded to the allocator's unit). */
+static inline void km_alloc_stat_alloc(struct km_alloc *a, size_t n, size_t asked)
 {
+	a->stats.requested += asked;
 	a->stats.in_use += n;
 	if (a->stats.in_use > a->stats.peak)
 		a->stats.peak = a->stats.in_use;
 	a->stats.nr_allocs++;
 }
 
-static inline void km_alloc_stat_free(struct km_alloc *a, size_t n)
+static inline void km_alloc_stat_free(struct km_alloc *a, size_t n, size_t asked)
 {
+	a->stats.requested -= asked;
 	a->stats.in_use -= n;
 	a->stats.nr_frees++;
 }
 
-/* An in-place resize from @old to @new usable bytes. */
-static inline void km_alloc_stat_resize(struct km_alloc *a, size_t old, size_t new)
+/* An in-place resize from @old to @new usable bytes (@old_asked to
+ * @new_asked asked for). */
+static inline void km_alloc_stat_resize(struct km_alloc *a, size_t old, size_t new,
+					size_t old_asked, size_t new_asked)
 {
+	a->stats.requested = a->stats.requested - old_asked + new_asked;
 	a->stats.in_use = a->stats.in_use - old + new;
 	if (a->stats.in_use > a->stats.peak)
 		a->stats.peak = a->stats.in_use;

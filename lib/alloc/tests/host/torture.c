@@ -146,6 +146,8 @@ static int check_model(struct km_alloc *a, const char **why)
 	}
 	if (a->stats.in_use != sum)
 		return *why = "stats.in_use differs from the live blocks' usable sizes", -1;
+	if (a->stats.requested > a->stats.in_use || (!nr_live && a->stats.requested))
+		return *why = "stats.requested above in_use, or not 0 with nothing live", -1;
 	if (a->stats.nr_allocs - a->stats.nr_frees != nr_live)
 		return *why = "nr_allocs - nr_frees differs from the live count", -1;
 	if (a->stats.peak < a->stats.in_use)

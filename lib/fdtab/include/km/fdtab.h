@@ -17,7 +17,10 @@
  *                            else the pread64/pwrite64 offset
  *   lseek(f, off, whence)    new position; NULL: -ESPIPE (also pread/pwrite)
  *   poll(f, events)          the POLLIN/POLLOUT/... bits ready now, never
- *                            blocking; NULL: POLLIN|POLLOUT
+ *                            blocking; NULL: POLLIN|POLLOUT. A kind that
+ *                            cannot call km_file_wake() when the file
+ *                            becomes ready adds KM_POLL_NOWAKE (waiters
+ *                            then look again every millisecond)
  *   ioctl(f, req, arg)       NULL: -ENOTTY
  *   fstat(f, st)             fill *st (zeroed before); NULL: -EBADF
  *   close(f)                 the last descriptor went away; NULL: nothing
@@ -49,10 +52,31 @@
  * fstat, fcntl (F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL,
  * F_SETFL; others go to the kind's fcntl op), dup, dup2, dup3 (-EINVAL
  * when equal or bad flags), close, poll and ppoll, select and pselect6
- * (see poll.c: files are polled every millisecond until ready or the
- * timeout; -EINVAL for nfds > the table size, select's nfds < 0 or a negative
+ * (-EINVAL for nfds > the table size, select's nfds < 0 or a negative
  * timeout; select: -EBADF for a set bit of a descriptor not open). A
  * descriptor not open gives -EBADF.
+ *
+ * Waiting for readiness (poll, select, lib/posix-epoll's epoll_wait): the
+ * waiter asks every file's poll op; when none is ready it sleeps until a
+ * kind calls km_file_wake() or its timeout passes, then asks again.
+ * - km_file_wake(): a file of some kind MAY have become ready (data or
+ *   room arrived, the peer closed, an error). Any context, interrupts
+ *   included; costs a counter and a look at an empty queue when nobody
+ *   waits. Kinds call it after every such change (sockets from lwIP's
+ *   event callback, pipes on read/write/close); a wake with nothing ready
+ *   only costs the waiters another look.
+ * - km_file_event(f): km_file_wake() for @f, which also counts the event
+ *   in @f->events (edge-triggered epoll reports a file again only after
+ *   a new event). Same contexts; @f MUST be alive.
+ * - km_file_wakes() is the count of wakes so far: read it BEFORE asking
+ *   the files, then km_file_wait(count, deadline) sleeps only while no wake
+ *   came since: 0 after a wake, -ETIMEDOUT once @deadline (monotonic ns;
+ *   UINT64_MAX: none) passed. A wake between the question and the sleep
+ *   is never lost. Thread context only.
+ * - Files whose poll op answers KM_POLL_NOWAKE (the console: platforms
+ *   give no input interrupt) are asked again every millisecond while a
+ *   waiter holds one. Without lib/sched, only interrupt-context code can
+ *   wake, and km_file_wait() looks every millisecond.
  *
  * The console (console.c): fds 0 and 1 are one console file (O_RDWR) on
  * km/plat/console.h, fd 2 a second one that writes to the platform's error
@@ -65,20 +89,22 @@
  * and terminal ioctls -ENOTTY: isatty() is false on fds 0-2 and a libc
  * buffers stdout fully, as Linux would. read blocks (sleeping 1 ms between platform reads)
  * unless O_NONBLOCK; poll reports POLLOUT always and POLLIN when a byte
- * is waiting (it is kept for the next read). Closing fds 0..2 is allowed.
+ * is waiting (it is kept for the next read), with KM_POLL_NOWAKE: no
+ * platform interrupts on console input. Closing fds 0..2 is allowed.
  *
  * km_console_file() is the console's file (for devfs's /dev/console); it
  * is static and never closed.
  *
  * Non-goals: per-thread tables, close-on-exec semantics (no exec: the flag
- * is kept and reported), file locks (a kind's fcntl), blocking without
- * polling.
+ * is kept and reported), file locks (a kind's fcntl), a wait queue per
+ * file (one for all waiters).
  */
 #ifndef KM_FDTAB_H
 #define KM_FDTAB_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <km/plat/time.h>
 
 struct km_file;
 
@@ -107,12 +133,17 @@ struct km_file_ops {
 
 struct km_file {
 	const struct km_file_ops *ops;
-	void *priv;	    /* the kind's */
-	unsigned int flags; /* O_* status flags */
-	unsigned int refs;  /* private: descriptors and km_fd_get holders */
+	void *priv;	     /* the kind's */
+	unsigned int flags;  /* O_* status flags */
+	unsigned int refs;   /* private: descriptors and km_fd_get holders */
+	unsigned int events; /* readiness events so far (km_file_event) */
 };
 
 #define KM_FD_CLOEXEC 1
+
+/* In a poll op's answer: this file's readiness changes without a
+ * km_file_wake() (never one of Linux's POLL* bits). */
+#define KM_POLL_NOWAKE 0x08000000u
 
 int km_fd_install(struct km_file *f, int minfd, int fdflags);
 struct km_file *km_fd_get(int fd);
@@ -120,5 +151,10 @@ void km_file_ref(struct km_file *f);
 void km_file_put(struct km_file *f);
 int km_fd_close(int fd);
 struct km_file *km_console_file(void);
+
+void km_file_wake(void);
+void km_file_event(struct km_file *f);
+unsigned long km_file_wakes(void);
+int km_file_wait(unsigned long seen, km_nsec_t deadline);
 
 #endif /* KM_FDTAB_H */

@@ -20,15 +20,21 @@
  *        signal mask changes nothing (no asynchronous signals).
  *
  * Differences from Linux, all on the safe side for event loops:
- * - EPOLLET is accepted and reported level-triggered: a loop that reads
- *   until EAGAIN (what edge-triggered use requires) works unchanged, it may
- *   be woken once more than on Linux.
- * - EPOLLONESHOT disables the entry once reported, until EPOLL_CTL_MOD.
+ * - EPOLLET is edge-triggered as on Linux: an entry is reported when a
+ *   wanted event became ready since the last look, or when its file
+ *   counted a new event since the entry was last reported (data or room
+ *   arrived, the peer closed: sockets and pipes count them,
+ *   km_file_event); still being ready is not reported again. Kinds that
+ *   count no events (the console, files) report only transitions.
+ * - EPOLLONESHOT disables the entry once reported, until EPOLL_CTL_MOD
+ *   (which also reports an edge-triggered entry's readiness once more).
  * - An entry names a descriptor and the file it had when added: it goes
  *   away when that descriptor is closed or reused for another file, even if
  *   a dup of the file stays open (Linux keeps it until the file goes).
  * - EPOLLEXCLUSIVE and EPOLLWAKEUP are accepted and change nothing.
- * - Readiness is polled every millisecond while waiting (as poll(2) here).
+ * - epoll_wait sleeps until a file's kind wakes waiters (km_file_wake in
+ *   km/fdtab.h) or the timeout; a set holding a file whose kind cannot
+ *   wake (the console) is looked at every millisecond, as poll(2) here.
  */
 #ifndef KM_EPOLL_H
 #define KM_EPOLL_H
