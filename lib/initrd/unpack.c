@@ -47,6 +47,9 @@ struct unpack {
 	struct link_slot *links;	  /* open addressing, a power of two */
 	size_t nr_link_slots;
 	unsigned int skipped;
+	const char *known_dir; /* a directory known to exist (in the archive) */
+	size_t known_dir_len;
+	unsigned int parents_made; /* members whose missing parents were made */
 };
 
 static long sys(long nr, long a1, long a2, long a3, long a4, long a5)
@@ -194,12 +197,67 @@ static const char *special_name(uint32_t mode)
 	return "socket";
 }
 
+/*
+ * An archive made with `find /abs/dir | cpio -o` names /abs/dir but not /abs:
+ * as `cpio -id` does, missing parents are made (0755). Members usually
+ * follow their directory, so the last directory known to exist saves the
+ * check for most of them.
+ */
+static int make_parents(struct unpack *u, const struct km_cpio_entry *e)
+{
+	size_t len = e->path_len;
+	struct km_stat st;
+	long rc;
+
+	while (len && e->path[len - 1] != '/')
+		len--;
+	if (len)
+		len--; /* the parent's path, without its trailing '/' */
+	if (!len || (len == u->known_dir_len && !memcmp(e->path, u->known_dir, len)))
+		return 0;
+	absolute(u->other, e->path, len);
+	rc = sys(KM_SYS_newfstatat, AT_FDCWD, (long)u->other, (long)&st, 0, 0);
+	if (rc == -ENOENT) {
+		for (char *s = u->other + 1;; s++) {
+			if (*s == '/' || !*s) {
+				char c = *s;
+
+				*s = '\0';
+				rc = sys(KM_SYS_mkdirat, AT_FDCWD, (long)u->other, 0755, 0, 0);
+				*s = c;
+				if (rc && rc != -EEXIST)
+					return member_failed(e, "mkdirat (a missing parent)", rc);
+				if (!c)
+					break;
+			}
+		}
+		if (!u->parents_made++)
+			km_pr_warn("initrd: member '%s' at byte %zu: made its missing parent "
+				   "directories (as cpio -id does)\n",
+				   e->name, e->offset);
+	}
+	u->known_dir = e->path;
+	u->known_dir_len = len;
+	return 0;
+}
+
 static int unpack_member(struct unpack *u, const struct km_cpio_entry *e)
 {
+	int err = make_parents(u, e);
+
+	if (err)
+		return err;
 	absolute(u->path, e->path, e->path_len);
 	switch (e->mode & KM_CPIO_S_IFMT) {
 	case KM_CPIO_S_IFDIR:
-		return e->path_len ? make_dir(u, e) : 0; /* "/" exists: its mode comes last */
+		if (!e->path_len)
+			return 0; /* "/" exists: its mode comes last */
+		err = make_dir(u, e);
+		if (!err) {
+			u->known_dir = e->path;
+			u->known_dir_len = e->path_len;
+		}
+		return err;
 	case KM_CPIO_S_IFREG:
 		return make_file(u, e);
 	case KM_CPIO_S_IFLNK:

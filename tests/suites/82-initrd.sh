@@ -178,6 +178,19 @@ t_ir_special() {
 	[ ! -c "$d/dev/console" ] || expect_output "$o" "member 'dev/console' at byte [0-9]+: character device skipped"
 }
 
+# `find /abs/dir | cpio -o` names /abs/dir but not its parents: they are
+# made, as cpio -id does, with one line saying so
+t_ir_absolute() {
+	local d=$IR/abs/deep/root o=$IR/abs.out rc
+	rm -rf "$IR/abs" && mkdir -p "$d/sub" && echo hello > "$d/sub/file" || return 1
+	find "$d" | cpio -o -H newc --quiet > "$IR/abs.cpio" 2> /dev/null &&
+	km_run_image "$o" "$(ir_img linuxu)" linuxu.initrd="$IR/abs.cpio" -- cksum "$d/sub/file"; rc=$?
+	cat "$o"
+	[ $rc = 0 ] && expect_output "$o" "^$(cksum < "$d/sub/file" | cut -d' ' -f1,2)\$" &&
+	expect_output "$o" "made its missing parent directories \\(as cpio -id does\\)" &&
+	[ "$(grep -c 'missing parent' "$o")" = 1 ]
+}
+
 # without lib/initrd nothing would unpack it: the parameter is unknown
 t_ir_no_lib() {
 	local o=$IR/nolib rc
@@ -211,6 +224,7 @@ for d in "${IR_DAMAGE[@]}"; do
 done
 check "initrd: linuxu: device nodes and FIFOs skipped with a warning each; dev/ merges with /dev" t_ir_special
 check "initrd: linuxu: a missing host file: one line, status 70" t_ir_missing
+check "initrd: linuxu: absolute member names without their parents (find /abs | cpio -o)" t_ir_absolute
 check "initrd: linuxu.initrd= without lib/initrd is an unknown parameter (64)" t_ir_no_lib
 if [ "$IR_PLATS" != linuxu ]; then
 	check "initrd: kvm microvm (PVH): the newc tree byte for byte" t_ir_tree kvm newc microvm
