@@ -212,17 +212,37 @@ static struct ai_node *new_node(const struct found *f, unsigned int i, unsigned 
 	return n;
 }
 
+/* The socket kinds one address becomes: the hinted type (with the hinted
+ * protocol, else its usual one), or stream and datagram for type 0,
+ * narrowed by a hinted protocol. Returns how many went into @kinds. */
+static int socket_kinds(const struct addrinfo *h, int kinds[2][2])
+{
+	static const int usual[][2] = { { SOCK_STREAM, IPPROTO_TCP }, { SOCK_DGRAM, IPPROTO_UDP } };
+	int n = 0;
+
+	if (h->ai_socktype == SOCK_RAW) {
+		kinds[0][0] = SOCK_RAW;
+		kinds[0][1] = h->ai_protocol;
+		return 1;
+	}
+	for (size_t k = 0; k < sizeof(usual) / sizeof(usual[0]); k++) {
+		if ((h->ai_socktype && h->ai_socktype != usual[k][0]) ||
+		    (h->ai_protocol && h->ai_protocol != usual[k][1]))
+			continue;
+		kinds[n][0] = usual[k][0];
+		kinds[n++][1] = usual[k][1];
+	}
+	return n;
+}
+
 int getaddrinfo(const char *node, const char *service, const struct addrinfo *hints,
 		struct addrinfo **res)
 {
-	static const struct {
-		int socktype, protocol;
-	} kinds[] = { { SOCK_STREAM, IPPROTO_TCP }, { SOCK_DGRAM, IPPROTO_UDP } };
 	struct addrinfo h = { .ai_family = AF_UNSPEC };
 	struct found found[2];
 	struct addrinfo *head = NULL, **tail = &head;
+	int kinds[2][2], nkinds, families, rc;
 	unsigned int port;
-	int families, rc;
 
 	if (hints)
 		h = *hints;
@@ -235,6 +255,9 @@ int getaddrinfo(const char *node, const char *service, const struct addrinfo *hi
 	if (h.ai_socktype != 0 && h.ai_socktype != SOCK_STREAM && h.ai_socktype != SOCK_DGRAM &&
 	    h.ai_socktype != SOCK_RAW)
 		return EAI_SOCKTYPE;
+	nkinds = socket_kinds(&h, kinds);
+	if (!nkinds)
+		return EAI_SOCKTYPE; /* a protocol the type does not carry */
 	rc = service_port(service, h.ai_flags, h.ai_socktype, &port);
 	if (rc)
 		return rc;
@@ -243,21 +266,12 @@ int getaddrinfo(const char *node, const char *service, const struct addrinfo *hi
 		return families;
 	for (int f = 0; f < families; f++) {
 		for (unsigned int i = 0; i < found[f].r.count; i++) {
-			for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+			for (int k = 0; k < nkinds; k++) {
 				size_t canon =
 					!head && h.ai_flags & AI_CANONNAME ? strlen(node) + 1 : 0;
-				struct ai_node *n;
+				struct ai_node *n = new_node(&found[f], i, port, kinds[k][0],
+							     kinds[k][1], canon);
 
-				if (h.ai_socktype && h.ai_socktype != kinds[k].socktype) {
-					if (h.ai_socktype != SOCK_RAW || k)
-						continue;
-				}
-				n = new_node(&found[f], i, port,
-					     h.ai_socktype ? h.ai_socktype : kinds[k].socktype,
-					     h.ai_protocol		 ? h.ai_protocol
-					     : h.ai_socktype == SOCK_RAW ? 0
-									 : kinds[k].protocol,
-					     canon);
 				if (!n) {
 					freeaddrinfo(head);
 					return EAI_MEMORY;

@@ -60,10 +60,14 @@ static int ask(const struct sockaddr_in6 *server, unsigned int timeout_s, const 
 		struct pollfd pfd = { .fd = fd, .events = POLLIN };
 		struct sockaddr_in6 from;
 		socklen_t flen = sizeof(from);
+		int ready = poll(&pfd, 1, (int)left), parsed;
 		ssize_t n;
-		int parsed;
 
-		if (poll(&pfd, 1, (int)left) <= 0)
+		if (ready < 0 && errno != EINTR) {
+			rc = -errno;
+			break;
+		}
+		if (ready <= 0)
 			continue; /* EINTR or the deadline: the loop's test decides */
 		memset(&from, 0, sizeof(from));
 		n = recvfrom(fd, answer, sizeof(answer), MSG_DONTWAIT, (struct sockaddr *)&from,

@@ -224,6 +224,21 @@ t_tap_resolv() {
 	expect_output "$NO/dns.out" '^query nosuch\.test 1$'
 }
 
+# Nothing listens on the namespace's port 53: lib/resolv tries the one
+# server twice (resolv.conf's default attempts) for 5 s each, then gives up.
+t_tap_resolv_silent() {
+	local rc t0 dt out=$NO/resolv-silent.out
+	t0=$(date +%s)
+	net_x timeout 40 "$(net_image resolv-linuxu-newlib "$KM_ROOT/tests/apps/resolvtest")" linuxu.tap=tap0 \
+		netdev.ip=10.77.0.2/24:10.77.0.1:10.77.0.1 -- kumiki.test > "$out" 2>&1
+	rc=$?
+	dt=$(($(date +%s) - t0))
+	cat "$out"
+	echo "gave up after ${dt}s"
+	[ $rc = 1 ] && expect_output "$out" '^kumiki\.test: Temporary failure in name resolution$' &&
+	[ $dt -ge 9 ] && [ $dt -le 25 ]
+}
+
 # The resolver's API on numeric input (getaddrinfo flags and errors,
 # getnameinfo, inet_pton/ntop/aton/addr/ntoa, gethostbyname): natively
 # first, then each image must make the same checks with the same results.
@@ -251,6 +266,7 @@ else
 	check "linuxu tap: /etc/resolv.conf from netdev.ip, getaddrinfo asks that server" net_netns t_tap_resolv resolv-linuxu 'Name does not resolve'
 	check "resolvtest builds for linuxu with newlib (lib/resolv)" net_build resolv-linuxu-newlib "$KM_ROOT/tests/apps/resolvtest" 'CONFIG_PLAT_LINUXU=y\nCONFIG_LIBNEWLIB=y\nCONFIG_LIBLWIP=y\nCONFIG_LIBVFS=y\n'
 	check "linuxu tap, newlib: lib/resolv's getaddrinfo asks the server of /etc/resolv.conf" net_netns t_tap_resolv resolv-linuxu-newlib 'Name or service not known'
+	check "linuxu tap, newlib: no DNS server answers: EAI_AGAIN after the bounded retries" net_netns t_tap_resolv_silent
 	check "resolvtest -api natively (the reference)" t_resolv_api_native
 	check "resolvtest -api with musl: the same results as Linux" t_resolv_api resolv-linuxu
 	check "resolvtest -api with newlib (lib/resolv, lib/newlib/inet.c): the same results as Linux" t_resolv_api resolv-linuxu-newlib

@@ -83,6 +83,18 @@ static int api(void)
 		      is_in4(r->ai_next, "10.0.0.1", 0),
 	      "any socket type: stream, then datagram");
 	freeaddrinfo(r);
+	{
+		struct addrinfo hints;
+
+		memset(&hints, 0, sizeof(hints));
+		hints.ai_family = AF_INET;
+		hints.ai_protocol = IPPROTO_UDP;
+		r = NULL;
+		check(!getaddrinfo("10.0.0.1", "7", &hints, &r) && r && !r->ai_next &&
+			      r->ai_socktype == SOCK_DGRAM && r->ai_protocol == IPPROTO_UDP,
+		      "a protocol hint alone picks its socket type");
+		freeaddrinfo(r);
+	}
 	check(gai("kumiki.invalid", "80", AF_INET, SOCK_STREAM, AI_NUMERICHOST, &r) == EAI_NONAME,
 	      "AI_NUMERICHOST with a name is EAI_NONAME");
 	check(gai("127.0.0.1", "80", 12345, 0, 0, &r) == EAI_FAMILY, "a bad family is EAI_FAMILY");
