@@ -2,8 +2,8 @@
 /*
  * netinet/tcp.h - TCP socket options for newlib, Linux's numbers (tcp(7)),
  * used at level IPPROTO_TCP. Which ones take effect is the stack's choice
- * (lib/lwip: TCP_NODELAY, TCP_KEEPIDLE/KEEPINTVL/KEEPCNT); the others fail
- * with ENOPROTOOPT there.
+ * (lib/lwip: TCP_NODELAY, TCP_KEEPIDLE/KEEPINTVL/KEEPCNT; TCP_MAXSEG,
+ * TCP_CORK and TCP_DEFER_ACCEPT accepted as hints; others ENOPROTOOPT).
  */
 #ifndef KM_NEWLIB_NETINET_TCP_H
 #define KM_NEWLIB_NETINET_TCP_H
