@@ -50,12 +50,12 @@ struct km_dns_result {
  * records are skipped. Compression pointers MUST point before the label
  * they replace, so no message makes the reader loop. Every offset is
  * bounds-checked against @len.
- * Returns 0 with @out->count >= 1; on any error @out->count is 0:
- * -ENOENT when the server says the name does not exist (NXDOMAIN);
- * -ENODATA when it exists without such records; -EAGAIN for a server failure (SERVFAIL: another server MAY
- * know); -EPROTO for any other refusal; -EBADMSG for a message that is not
- * the answer to this query (id, question, not a response) or is malformed
- * or truncated anywhere it was read.
+ * Returns 0 with @out->count >= 1; on any error @out->count is 0.
+ * Errors: -ENOENT, the server says the name does not exist (NXDOMAIN);
+ * -ENODATA, it exists without such records; -EAGAIN, a server failure
+ * (SERVFAIL: another server MAY know); -EPROTO, any other refusal;
+ * -EBADMSG, not the answer to this query (id, question, not a response),
+ * or malformed or truncated anywhere it was read.
  */
 int km_dns_parse_answer(const uint8_t *msg, size_t len, uint16_t id, const char *name,
 			uint16_t type, struct km_dns_result *out);
