@@ -2,6 +2,8 @@
 /* Shared by lib/newlib's OS stubs (syscalls.c, posix.c); not installed. */
 #ifndef KM_NEWLIB_GLUE_H
 #define KM_NEWLIB_GLUE_H
+#include <signal.h>
+#include <stdint.h>
 
 /*
  * A system call's result @ret as a C function returns it: a value in
@@ -23,5 +25,8 @@ int newlib_open_flags_from_linux(long flags);
  * none; and newlib's number for Linux's @lsig, or -1. */
 long newlib_linux_signal(int sig);
 int newlib_signal_from_linux(long lsig);
+
+/* newlib's signal set @set as Linux's 64-bit mask (bit n-1: signal n). */
+uint64_t newlib_linux_sigset(const sigset_t *set);
 
 #endif

@@ -48,7 +48,7 @@ int newlib_signal_from_linux(long lsig)
 	return -1;
 }
 
-static uint64_t linux_set(const sigset_t *set)
+uint64_t newlib_linux_sigset(const sigset_t *set)
 {
 	uint64_t out = 0;
 
@@ -112,7 +112,7 @@ int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 			.handler = is_function(act->sa_handler) ? handler_in_newlib_numbers
 								: act->sa_handler,
 			.flags = act->sa_flags & SA_NOCLDSTOP ? LINUX_SA_NOCLDSTOP : 0,
-			.mask = linux_set(&act->sa_mask),
+			.mask = newlib_linux_sigset(&act->sa_mask),
 		};
 	ret = km_syscall4(KM_SYS_rt_sigaction, lsig, act ? &la : NULL, old ? &lo : NULL, 8);
 	if (ret != 0)
@@ -147,7 +147,7 @@ int sigprocmask(int how, const sigset_t *set, sigset_t *old)
 		return -1;
 	}
 	if (set)
-		lset = linux_set(set);
+		lset = newlib_linux_sigset(set);
 	ret = km_syscall4(KM_SYS_rt_sigprocmask, lhow, set ? &lset : NULL, old ? &lold : NULL, 8);
 	if (ret == 0 && old)
 		*old = set_from_linux(lold);

@@ -1,6 +1,8 @@
 # Networking through lwIP (lib/lwip): BSD sockets as a POSIX program sees
 # them (tests/apps/sockettest, the same source natively and in images over
-# lwIP's loopback), the netdev.ip boot parameter, and apps/httpreply and
+# lwIP's loopback, with musl and with newlib), the C libraries' resolvers
+# (tests/apps/resolvtest; newlib's is lib/resolv), the netdev.ip boot
+# parameter, and apps/httpreply and
 # apps/echo under load and bad clients: on linuxu through a tap inside a
 # network namespace the check creates and removes, on kvm through QEMU's
 # user network with hostfwd on 127.0.0.1 (pc and microvm). Traffic goes
@@ -30,25 +32,27 @@ t_native() {
 }
 check "sockettest: the POSIX program passes natively (the reference)" t_native
 
-t_sockets() { # t_sockets PLAT
-	local rc
-	net_build "st-$1" "$ST" "CONFIG_PLAT_$2=y\n${3:-}CONFIG_LIBMUSL=y\nCONFIG_LIBLWIP=y\n" || return 1
-	km_run_image "$NO/st-$1.out" "$(net_image "st-$1" "$ST")"; rc=$?
-	cat "$NO/st-$1.out"
-	[ $rc = 0 ] && expect_output "$NO/st-$1.out" '^0 failures$' || return 1
+t_sockets() { # t_sockets PLAT PLAT_SYMBOL LIBC [DEFCONFIG-LINES]
+	local rc n=st-$1-$3
+	net_build "$n" "$ST" "CONFIG_PLAT_$2=y\n${4:-}CONFIG_LIB$3=y\nCONFIG_LIBLWIP=y\n" || return 1
+	km_run_image "$NO/$n.out" "$(net_image "$n" "$ST")"; rc=$?
+	cat "$NO/$n.out"
+	[ $rc = 0 ] && expect_output "$NO/$n.out" '^0 failures$' || return 1
 	# Every check the reference made, in the same order.
-	diff <(grep -E '^(ok|FAIL) ' "$NO/native.out") <(grep -E '^(ok|FAIL) ' "$NO/st-$1.out")
+	diff <(grep -E '^(ok|FAIL) ' "$NO/native.out") <(grep -E '^(ok|FAIL) ' "$NO/$n.out")
 }
-check "sockettest over lwIP's loopback: linuxu, same results as Linux" t_sockets linuxu LINUXU
-if km_have_qemu; then
-	check "sockettest over lwIP's loopback: kvm" t_sockets kvm KVM '# CONFIG_PLAT_LINUXU is not set\n'
-else
-	skip "sockettest: kvm" "no qemu-system-x86_64"
-fi
+for libc in MUSL NEWLIB; do
+	check "sockettest over lwIP's loopback with $libc: linuxu, same results as Linux" t_sockets linuxu LINUXU $libc
+	if km_have_qemu; then
+		check "sockettest over lwIP's loopback with $libc: kvm" t_sockets kvm KVM $libc '# CONFIG_PLAT_LINUXU is not set\n'
+	else
+		skip "sockettest with $libc: kvm" "no qemu-system-x86_64"
+	fi
+done
 
 t_bad_ip() {
 	local img bad rc
-	img=$(net_image st-linuxu "$ST") || return 1
+	img=$(net_image st-linuxu-MUSL "$ST") || return 1
 	for bad in 10.0.2.15 10.0.2/24:10.0.2.1 10.0.2.15/33:10.0.2.1 \
 		300.0.0.1/24:10.0.0.1 10.0.2.15/24:gw 10.0.2.15/24:10.0.2.1:8.8.8 10.0.2.15/24:10.0.3.1 \
 		10.0.2.15/24:10.0.2.1:8.8.8.8:8.8.4.4:bad_host 10.0.2.15/24:::::a..b 10.0.2.15/24::::::x; do
@@ -198,6 +202,22 @@ t_tap_echo() {
 	net_x "$NO/netpoke" udp 10.78.0.2 7 && net_x "$NO/netpoke" tcpecho 10.78.0.2 7 1000000
 }
 
+# The same servers built with newlib (its socket calls, lib/newlib/posix_net.c):
+# a short check, the load above is the libc-independent stack's.
+t_tap_newlib() {
+	local args=() codes
+	net_start "$NO/hr-linuxu-newlib.out" timeout -k 5 120 ip netns exec "$net_ns" \
+		"$(net_image hr-linuxu-newlib "$HR")" linuxu.tap=tap0 netdev.ip=10.77.0.2/24:10.77.0.1 || return 1
+	for _ in $(seq 100); do args+=(-o /dev/null "http://10.77.0.2:8080/"); done
+	codes=$(net_x curl -s -m 60 -w '%{http_code}\n' "${args[@]}" | sort | uniq -c)
+	echo "curl: $codes"
+	[ "$(echo $codes)" = "100 200" ] || return 1
+	net_stop
+	net_start "$NO/echo-linuxu-newlib.out" timeout -k 5 60 ip netns exec "$net_ns" \
+		"$(net_image echo-linuxu-newlib "$EC")" linuxu.tap=tap1 netdev.ip=10.78.0.2/24:10.78.0.1 -- -p 7 &&
+	net_x "$NO/netpoke" udp 10.78.0.2 7 && net_x "$NO/netpoke" tcpecho 10.78.0.2 7 100000
+}
+
 if [ "$(id -u)" != 0 ] || ! command -v ip > /dev/null || [ ! -c /dev/net/tun ]; then
 	skip "linuxu tap tests" "needs root, ip(8) and /dev/net/tun for a network namespace"
 elif ! command -v curl > /dev/null || ! command -v wrk > /dev/null; then
@@ -207,29 +227,69 @@ else
 	check "echo builds for linuxu" net_build echo-linuxu "$EC" 'CONFIG_PLAT_LINUXU=y\nCONFIG_LIBMUSL=y\nCONFIG_LIBLWIP=y\nCONFIG_LIBSCHED_PREEMPT=y\n'
 	check "linuxu tap: 1,000 curl, bad clients, wrk ${NET_WRK_SECONDS}s x 50: all 200, same heap" net_netns t_tap_http
 	check "linuxu tap: UDP and TCP echo" net_netns t_tap_echo
+	check "httpreply builds for linuxu with newlib" net_build hr-linuxu-newlib "$HR" 'CONFIG_PLAT_LINUXU=y\nCONFIG_LIBNEWLIB=y\nCONFIG_LIBLWIP=y\nCONFIG_LIBSCHED_PREEMPT=y\n'
+	check "echo builds for linuxu with newlib" net_build echo-linuxu-newlib "$EC" 'CONFIG_PLAT_LINUXU=y\nCONFIG_LIBNEWLIB=y\nCONFIG_LIBLWIP=y\nCONFIG_LIBSCHED_PREEMPT=y\n'
+	check "linuxu tap, newlib: httpreply answers 100 curl requests with 200; UDP and TCP echo" net_netns t_tap_newlib
 fi
 
 # --- the C library's resolver over lwIP: /etc/resolv.conf from netdev.ip --
 # A DNS server (tests/tools/dns-one.c) on the namespace's side of tap0
 # answers one name; the image (with a VFS) must find it named in the
 # /etc/resolv.conf lib/lwip wrote, and musl's getaddrinfo must ask it.
+# t_tap_resolv IMAGE-NAME NOT-FOUND-MESSAGE: the C library's own text for
+# EAI_NONAME (musl's and newlib's lib/resolv's differ, as they may).
 t_tap_resolv() {
-	local dns_pid rc
+	local dns_pid rc out=$NO/$1.out
 	net_x timeout 40 "$NO/dns-one" 10.77.0.1 kumiki.test 10.1.2.3 30 > "$NO/dns.out" 2>&1 &
 	dns_pid=$!
 	for _ in $(seq 50); do grep -q listening "$NO/dns.out" && break; sleep 0.1; done
-	net_x timeout 30 "$(net_image resolv-linuxu "$KM_ROOT/tests/apps/resolvtest")" linuxu.tap=tap0 \
-		netdev.ip=10.77.0.2/24:10.77.0.1:10.77.0.1 -- kumiki.test nosuch.test > "$NO/resolv.out" 2>&1
+	net_x timeout 30 "$(net_image "$1" "$KM_ROOT/tests/apps/resolvtest")" linuxu.tap=tap0 \
+		netdev.ip=10.77.0.2/24:10.77.0.1:10.77.0.1 -- kumiki.test nosuch.test > "$out" 2>&1
 	rc=$?
 	kill "$dns_pid" 2> /dev/null
 	wait "$dns_pid" 2> /dev/null
-	cat "$NO/resolv.out" "$NO/dns.out"
+	cat "$out" "$NO/dns.out"
 	# Status 1: one name (nosuch.test) not resolved, as the server said.
 	[ $rc = 1 ] &&
-	expect_output "$NO/resolv.out" '^resolv.conf: nameserver 10\.77\.0\.1$' &&
-	expect_output "$NO/resolv.out" '^kumiki\.test -> 10\.1\.2\.3$' &&
-	expect_output "$NO/resolv.out" '^nosuch\.test: Name does not resolve$' &&
-	expect_output "$NO/dns.out" '^query kumiki\.test 1$'
+	expect_output "$out" '^resolv.conf: nameserver 10\.77\.0\.1$' &&
+	expect_output "$out" '^kumiki\.test -> 10\.1\.2\.3$' &&
+	expect_output "$out" "^nosuch\\.test: $2\$" &&
+	expect_output "$NO/dns.out" '^query kumiki\.test 1$' &&
+	expect_output "$NO/dns.out" '^query nosuch\.test 1$'
+}
+
+# Nothing listens on the namespace's port 53: lib/resolv tries the one
+# server twice (resolv.conf's default attempts) for 5 s each, then gives up.
+t_tap_resolv_silent() {
+	local rc t0 dt out=$NO/resolv-silent.out
+	t0=$(date +%s)
+	net_x timeout 40 "$(net_image resolv-linuxu-newlib "$KM_ROOT/tests/apps/resolvtest")" linuxu.tap=tap0 \
+		netdev.ip=10.77.0.2/24:10.77.0.1:10.77.0.1 -- kumiki.test > "$out" 2>&1
+	rc=$?
+	dt=$(($(date +%s) - t0))
+	cat "$out"
+	echo "gave up after ${dt}s"
+	[ $rc = 1 ] && expect_output "$out" '^kumiki\.test: Temporary failure in name resolution$' &&
+	[ $dt -ge 9 ] && [ $dt -le 25 ]
+}
+
+# The resolver's API on numeric input (getaddrinfo flags and errors,
+# getnameinfo, inet_pton/ntop/aton/addr/ntoa, gethostbyname): natively
+# first, then each image must make the same checks with the same results.
+t_resolv_api_native() {
+	cc -O2 -Wall -o "$NO/resolvtest-native" "$KM_ROOT/tests/apps/resolvtest/main.c" &&
+	timeout 20 "$NO/resolvtest-native" -api > "$NO/resolv-api-native.out" 2>&1
+	local rc=$?
+	cat "$NO/resolv-api-native.out"
+	[ $rc = 0 ] && expect_output "$NO/resolv-api-native.out" '^0 failures$'
+}
+t_resolv_api() {
+	local rc
+	km_run_image "$NO/$1-api.out" "$(net_image "$1" "$KM_ROOT/tests/apps/resolvtest")" -- -api
+	rc=$?
+	cat "$NO/$1-api.out"
+	[ $rc = 0 ] && expect_output "$NO/$1-api.out" '^0 failures$' &&
+	diff <(grep -E '^(ok|FAIL) ' "$NO/resolv-api-native.out") <(grep -E '^(ok|FAIL) ' "$NO/$1-api.out")
 }
 
 if [ "$(id -u)" != 0 ] || ! command -v ip > /dev/null || [ ! -c /dev/net/tun ]; then
@@ -237,7 +297,13 @@ if [ "$(id -u)" != 0 ] || ! command -v ip > /dev/null || [ ! -c /dev/net/tun ]; 
 else
 	cc -O2 -Wall -o "$NO/dns-one" "$KM_ROOT/tests/tools/dns-one.c" || echo "cannot build dns-one"
 	check "resolvtest builds for linuxu with a VFS" net_build resolv-linuxu "$KM_ROOT/tests/apps/resolvtest" 'CONFIG_PLAT_LINUXU=y\nCONFIG_LIBMUSL=y\nCONFIG_LIBLWIP=y\nCONFIG_LIBVFS=y\n'
-	check "linuxu tap: /etc/resolv.conf from netdev.ip, getaddrinfo asks that server" net_netns t_tap_resolv
+	check "linuxu tap: /etc/resolv.conf from netdev.ip, getaddrinfo asks that server" net_netns t_tap_resolv resolv-linuxu 'Name does not resolve'
+	check "resolvtest builds for linuxu with newlib (lib/resolv)" net_build resolv-linuxu-newlib "$KM_ROOT/tests/apps/resolvtest" 'CONFIG_PLAT_LINUXU=y\nCONFIG_LIBNEWLIB=y\nCONFIG_LIBLWIP=y\nCONFIG_LIBVFS=y\n'
+	check "linuxu tap, newlib: lib/resolv's getaddrinfo asks the server of /etc/resolv.conf" net_netns t_tap_resolv resolv-linuxu-newlib 'Name or service not known'
+	check "linuxu tap, newlib: no DNS server answers: EAI_AGAIN after the bounded retries" net_netns t_tap_resolv_silent
+	check "resolvtest -api natively (the reference)" t_resolv_api_native
+	check "resolvtest -api with musl: the same results as Linux" t_resolv_api resolv-linuxu
+	check "resolvtest -api with newlib (lib/resolv, lib/newlib/inet.c): the same results as Linux" t_resolv_api resolv-linuxu-newlib
 fi
 
 # --- kvm: virtio-net on QEMU's user network, hostfwd on 127.0.0.1 --------

@@ -9,11 +9,14 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/time.h>
 
 /* errno is the C library's, per thread: lwIP's socket calls set it. */
 #define LWIP_ERRNO_STDINCLUDE 1
-/* Our struct timeval is the Linux x86_64 one (two longs), as lwIP's is. */
-#define LWIP_TIMEVAL_PRIVATE 1
+/* The C library's struct timeval, the Linux x86_64 one (two longs) in
+ * every C library here: newlib's <sys/types.h> defines it too, so lwIP's
+ * own copy would clash. */
+#define LWIP_TIMEVAL_PRIVATE 0
 
 #ifndef BYTE_ORDER /* a host C library's <endian.h> (the fuzz build) has it */
 #define BYTE_ORDER LITTLE_ENDIAN
