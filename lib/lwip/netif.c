@@ -288,6 +288,29 @@ static void log_address(struct km_lwip_if *i, const char *how)
 	km_pr_info("%s: %s netmask %s gateway %s (%s)\n", km_netdev_name(i->dev), a, m, g, how);
 }
 
+static unsigned int link_wait_ms = 2000;
+KM_PARAM(lwip, link_wait, uint, link_wait_ms,
+	 "ms the boot waits for a static address's link to come up (0: do not wait)");
+
+/*
+ * With netdev.ip, main must not start before the link is up: lwIP has no
+ * route through an interface whose link is down, and a program's first
+ * datagram would fail at once with EHOSTUNREACH (a linuxu tap's carrier
+ * comes up shortly after the image opens it; the receive thread applies
+ * it). 1 when the link is up.
+ */
+static int wait_for_link(struct km_lwip_if *i)
+{
+	km_nsec_t end = km_time_monotonic_ns() + (km_nsec_t)link_wait_ms * KM_NSEC_PER_MSEC;
+
+	while (!__atomic_load_n(&i->link_up, __ATOMIC_ACQUIRE)) {
+		if (km_time_monotonic_ns() >= end)
+			return 0;
+		km_sleep_ns(5 * KM_NSEC_PER_MSEC);
+	}
+	return 1;
+}
+
 /* Wait for a lease on @i up to lwip.dhcp_wait ms; 1 when it came. */
 static int wait_for_lease(struct km_lwip_if *i)
 {
@@ -410,6 +433,11 @@ static int bring_up(struct km_netdev *dev, int first)
 		write_resolv_conf(ipconf.dns, ipconf.domain);
 		set_names(ipconf.hostname, ipconf.domain);
 		log_address(i, "netdev.ip");
+		if (link_wait_ms && !wait_for_link(i))
+			km_pr_warn(
+				"%s: link still down after %u ms; going on (lwip.link_wait= sets "
+				"the wait)\n",
+				km_netdev_name(i->dev), link_wait_ms);
 		return 0;
 	}
 	LOCK_TCPIP_CORE();

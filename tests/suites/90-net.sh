@@ -243,8 +243,10 @@ t_tap_resolv() {
 	net_x timeout 40 "$NO/dns-one" 10.77.0.1 kumiki.test 10.1.2.3 30 > "$NO/dns.out" 2>&1 &
 	dns_pid=$!
 	for _ in $(seq 50); do grep -q listening "$NO/dns.out" && break; sleep 0.1; done
+	# Unikraft's six fields: a second DNS server (nothing answers there),
+	# the hostname (uname's) and the domain (resolv.conf's search).
 	net_x timeout 30 "$(net_image "$1" "$KM_ROOT/tests/apps/resolvtest")" linuxu.tap=tap0 \
-		netdev.ip=10.77.0.2/24:10.77.0.1:10.77.0.1 -- kumiki.test nosuch.test > "$out" 2>&1
+		netdev.ip=10.77.0.2/24:10.77.0.1:10.77.0.1:10.77.0.9:web-1:kumiki.example -- kumiki.test nosuch.test > "$out" 2>&1
 	rc=$?
 	kill "$dns_pid" 2> /dev/null
 	wait "$dns_pid" 2> /dev/null
@@ -252,6 +254,9 @@ t_tap_resolv() {
 	# Status 1: one name (nosuch.test) not resolved, as the server said.
 	[ $rc = 1 ] &&
 	expect_output "$out" '^resolv.conf: nameserver 10\.77\.0\.1$' &&
+	expect_output "$out" '^resolv.conf: nameserver 10\.77\.0\.9$' &&
+	expect_output "$out" '^resolv.conf: search kumiki\.example$' &&
+	expect_output "$out" '^nodename: web-1$' &&
 	expect_output "$out" '^kumiki\.test -> 10\.1\.2\.3$' &&
 	expect_output "$out" "^nosuch\\.test: $2\$" &&
 	expect_output "$NO/dns.out" '^query kumiki\.test 1$' &&

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * resolvtest NAME...: prints /etc/resolv.conf, then one line per NAME,
+ * resolvtest NAME...: prints /etc/resolv.conf and uname's nodename, then one line per NAME,
  * "NAME -> A.B.C.D" (every IPv4 address getaddrinfo gives) or
  * "NAME: <gai_strerror>". Exit status: the number of names not resolved
  * (2 when /etc/resolv.conf cannot be read).
@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/utsname.h>
 
 static int failures;
 
@@ -175,6 +176,7 @@ int main(int argc, char **argv)
 {
 	char line[256];
 	int failed = 0;
+	struct utsname u;
 	FILE *f;
 
 	if (argc == 2 && !strcmp(argv[1], "-api"))
@@ -188,6 +190,8 @@ int main(int argc, char **argv)
 	while (fgets(line, sizeof(line), f))
 		printf("resolv.conf: %s", line);
 	fclose(f);
+	if (uname(&u) == 0)
+		printf("nodename: %s\n", u.nodename);
 	for (int i = 1; i < argc; i++) {
 		struct addrinfo hints, *res, *r;
 		int rc;
