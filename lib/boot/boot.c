@@ -38,6 +38,28 @@ static void log_regions(const struct km_bootinfo *bi)
 	}
 }
 
+/* Defined by lib/initrd when the image has it. */
+extern const int km_initrd_present __km_weak;
+
+/*
+ * An initrd region nothing will unpack (kvm's -initrd, xen's module, on an
+ * image without lib/initrd) would be ignored without a word, its files
+ * silently missing: stop as linuxu does for its unknown linuxu.initrd=.
+ */
+static void check_initrd_consumer(const struct km_bootinfo *bi)
+{
+	if (&km_initrd_present)
+		return;
+	for (unsigned int i = 0; i < bi->nr_regions; i++)
+		if (bi->regions[i].type == KM_REGION_INITRD) {
+			km_pr_crit("the boot was given an initrd (%s, %zu bytes), but this image "
+				   "has no lib/initrd to unpack it (CONFIG_LIBINITRD=y)\n",
+				   bi->regions[i].name ? bi->regions[i].name : "initrd",
+				   bi->regions[i].len);
+			km_plat_terminate(KM_EXIT_USAGE);
+		}
+}
+
 void km_boot(struct km_bootinfo *bi)
 {
 	int first_app_arg, app_argc;
@@ -49,6 +71,7 @@ void km_boot(struct km_bootinfo *bi)
 		km_plat_terminate(KM_EXIT_USAGE);
 	if (first_app_arg == 0) /* `help` was given and printed */
 		exit(KM_EXIT_OK);
+	check_initrd_consumer(bi);
 
 	km_pr_info("Kumiki on %s\n", bi->plat_name);
 	km_run_inittab();

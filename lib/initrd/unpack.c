@@ -381,3 +381,6 @@ static int initrd_unpack_all(void)
 	return rc;
 }
 KM_INIT_ROOTFS_REQUIRED(initrd_unpack_all, 3);
+
+/* lib/boot stops an image given an initrd it cannot unpack (without this). */
+const int km_initrd_present = 1;

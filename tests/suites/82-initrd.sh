@@ -200,6 +200,18 @@ t_ir_no_lib() {
 	[ $rc = 64 ] && expect_output "$o" 'linuxu\.initrd'
 }
 
+# kvm: an image without lib/initrd given -initrd stops (64) instead of
+# booting without the files, as linuxu does for linuxu.initrd=
+t_ir_kvm_no_lib() {
+	local o=$IR/kvm-nolib rc
+	km_build_app "$KM_ROOT/apps/helloworld" "$IR/hello-kvm" defconfig DEFCONFIG=defconfigs/kvm-x86_64 > /dev/null &&
+	km_build_app "$KM_ROOT/apps/helloworld" "$IR/hello-kvm" > "$IR/hello-kvm.log" 2>&1 || { cat "$IR/hello-kvm.log"; return 1; }
+	INITRD=$IR/small.newc km_run_image "$o" "$IR/hello-kvm/helloworld_kvm-x86_64"; rc=$?
+	cat "$o"
+	[ $rc = 64 ] && expect_output "$o" 'given an initrd \(initrd, [0-9]+ bytes\), but this image has no lib/initrd' &&
+	! grep -q 'Hello' "$o"
+}
+
 t_ir_kvm_missing() {
 	local o=$IR/kvm-missing rc
 	INITRD=$IR/no-such-file km_run_image "$o" "$(ir_img kvm)" -- ls /; rc=$?
@@ -238,4 +250,5 @@ if [ "$IR_PLATS" != linuxu ]; then
 		done
 	done
 	check "initrd: kvm: a missing INITRD file is run-kvm's error (127)" t_ir_kvm_missing
+	check "initrd: kvm: -initrd on an image without lib/initrd stops with 64" t_ir_kvm_no_lib
 fi
