@@ -343,12 +343,21 @@ static int tap_add(const char *name, size_t len)
 		km_pr_err("linuxu.tap: %.*s: at most %d taps\n", (int)len, name, TAP_MAX);
 		return -ENOSPC;
 	}
+	for (unsigned int k = 0; k < ntaps; k++)
+		if (strlen(taps[k].ifname) == len && !memcmp(taps[k].ifname, name, len)) {
+			km_pr_err("linuxu.tap: %.*s is named twice\n", (int)len, name);
+			return -EEXIST;
+		}
 	memset(t, 0, sizeof(*t));
 	memcpy(t->ifname, name, len);
 	rc = tap_open(t);
 	if (rc < 0) {
-		km_pr_err("linuxu.tap: cannot open tap %s: %s (errno %d)\n", t->ifname,
-			  strerror(-rc), -rc);
+		/* TUNSETIFF on an interface that exists but is no tap: EINVAL */
+		km_pr_err("linuxu.tap: cannot open tap %s: %s (errno %d)%s%s\n", t->ifname,
+			  strerror(-rc), -rc,
+			  rc == -EINVAL ? "; is it a tap? (ip tuntap add dev NAME mode tap)" : "",
+			  tap_required ? ""
+				       : "; going on without it (linuxu.tap_required=y stops)");
 		return rc;
 	}
 	tap_describe(t);
