@@ -51,7 +51,8 @@ static int linuxu_initrd_map(void)
 	linuxu_syscall(LINUXU_SYS_close, fd, 0, 0);
 	if (addr < 0 && addr > -4096)
 		return cannot("cannot map the host file", addr);
+	/* Named by its host path: lib/initrd's messages then say which file. */
 	return km_bootinfo_add_region(km_bootinfo_get(), (uintptr_t)addr, (size_t)st.size,
-				      KM_REGION_INITRD, "initrd");
+				      KM_REGION_INITRD, initrd_path);
 }
 KM_INIT_PLAT_REQUIRED(linuxu_initrd_map, 1);
