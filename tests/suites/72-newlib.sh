@@ -76,7 +76,10 @@ t_nl_second_app() {
 	expect_output "$o.build" '^  CACHED  newlib-' || return 1
 	! grep -E 'BUILD   newlib|origin/newlib/.*\.c$' "$o.build" || { echo "newlib was compiled again"; return 1; }
 	[ "$(stat -c %Y "$lib")" = 1000000000 ] || { echo "the cached libc.a was rewritten"; return 1; }
-	[ "$(echo "$dt < 10" | bc)" = 1 ] || { echo "took ${dt}s, more than 10 s"; return 1; }
+	# The proof of reuse is above (nothing compiled, the cache untouched);
+	# the time is only bounded: a rebuild takes minutes, a loaded machine
+	# can double a 5 s build (the 10 s target is measured by tests/bench/libc-musl).
+	[ "$(echo "$dt < 60" | bc)" = 1 ] || { echo "took ${dt}s, more than 60 s"; return 1; }
 	printf 'first\nsecond\n' | km_run_image "$o.out" "$o/argstatus_linuxu-x86_64" -- a cat status=7; rc=$?
 	[ $rc = 7 ] || { echo "exit status $rc, expected 7"; cat "$o.out"; return 1; }
 	expect_output "$o.out" '^argv\[1\]=\[a\]$' && expect_output "$o.out" '^stdin: first$' &&
