@@ -169,8 +169,9 @@ t_qemu_signal() {
 	cat "$R/sig.out"
 	[ $rc -eq 128 ] && expect_output "$R/sig.out" '^run-kvm: QEMU was killed by signal 15$' &&
 		! grep -q 'without an exit status' "$R/sig.out" || return 1
-	# 9 and 11 give odd statuses (137, 139), like a guest's exit (2 * s + 3)
-	for sig in KILL SEGV ABRT; do
+	# (an odd signal, 9 or 11, gives 137 or 139, which is also a guest's
+	# exit 2 * s + 3: told apart only when run-kvm sees the zombie, racy)
+	for sig in ABRT USR1; do
 		QEMU_ACCEL=tcg rk kill=$sig "$R/img" > "$R/sig.out" 2>&1; rc=$?
 		cat "$R/sig.out"
 		[ $rc -eq 128 ] && expect_output "$R/sig.out" "^run-kvm: QEMU was killed by signal $(kill -l $sig)$" || return 1
