@@ -76,11 +76,16 @@ KM_LIB_CONFIGS := $(call km_config_uks,$(KM_LIB_DIRS) $(L_DIRS))
 KM_DRIVER_CONFIGS := $(call km_config_uks,$(KM_DRIVER_DIRS))
 KM_APP_CONFIGS := $(call km_config_uks,$(A_DIR))
 
-# make run/gdb's initrd (run-kvm: -initrd; run-linuxu: linuxu.initrd=),
-# absolute so that the scripts find it from any folder.
+# make run/gdb's initrd (run-kvm: -initrd; run-linuxu: linuxu.initrd=) and
+# SHARE=DIR[:TAG]'s folder, absolute so that the scripts find them from any
+# folder (they run in the framework's).
+$(foreach v,INITRD SHARE,$(call km_refuse_space,$(v),$($(v))))
 INITRD_FILE := $(if $(strip $(INITRD)),$(call km_user_path,INITRD,$(INITRD)))
+km_share_dir := $(firstword $(subst :, ,$(SHARE)))
+km_share_tag := $(patsubst $(km_share_dir)%,%,$(strip $(SHARE)))
+SHARE_ARG := $(if $(filter-out :%,$(strip $(SHARE))),$(call km_user_path,SHARE,$(km_share_dir))$(km_share_tag),$(strip $(SHARE)))
 
 # Passed to the build sub-make and to the helper scripts.
 KM_VARS := KM_ROOT=$(KM_ROOT) A_DIR=$(A_DIR) O_DIR=$(O_DIR) C_FILE=$(C_FILE) \
 	KCONFIG_DIR=$(KCONFIG_DIR) L_DIRS="$(L_DIRS)" P_DIRS="$(P_DIRS)" V=$(V) \
-	INITRD="$(INITRD_FILE)"
+	INITRD="$(INITRD_FILE)" SHARE="$(SHARE_ARG)"

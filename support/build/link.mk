@@ -73,27 +73,49 @@ print-images:
 # run/gdb: PLAT= picks the platform, else the first one selected. make can
 # only exit 0 or 2, so a non-zero guest status is also printed; the
 # support/scripts/run-<plat> scripts return it exactly.
-# ARGS is split into words like a shell command line (quotes group words).
-# It reaches the recipe through the environment, never pasted into it, so
-# an unbalanced quote is reported as such instead of breaking the recipe.
+# ARGS is split into words like a shell command line but without any
+# expansion (support/scripts/shell-words: quotes and backslashes group
+# words; no globbing, ~, $ or command substitution). It reaches the recipe
+# through the environment, never pasted into it, so an unbalanced quote is
+# reported as such instead of breaking the recipe.
 KM_RUN_PLAT := $(if $(strip $(PLAT)),$(PLAT),$(firstword $(KM_PLATS)))
 KM_RUN_IMAGE := $(call km_image,$(KM_RUN_PLAT))
+km_split_args = km_words=$$($(KM_ROOT)/support/scripts/shell-words --split "$$KM_RUN_ARGS" 2>&1) || { \
+	echo "error: ARGS=$$KM_RUN_ARGS: $$km_words; ARGS is split like a shell line without expansion, e.g. ARGS='-- \"two words\" \"it'\\''s\"'" >&2; \
+	exit 2; }; eval "set -- $$km_words";
+
+# make run's SHARE=, NET=, HOSTFWD= and INITRD=, checked before anything
+# starts: a platform would ignore them, or the image fail on a boot
+# parameter it does not know. The first refusal is printed.
+km_comma := ,
+km_run_net := $(filter-out none,$(strip $(NET)))
+km_run_devices := $(strip $(SHARE))$(km_run_net)$(strip $(HOSTFWD))
+km_refuse_linuxu = $(if $(filter linuxu,$(KM_RUN_PLAT)),$(if $(strip $(SHARE)),SHARE= is for kvm: on linuxu mount \
+	a host folder with lib/hostfs$(km_comma) make run ARGS='vfs.fstab=<dir>:/host:hostfs',$(if $(km_run_net)$(strip $(HOSTFWD)),NET= \
+	and HOSTFWD= are for kvm: on linuxu open a host tap with make run ARGS='linuxu.tap=<tap>')))
+km_refuse_xen = $(if $(filter xen,$(KM_RUN_PLAT)),$(if $(km_run_devices),SHARE=$(km_comma) NET= and HOSTFWD= are for \
+	kvm: run-xen gives the image no such devices,$(if $(strip $(INITRD)),INITRD= is for kvm and linuxu: under Xen give the file as XEN_INITRD=)))
+km_refuse_share = $(if $(strip $(SHARE)),$(if $(and $(CONFIG_LIB9PFS),$(CONFIG_VIRTIO_9P)),,SHARE= needs CONFIG_LIB9PFS \
+	(and CONFIG_VIRTIO with CONFIG_VIRTIO_9P) in the image))
+km_refuse_net = $(if $(km_run_net),$(if $(CONFIG_VIRTIO_NET),,NET=$(km_run_net) needs CONFIG_VIRTIO_NET (the virtio-net driver) in the image))
+km_refuse_initrd = $(if $(strip $(INITRD)),$(if $(CONFIG_LIBINITRD),,INITRD= needs CONFIG_LIBINITRD in the image (lib/initrd unpacks it)))
+km_run_refusal = $(or $(km_refuse_linuxu),$(km_refuse_xen),$(km_refuse_share),$(km_refuse_net),$(km_refuse_initrd))
+
 run gdb: KM_SCRIPT = $(KM_ROOT)/support/scripts/$@-$(KM_RUN_PLAT)
-run gdb: export KM_RUN_ARGS = $(ARGS)
+run gdb: export KM_RUN_ARGS := $(value ARGS)
 run gdb: $(KM_IMAGES)
 	$(Q)$(if $(filter $(KM_RUN_PLAT),$(KM_PLATS)),,echo "error: PLAT=$(PLAT) is not selected (selected: $(KM_PLATS))" >&2; exit 2;) \
 	$(if $(word 2,$(KM_PLATS)),$(if $(PLAT),,echo "  RUN     $(KM_RUN_PLAT) (of: $(KM_PLATS); pick with PLAT=)" >&2;)) \
 	test -x $(KM_SCRIPT) || { echo "error: no $(KM_SCRIPT): platform $(KM_RUN_PLAT) cannot $@" >&2; exit 2; }; \
-	( eval "set -- $$KM_RUN_ARGS" ) 2>/dev/null || { echo "error: ARGS=$$KM_RUN_ARGS: unbalanced quote; ARGS is split like a shell command line, e.g. ARGS='-- \"two words\" \"it'\\''s\"'" >&2; exit 2; }; \
-	eval "set -- $$KM_RUN_ARGS"; $(KM_SCRIPT) $(KM_RUN_IMAGE) "$$@"; rc=$$?; \
+	$(if $(filter run,$@),$(if $(km_run_refusal),echo "error: $(km_run_refusal)" >&2; exit 2;)) \
+	$(km_split_args) $(KM_SCRIPT) $(KM_RUN_IMAGE) "$$@"; rc=$$?; \
 	[ $$rc -eq 0 ] || echo "  $(if $(filter run,$@),RUN,GDB)     $(notdir $(KM_RUN_IMAGE)) exited with status $$rc" >&2; exit $$rc
 
 # xl-config: $(O)/<app>_xen-<arch>.xl, an xl domain config that runs the xen
 # image as a PVH domU on a Xen host, ARGS as its command line.
 KM_XL_IMAGE := $(call km_image,xen)
-xl-config: export KM_RUN_ARGS = $(ARGS)
+xl-config: export KM_RUN_ARGS := $(value ARGS)
 xl-config: $(KM_IMAGES)
 	$(Q)$(if $(filter xen,$(KM_PLATS)),,echo "error: xl-config needs the xen platform (CONFIG_PLAT_XEN; selected: $(KM_PLATS))" >&2; exit 2;) \
-	( eval "set -- $$KM_RUN_ARGS" ) 2>/dev/null || { echo "error: ARGS=$$KM_RUN_ARGS: unbalanced quote" >&2; exit 2; }; \
-	eval "set -- $$KM_RUN_ARGS"; $(KM_ROOT)/support/scripts/xl-config $(KM_XL_IMAGE) "$$@" > $(KM_XL_IMAGE).xl.tmp && \
+	$(km_split_args) $(KM_ROOT)/support/scripts/xl-config $(KM_XL_IMAGE) "$$@" > $(KM_XL_IMAGE).xl.tmp && \
 	mv $(KM_XL_IMAGE).xl.tmp $(KM_XL_IMAGE).xl && echo "  XL      $(patsubst $(O_DIR)/%,%,$(KM_XL_IMAGE)).xl (xl create -c $(KM_XL_IMAGE).xl)"

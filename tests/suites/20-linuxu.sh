@@ -37,6 +37,38 @@ t_make_run() {
 }
 check "helloworld: make run ARGS= passes application arguments" t_make_run
 
+# ARGS= is split like a shell line without any expansion: no globbing,
+# no ~, no $ or command substitution, ( ) ; & ordinary characters.
+t_make_run_args_literal() {
+	make -C "$HELLO" O="$B/hello" C="$B/hello/.config" run \
+		ARGS='-- -e print(1) M* ~ "a b" $$(id) `id` ; & it\'\''s "q\"\\" '\'''\''' > "$B/runlit.out" 2>&1 || { cat "$B/runlit.out"; return 1; }
+	local want i=0 w
+	for w in -e 'print(1)' 'M*' '~' 'a b' '$(id)' '`id`' ';' '&' "it's" 'q"\' ''; do
+		i=$((i + 1))
+		grep -qxF -- "argv[$i]: $w" "$B/runlit.out" || { echo "argv[$i] is not '$w':"; grep argv "$B/runlit.out"; return 1; }
+	done
+	! grep -q "argv\[$((i + 1))\]" "$B/runlit.out" || { echo "more than $i words"; return 1; }
+	! make -C "$HELLO" O="$B/hello" C="$B/hello/.config" run ARGS='-- "open' > "$B/runq.out" 2>&1 &&
+		expect_output "$B/runq.out" '^error: ARGS=-- "open: unbalanced quote: a " is never closed' &&
+		[ "$(grep -c '^error' "$B/runq.out")" -eq 1 ]
+}
+check "make run: ARGS= words reach main exactly, without globbing, ~ or \$ expansion" t_make_run_args_literal
+
+# SHARE= and NET= are kvm's: on linuxu a one-line refusal with the boot
+# parameter that does it; INITRD= with a space is refused, not mangled.
+t_make_run_linuxu_refusals() {
+	local v
+	for v in "SHARE=$B vfs.fstab=<dir>:/host:hostfs" "NET=user linuxu.tap=<tap>" "HOSTFWD=8080 linuxu.tap=<tap>"; do
+		! make -C "$HELLO" O="$B/hello" C="$B/hello/.config" run "${v%% *}" > "$B/runref.out" 2>&1 &&
+			[ "$(grep -c '^error' "$B/runref.out")" -eq 1 ] && grep -qF "${v#* }" "$B/runref.out" &&
+			! grep -q '^Hello' "$B/runref.out" || { cat "$B/runref.out"; echo "not refused: ${v%% *}"; return 1; }
+	done
+	make -C "$HELLO" O="$B/hello" C="$B/hello/.config" run NET=none > "$B/runref.out" 2>&1 || { cat "$B/runref.out"; return 1; }
+	! make -C "$HELLO" O="$B/hello" C="$B/hello/.config" run INITRD="$B/a b" > "$B/runref.out" 2>&1 &&
+		expect_output "$B/runref.out" 'INITRD=.*the path contains a space'
+}
+check "make run on linuxu: SHARE=, NET= refused with the boot parameter to use; INITRD= with a space refused" t_make_run_linuxu_refusals
+
 t_argstatus_builds() { km_build_app "$ARGSTATUS" "$B/as"; }
 check "argstatus: builds" t_argstatus_builds
 ARGST=$B/as/argstatus_linuxu-x86_64

@@ -174,6 +174,31 @@ xt_run_errors() {
 }
 check "xen: run-xen refuses a missing image or Xen with one line and 127" xt_run_errors
 
+# V=1: the QEMU command line, quoted so that a shell reads back the same
+# words (a fake QEMU records what it got; a plain file stands for Xen).
+xt_verbose() {
+	local line
+	mkdir -p "$XD/fakebin" && printf '#!/bin/sh\nprintf "[%%s]\\n" "$@" > "%s/fake.argv"\nexit 3\n' "$XD" \
+		> "$XD/fakebin/qemu-system-x86_64" && chmod +x "$XD/fakebin/qemu-system-x86_64" && : > "$XD/fakexen" || return 1
+	V=1 PATH="$XD/fakebin:$PATH" QEMU_ACCEL=tcg XEN=$XD/fakexen timeout 30 \
+		"$KM_ROOT/support/scripts/run-xen" "$XD/hello/helloworld_xen-x86_64" -- "a b" > "$XD/v.out" 2> "$XD/v.err" || return 1
+	cat "$XD/v.err"
+	line=$(grep '^qemu-system-x86_64 ' "$XD/v.err") || return 1
+	eval "printf '[%s]\n' $line" | tail -n +2 | diff - "$XD/fake.argv"
+}
+check "xen: V=1 prints the QEMU command line, quoted so that it pastes back" xt_verbose
+
+# kvm's SHARE=, NET=, HOSTFWD=, INITRD= mean nothing to run-xen: refused.
+xt_run_refuses_kvm_vars() {
+	local v
+	for v in SHARE="$XD" NET=user HOSTFWD=8080 INITRD="$XD/fakexen"; do
+		! km_build_app "$HELLO" "$XD/hello" run "$v" > "$XD/ref.out" 2>&1 &&
+			[ "$(grep -c '^error' "$XD/ref.out")" -eq 1 ] && expect_output "$XD/ref.out" '^error: .*(are for kvm|XEN_INITRD=)' ||
+			{ echo "not refused: $v"; return 1; }
+	done
+}
+check "xen: make run refuses kvm's SHARE=, NET=, HOSTFWD=, INITRD= with one line" xt_run_refuses_kvm_vars
+
 # Where Xen cannot run under KVM (no usable KVM, or no nested
 # virtualisation), QEMU_ACCEL=kvm is refused at once, never a fallback.
 xt_kvm_refused() {
