@@ -213,6 +213,17 @@ t_ir_kvm_no_lib() {
 	! grep -q 'Hello' "$o"
 }
 
+# An archive the guest's RAM cannot hold next to the image: refused before
+# QEMU starts (78, with a QEMU_MEM that would do), not a 4 KiB heap inside.
+t_ir_kvm_too_big() {
+	local o=$IR/kvm-big rc
+	truncate -s 40M "$IR/huge.cpio" &&
+	QEMU_MEM=32M INITRD=$IR/huge.cpio km_run_image "$o" "$(ir_img kvm)" -- ls /; rc=$?
+	cat "$o"
+	rm -f "$IR/huge.cpio"
+	[ $rc = 78 ] && expect_output "$o" "too little memory: .* and INITRD=$IR/huge.cpio \\(40960 KiB\\) do not fit in QEMU_MEM=32M .*try QEMU_MEM=[0-9]+M"
+}
+
 t_ir_kvm_missing() {
 	local o=$IR/kvm-missing rc
 	INITRD=$IR/no-such-file km_run_image "$o" "$(ir_img kvm)" -- ls /; rc=$?
@@ -251,5 +262,6 @@ if [ "$IR_PLATS" != linuxu ]; then
 		done
 	done
 	check "initrd: kvm: a missing INITRD file is run-kvm's error (127)" t_ir_kvm_missing
+	check "initrd: kvm: an INITRD larger than QEMU_MEM allows: 78 before QEMU, a size that fits named" t_ir_kvm_too_big
 	check "initrd: kvm: -initrd on an image without lib/initrd stops with 64" t_ir_kvm_no_lib
 fi
