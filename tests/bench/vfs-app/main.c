@@ -33,7 +33,10 @@ static void die(const char *what)
 
 int main(int argc, char **argv)
 {
-	static char block[4096], small[1024];
+	/* Page-aligned on both sides: the copy's speed then does not depend on
+	 * where each link happened to put the buffer (a 4 KiB copy into a buffer
+	 * at another offset in its page ran 40% slower here, by layout alone). */
+	static char block[4096] __attribute__((aligned(4096))), small[1024];
 	char path[512], cpath[512];
 	double best_pread = 1e18, best_append = 1e18, best_create = 1e18;
 	int fd, n_pread = 20000, n_append = 4096, n_create = 5000;
