@@ -94,8 +94,10 @@ check "kvm: exit status carried out through isa-debug-exit (64 for a bad paramet
 
 t_initrd() {
 	head -c 5000 /dev/zero > "$K/initrd.img"
-	QEMU_ARGS="-initrd $K/initrd.img" km_run_image "$K/initrd" "$K/pvh/helloworld_kvm-x86_64" print.level=debug &&
-	expect_output "$K/initrd" 'region initrd +0x[0-9a-f]+-0x[0-9a-f]+ .* initrd'
+	# helloworld has no lib/initrd: lib/boot names the region (exact size)
+	# and stops with 64 rather than boot without the archive's files.
+	QEMU_ARGS="-initrd $K/initrd.img" km_run_image "$K/initrd" "$K/pvh/helloworld_kvm-x86_64"
+	[ $? = 64 ] && expect_output "$K/initrd" 'given an initrd \(initrd, 5000 bytes\), but this image has no lib/initrd'
 }
 check "kvm: -initrd becomes an initrd region" t_initrd
 

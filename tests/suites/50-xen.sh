@@ -84,8 +84,10 @@ check "xen: boot-order.txt matches the init entries the debug log shows" xt_boot
 
 xt_initrd() {
 	head -c 5000 /dev/zero > "$XD/initrd.img"
-	XEN_INITRD=$XD/initrd.img km_run_image "$XD/initrd" "$XD/hello/helloworld_xen-x86_64" print.level=debug &&
-	expect_output "$XD/initrd" 'region initrd +0x[0-9a-f]+-0x[0-9a-f]+ .* initrd'
+	# helloworld has no lib/initrd: lib/boot names the region (exact size)
+	# and stops with 64 rather than boot without the archive's files.
+	XEN_INITRD=$XD/initrd.img km_run_image "$XD/initrd" "$XD/hello/helloworld_xen-x86_64"
+	[ $? = 64 ] && expect_output "$XD/initrd" 'given an initrd \(initrd, 5000 bytes\), but this image has no lib/initrd'
 }
 check "xen: XEN_INITRD (Xen's second module) becomes an initrd region" xt_initrd
 
