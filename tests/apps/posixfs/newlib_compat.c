@@ -12,7 +12,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
-#include <sys/select.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -49,18 +48,6 @@ WEAK int umount2(const char *target, int flags)
 WEAK int umount(const char *target)
 {
 	return umount2(target, 0);
-}
-
-WEAK int select(int n, fd_set *r, fd_set *w, fd_set *e, struct timeval *tv)
-{
-	return (int)syscall(SYS_select, (long)n, r, w, e, tv);
-}
-
-WEAK int pselect(int n, fd_set *r, fd_set *w, fd_set *e, const struct timespec *ts,
-		 const sigset_t *mask)
-{
-	(void)mask;
-	return (int)syscall(SYS_pselect6, (long)n, r, w, e, ts, NULL);
 }
 
 WEAK int ppoll(struct pollfd *fds, nfds_t n, const struct timespec *ts, const sigset_t *mask)
