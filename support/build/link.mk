@@ -94,7 +94,7 @@ km_refuse_linuxu = $(if $(filter linuxu,$(KM_RUN_PLAT)),$(if $(strip $(SHARE)),S
 	a host folder with lib/hostfs$(km_comma) make run ARGS='vfs.fstab=<dir>:/host:hostfs',$(if $(km_run_net)$(strip $(HOSTFWD)),NET= \
 	and HOSTFWD= are for kvm: on linuxu open a host tap with make run ARGS='linuxu.tap=<tap>')))
 km_refuse_xen = $(if $(filter xen,$(KM_RUN_PLAT)),$(if $(km_run_devices),SHARE=$(km_comma) NET= and HOSTFWD= are for \
-	kvm: run-xen gives the image no such devices,$(if $(strip $(INITRD)),INITRD= is for kvm and linuxu: under Xen give the file as XEN_INITRD=)))
+	kvm: run-xen gives the image no such devices))
 km_refuse_share = $(if $(strip $(SHARE)),$(if $(and $(CONFIG_LIB9PFS),$(CONFIG_VIRTIO_9P)),,SHARE= needs CONFIG_LIB9PFS \
 	(and CONFIG_VIRTIO with CONFIG_VIRTIO_9P) in the image))
 km_refuse_net = $(if $(km_run_net),$(if $(CONFIG_VIRTIO_NET),,NET=$(km_run_net) needs CONFIG_VIRTIO_NET (the virtio-net driver) in the image))

@@ -7,7 +7,8 @@
 # the debug log runs the init entries boot-order.txt lists. The domU-only
 # parts (console ring, xenstore, grant tables) are tested on the host
 # against ring states (plat/xen/tests/host, suite 10). make xl-config
-# writes a domU config. Each boot takes 1.5-4 s under TCG here; each is
+# writes a domU config. A musl program reads a file from make run INITRD=
+# (Xen's second module). Each boot takes 1.5-4 s under TCG here; each is
 # bounded by KM_XEN_TIMEOUT (60 s).
 # km: every accelerator
 HELLO=$KM_ROOT/apps/helloworld
@@ -86,10 +87,42 @@ xt_initrd() {
 	head -c 5000 /dev/zero > "$XD/initrd.img"
 	# helloworld has no lib/initrd: lib/boot names the region (exact size)
 	# and stops with 64 rather than boot without the archive's files.
+	INITRD=$XD/initrd.img km_run_image "$XD/initrd" "$XD/hello/helloworld_xen-x86_64"
+	[ $? = 64 ] && expect_output "$XD/initrd" 'given an initrd \(initrd, 5000 bytes\), but this image has no lib/initrd' ||
+		return 1
+	# The earlier name still works.
 	XEN_INITRD=$XD/initrd.img km_run_image "$XD/initrd" "$XD/hello/helloworld_xen-x86_64"
-	[ $? = 64 ] && expect_output "$XD/initrd" 'given an initrd \(initrd, 5000 bytes\), but this image has no lib/initrd'
+	[ $? = 64 ] && expect_output "$XD/initrd" 'given an initrd \(initrd, 5000 bytes\)'
 }
-check "xen: XEN_INITRD (Xen's second module) becomes an initrd region" xt_initrd
+check "xen: INITRD (Xen's second module) becomes an initrd region" xt_initrd
+
+# Bad INITRD files are refused before QEMU starts, as run-kvm refuses them.
+xt_initrd_bad() {
+	local f
+	: > "$XD/empty.img"
+	for f in "$XD" "$XD/empty.img" "$XD/no-such.img" "$XD/a,b.img"; do
+		INITRD=$f km_run_image "$XD/initrd-bad" "$XD/hello/helloworld_xen-x86_64"
+		[ $? = 127 ] && [ "$(grep -c "^run-xen: INITRD=" "$XD/initrd-bad")" -eq 1 ] &&
+			expect_output "$XD/initrd-bad" "^run-xen: INITRD=.*(folder|empty file|no such readable file|comma)" ||
+			{ echo "not refused: INITRD=$f"; return 1; }
+	done
+}
+check "xen: a folder, an empty or missing file, a comma as INITRD: one line, 127" xt_initrd_bad
+
+# A musl program with lib/initrd, through `make run INITRD=` as a user
+# types it: the archive's file reads back with the host's checksum.
+xt_musl_initrd() {
+	local ft=$KM_ROOT/tests/apps/filetree o=$XD/ft-musl
+	mkdir -p "$XD/ft-tree/etc" "$o" && echo "greetings from $RANDOM" > "$XD/ft-tree/etc/greeting" &&
+		(cd "$XD/ft-tree" && find . | cpio -o -H newc 2> /dev/null) > "$XD/ft.cpio" &&
+		printf 'CONFIG_PLAT_XEN=y\nCONFIG_LIBMUSL=y\nCONFIG_LIBINITRD=y\n' > "$o.defconfig" || return 1
+	km_build_app "$ft" "$o" defconfig DEFCONFIG="$o.defconfig" > /dev/null &&
+		km_build_app "$ft" "$o" > "$o.build" 2>&1 || { cat "$o.build"; return 1; }
+	timeout -k 5 "$KM_XEN_TIMEOUT" make -s -C "$KM_ROOT" A="$ft" O="$o" C="$o/.config" run PLAT=xen \
+		INITRD="$XD/ft.cpio" ARGS='-- cksum /etc/greeting' > "$o.out" 2>&1 || { cat "$o.out"; return 1; }
+	expect_output "$o.out" "^$(cksum < "$XD/ft-tree/etc/greeting")\$"
+}
+check "xen: a musl program reads a file from make run INITRD= (Xen's second module)" xt_musl_initrd
 
 check "xen: crashtest builds" xt_build "$CRASH" crash
 
@@ -190,16 +223,17 @@ xt_verbose() {
 }
 check "xen: V=1 prints the QEMU command line, quoted so that it pastes back" xt_verbose
 
-# kvm's SHARE=, NET=, HOSTFWD=, INITRD= mean nothing to run-xen: refused.
+# kvm's SHARE=, NET=, HOSTFWD= mean nothing to run-xen, and INITRD= needs
+# lib/initrd (helloworld has none): refused.
 xt_run_refuses_kvm_vars() {
 	local v
 	for v in SHARE="$XD" NET=user HOSTFWD=8080 INITRD="$XD/fakexen"; do
 		! km_build_app "$HELLO" "$XD/hello" run "$v" > "$XD/ref.out" 2>&1 &&
-			[ "$(grep -c '^error' "$XD/ref.out")" -eq 1 ] && expect_output "$XD/ref.out" '^error: .*(are for kvm|XEN_INITRD=)' ||
+			[ "$(grep -c '^error' "$XD/ref.out")" -eq 1 ] && expect_output "$XD/ref.out" '^error: .*(are for kvm|needs CONFIG_LIBINITRD)' ||
 			{ echo "not refused: $v"; return 1; }
 	done
 }
-check "xen: make run refuses kvm's SHARE=, NET=, HOSTFWD=, INITRD= with one line" xt_run_refuses_kvm_vars
+check "xen: make run refuses kvm's SHARE=, NET=, HOSTFWD=, and INITRD= without lib/initrd, with one line" xt_run_refuses_kvm_vars
 
 # Where Xen cannot run under KVM (no usable KVM, or no nested
 # virtualisation), QEMU_ACCEL=kvm is refused at once, never a fallback.
