@@ -215,13 +215,15 @@ xt_verbose() {
 	local line
 	mkdir -p "$XD/fakebin" && printf '#!/bin/sh\nprintf "[%%s]\\n" "$@" > "%s/fake.argv"\nexit 3\n' "$XD" \
 		> "$XD/fakebin/qemu-system-x86_64" && chmod +x "$XD/fakebin/qemu-system-x86_64" && : > "$XD/fakexen" || return 1
-	V=1 PATH="$XD/fakebin:$PATH" QEMU_ACCEL=tcg XEN=$XD/fakexen timeout 30 \
-		"$KM_ROOT/support/scripts/run-xen" "$XD/hello/helloworld_xen-x86_64" -- "a b" > "$XD/v.out" 2> "$XD/v.err" || return 1
+	# QEMU_ARGS is split into words but never globbed ("fake*" matches here).
+	(cd "$XD" && V=1 PATH="$XD/fakebin:$PATH" QEMU_ACCEL=tcg XEN=$XD/fakexen QEMU_ARGS='-name fake*' timeout 30 \
+		"$KM_ROOT/support/scripts/run-xen" "$XD/hello/helloworld_xen-x86_64" -- "a b") > "$XD/v.out" 2> "$XD/v.err" || return 1
 	cat "$XD/v.err"
+	grep -qx '\[fake\*\]' "$XD/fake.argv" || { echo "QEMU_ARGS was globbed:"; cat "$XD/fake.argv"; return 1; }
 	line=$(grep '^qemu-system-x86_64 ' "$XD/v.err") || return 1
 	eval "printf '[%s]\n' $line" | tail -n +2 | diff - "$XD/fake.argv"
 }
-check "xen: V=1 prints the QEMU command line, quoted so that it pastes back" xt_verbose
+check "xen: V=1 prints the QEMU command line, quoted so that it pastes back; QEMU_ARGS not globbed" xt_verbose
 
 # kvm's SHARE=, NET=, HOSTFWD= mean nothing to run-xen, and INITRD= needs
 # lib/initrd (helloworld has none): refused.
