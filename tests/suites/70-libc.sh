@@ -85,6 +85,23 @@ t_second_app() {
 }
 check "musl: a second app reuses the cached libc.a and exits with main's status" t_second_app
 
+# abort() in an image without lib/posix-signal (helloworld's musl
+# defconfigs): raising SIGABRT answers -ENOSYS, and musl falls back on
+# a_crash(), whose `hlt` waited forever in ring 0 on kvm. Now a crash
+# report and 125 on every platform. Cached musl: ~5 s build, 1 s boot.
+t_abort_nosignal() {
+	local o=$LC/abort plat rc
+	lc_build "$ARGAPP" "$o" "CONFIG_PLAT_LINUXU=y\n$(km_have_qemu && echo 'CONFIG_PLAT_KVM=y\n')CONFIG_LIBMUSL=y\n# CONFIG_LIBPOSIX_SIGNAL is not set\n" \
+		> "$o.build" 2>&1 || { cat "$o.build"; return 1; }
+	! grep -q '^CONFIG_LIBPOSIX_SIGNAL=y' "$o/.config" || return 1
+	for plat in linuxu $(km_have_qemu && echo kvm); do
+		timeout 60 bash -c 'km_run_image "$@"' - "$o.$plat" "$o/argstatus_$plat-x86_64" -- abort; rc=$?
+		echo "$plat: status $rc"
+		[ $rc = 125 ] && expect_output "$o.$plat" '^\[crash\] +#0 0x[0-9a-f]+ abort\+0x' || return 1
+	done
+}
+check "musl without lib/posix-signal: abort() gives the crash report and 125, never a hang (linuxu, kvm)" t_abort_nosignal
+
 # The compiler is part of the key: CC=clang builds its own musl (with
 # clang, as its .comment says) next to gcc's, and the image runs.
 t_clang() {
