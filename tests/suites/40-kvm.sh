@@ -140,6 +140,21 @@ t_null_cr2() {
 }
 check "kvm: page-fault reports give CR2 and the cause" t_null_cr2
 
+# Statuses 0-125 leave QEMU exactly; a larger one (exit(200), 128 + a
+# signal) is sent as 126 after a line naming the real one. ~1 s.
+t_status_range() {
+	local n rc
+	for n in 0 1 125 126 200; do
+		km_run_image "$K/st-$n" "$K/crash/crashtest_kvm-x86_64" -- exit $n
+		rc=$?
+		echo "exit $n: status $rc"
+		[ $rc -eq $((n > 126 ? 126 : n)) ] || return 1
+	done
+	expect_output "$K/st-200" '^kvm: exit status 200 leaves QEMU as 126 \(its exit device carries 0-126\)$' &&
+	! grep -q 'leaves QEMU' "$K/st-126" "$K/st-125"
+}
+check "kvm: statuses 0-126 carried exactly; 200 as 126 with a line naming it" t_status_range
+
 t_stack() {
 	local o=$K/crash-stack rc
 	km_run_image "$o" "$K/crash/crashtest_kvm-x86_64" -- stack

@@ -108,6 +108,18 @@ xt_crash() {
 }
 check "xen: crash report for a null dereference (#PF)" xt_crash null 'page fault \(#PF\)' crash_null
 check "xen: crash report for a division by zero (#DE)" xt_crash div0 'divide error \(#DE\)' crash_div0
+
+# As on kvm: a status above 126 leaves QEMU as 126, the real one on the
+# console first. One boot, ~2 s.
+xt_status_clamped() {
+	local rc
+	km_run_image "$XD/st-200" "$XD/crash/crashtest_xen-x86_64" -- exit 200
+	rc=$?
+	echo "status $rc"
+	[ $rc -eq 126 ] &&
+	expect_output "$XD/st-200" '^xen: exit status 200 leaves QEMU as 126 \(its exit device carries 0-126\)$'
+}
+check "xen: status 200 leaves as 126 with a line naming it" xt_status_clamped
 check "xen: crash report for an invalid opcode (#UD)" xt_crash ud 'invalid opcode \(#UD\)' crash_ud
 check "xen: crash report for a write to text (#PF, W^X)" xt_crash wtext 'page fault \(#PF\)' crash_wtext
 check "xen: stack overflow hits the guard page (#DF)" xt_crash stack 'double fault \(#DF\)' crash_stack
