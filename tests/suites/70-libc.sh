@@ -39,6 +39,23 @@ t_fetch_apt() {
 }
 check "fetch: musl from Debian's source archive with private apt state" t_fetch_apt
 
+# fetch --show PACKAGE: the fetch line for Debian's current source, so a
+# user porting a program needs no deb-src of their own. Its version, file
+# and sum are checked by fetching with them (the tarball the check above
+# cached must match the sum); an unknown package is one line and 1.
+t_fetch_show() {
+	local c=$LC/aptcache line args rc
+	line=$(KM_CACHE_DIR=$c "$KM_ROOT/support/scripts/fetch" --show musl libmusl) || return 1
+	echo "$line"
+	echo "$line" | grep -qE '^\$\(eval \$\(call fetch,libmusl,musl,[^,]+,musl_[^,]+\.orig\.tar\.gz,[0-9a-f]{64}\)\)$' || return 1
+	args=$(echo "$line" | sed 's/.*call fetch,\([^)]*\)).*/\1/' | tr ',' ' ')
+	# shellcheck disable=SC2086
+	KM_OFFLINE=1 KM_CACHE_DIR=$c "$KM_ROOT/support/scripts/fetch" $args "$KM_ROOT/lib/musl/patches" "$LC/show-origin" || return 1
+	KM_CACHE_DIR=$c "$KM_ROOT/support/scripts/fetch" --show no-such-package-km > "$LC/show.out" 2>&1; rc=$?
+	[ $rc = 1 ] && [ "$(wc -l < "$LC/show.out")" = 1 ] && expect_output "$LC/show.out" 'no source package no-such-package-km'
+}
+check "fetch --show: the fetch line for Debian's current source, and it fetches" t_fetch_show
+
 t_hello() {
 	local plat=$1 o=$LC/hello-$1 t0 dt
 	t0=$(date +%s.%N)
