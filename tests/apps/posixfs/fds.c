@@ -88,11 +88,15 @@ lockf_only:
 	OK(lockf(fd, F_LOCK, 0));
 	OK(lockf(fd, F_TEST, 0));
 	OK(lockf(fd, F_ULOCK, 0));
-	/* flock: whole-file locks, granted too; Linux's argument checks. */
+	/* flock: whole-file locks (no conflicting pair here: Linux makes two
+	 * opens of one file conflict, Kumiki grants both); Linux's checks. */
 	OK(flock(fd, LOCK_EX));
-	OK(flock(ro, LOCK_SH | LOCK_NB));
+	OK(flock(fd, LOCK_SH | LOCK_NB));
 	OK(flock(fd, LOCK_UN));
-	ERR(flock(fd, 42), EINVAL);
+	OK(flock(ro, LOCK_SH | LOCK_NB));
+	OK(flock(ro, LOCK_UN));
+	OK(flock(fd, 32 | LOCK_SH)); /* LOCK_MAND: ignored */
+	ERR(flock(fd, LOCK_SH | LOCK_EX), EINVAL);
 	ERR(flock(fd, LOCK_NB), EINVAL);
 	ERR(flock(99, LOCK_EX), EBADF);
 	close(ro);
