@@ -2,7 +2,7 @@
 /*
  * crashtest: faults on purpose so that tests can check the platform's
  * crash report and exit status (KM_EXIT_CRASH). Usage:
- *   crashtest null | div0 | ud | bp | wtext | stack | spin | ok
+ *   crashtest null | div0 | ud | bp | wtext | stack | spin | ok | exit N
  * null: read through a NULL pointer (#PF on the unmapped page 0)
  * div0: integer division by zero (#DE)
  * ud:   an invalid opcode (#UD, ud2)
@@ -12,8 +12,10 @@
  *        guard page, #DF; linuxu: the host stack's limit, #PF)
  * spin: loop until something stops the image from outside
  * ok:   return 0 (the image itself works)
+ * exit N: return N (how the platform carries any status out)
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static volatile int zero;
@@ -73,12 +75,14 @@ static const struct {
 int main(int argc, char *argv[])
 {
 	if (argc < 2) {
-		printf("usage: %s null|div0|ud|bp|wtext|stack|spin|ok\n", argv[0]);
+		printf("usage: %s null|div0|ud|bp|wtext|stack|spin|ok|exit N\n", argv[0]);
 		return 2;
 	}
 	printf("crashtest: %s\n", argv[1]);
 	if (!strcmp(argv[1], "ok"))
 		return 0;
+	if (!strcmp(argv[1], "exit") && argc > 2)
+		return atoi(argv[2]);
 	if (!strcmp(argv[1], "spin"))
 		for (;;)
 			zero = 0;

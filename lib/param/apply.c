@@ -41,6 +41,9 @@ static int valid_name(const char *name, size_t len)
 	return dots == 1 && !first;
 }
 
+/* Bytes of a rejected value repeated in the error message. */
+#define VALUE_SHOWN 48
+
 int km_param_apply(const struct km_param *table, size_t count, char *word, char *err, size_t errlen)
 {
 	char *eq = strchr(word, '=');
@@ -62,8 +65,15 @@ int km_param_apply(const struct km_param *table, size_t count, char *word, char 
 	}
 	ret = p->type->parse(eq + 1, p->var);
 	if (ret) {
-		snprintf(err, errlen, "boot parameter %s: %s value '%s' (expected %s)", p->name,
-			 ret == -ERANGE ? "out-of-range" : "invalid", eq + 1, p->type->name);
+		/* The value is cut so that the help text, which says what a
+		 * value looks like, always fits in the line. */
+		size_t vlen = strlen(eq + 1);
+
+		snprintf(err, errlen, "boot parameter %s: %s value '%.*s%s' (expected %s%s%s)",
+			 p->name, ret == -ERANGE ? "out-of-range" : "invalid",
+			 vlen > VALUE_SHOWN ? VALUE_SHOWN : (int)vlen, eq + 1,
+			 vlen > VALUE_SHOWN ? "..." : "", p->type->name, p->help[0] ? ": " : "",
+			 p->help);
 		return ret;
 	}
 	return 0;

@@ -55,7 +55,7 @@ int km_param_parse_args(int argc, char **argv)
 {
 	size_t count;
 	const struct km_param *table = km_param_table(&count);
-	char err[192];
+	char err[KM_PRINT_MAX];
 	int i;
 
 	for (i = 1; i < argc; i++) {

@@ -264,6 +264,37 @@ static long vfs_fcntl(struct km_file *f, int cmd, unsigned long arg)
 	}
 }
 
+/* flock(2): whole-file advisory locks, always granted, on any open
+ * descriptor (Linux takes pipes and sockets too). Unlike Linux, where two
+ * open file descriptions of one file conflict even in one process, nothing
+ * is recorded: locks exist to keep processes apart, and an image is one.
+ * Linux's checks: a bad or O_PATH descriptor is -EBADF; LOCK_MAND is
+ * ignored (0, as Linux since 5.15); an operation other than LOCK_SH,
+ * LOCK_EX or LOCK_UN (each optionally | LOCK_NB) is -EINVAL. */
+#define LOCK_SH_   1
+#define LOCK_EX_   2
+#define LOCK_NB_   4
+#define LOCK_UN_   8
+#define LOCK_MAND_ 32
+
+KM_SYSCALL_DEFINE(flock, 2)
+{
+	struct km_file *f = km_fd_get((int)a1);
+	struct vfs_file *vf = vfs_file_of(f);
+	long op = a2 & ~(long)LOCK_NB_, ret = 0;
+
+	if (!f)
+		return -EBADF;
+	if (vf && vf->path_only)
+		ret = -EBADF;
+	else if (op & LOCK_MAND_)
+		ret = 0;
+	else if (op != LOCK_SH_ && op != LOCK_EX_ && op != LOCK_UN_)
+		ret = -EINVAL;
+	km_file_put(f);
+	return ret;
+}
+
 static const struct km_file_ops vfs_file_ops = {
 	.kind = "vfs",
 	.read = vfs_read,

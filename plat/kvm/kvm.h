@@ -111,6 +111,11 @@ void kvm_acpi_poweroff(void);
 
 /* Shutdown */
 void kvm_reset_triple_fault(void) __km_noreturn;
+/* Writes status to QEMU's isa-debug-exit port (0xf4), which ends QEMU
+ * with 2 * status + 3 when the device exists and returns otherwise.
+ * Statuses outside 0..125 are sent as 126, after a console line naming
+ * plat ("kvm", "xen") and the real status. */
+void kvm_debug_exit(const char *plat, int status);
 
 /* Boot profile (CONFIG_KVM_BOOT_PROFILE): a TSC stamp per boot step,
  * printed with the entry-to-main time. */

@@ -24,12 +24,8 @@
 #include "kvm.h"
 #include "xen.h"
 
-#define STATUS_MAX 126
-
 void km_plat_terminate(int status)
 {
-	unsigned int v =
-		(status < 0 || status > STATUS_MAX - 1) ? STATUS_MAX : (unsigned int)status;
 	struct sched_shutdown sd = { .reason = status == KM_EXIT_CRASH ? SHUTDOWN_crash
 								       : SHUTDOWN_poweroff };
 	char buf[80];
@@ -37,7 +33,7 @@ void km_plat_terminate(int status)
 
 	x86_cli();
 	if (xen_is_initial_domain)
-		x86_outb(KVM_DEBUG_EXIT_PORT, (uint8_t)(v + 1));
+		kvm_debug_exit("xen", status);
 	/* Still here: a domU, or no exit device. */
 	snprintf(buf, sizeof(buf), "%d", status);
 	xen_xenstore_write("data/exit-status", buf);

@@ -23,3 +23,22 @@ elif ! git -C "$KM_ROOT" rev-parse --git-dir > /dev/null 2>&1; then
 else
 	check "the C sources are clang-formatted (.clang-format, as make check)" t_clang_format
 fi
+
+# Every CONFIG_ symbol the user docs name (README.md, doc/, the library
+# READMEs) is declared by some Config.uk: a renamed or misspelt symbol in a
+# doc is a defconfig line that silently does nothing. Placeholders
+# (CONFIG_LIB<NAME>, CONFIG_OPTIMIZE_*, CONFIG_X in macro examples) are not
+# names. Under a second.
+t_doc_symbols() {
+	local declared named s missing=0
+	cd "$KM_ROOT" || return 1
+	declared=$(git ls-files '*Config.uk' | xargs sed -n 's/^[[:space:]]*\(menu\)\{0,1\}config[[:space:]]\{1,\}\([A-Z0-9_]\{1,\}\).*/\2/p' | sort -u)
+	[ "$(echo "$declared" | wc -l)" -gt 50 ] || { echo "found only $(echo "$declared" | wc -l) Config.uk symbols"; return 1; }
+	named=$(git ls-files README.md 'doc/*.md' 'lib/*/README.md' 'plat/*/README.md' 'drivers/*/README.md' |
+		xargs grep -ohE '\bCONFIG_[A-Z0-9_]+[<*]?' | grep -v '[<*]$' | grep -vxE 'CONFIG_(SYMBOL|X|PLAT_X)' | sort -u)
+	for s in $named; do
+		echo "$declared" | grep -qx "${s#CONFIG_}" || { echo "$s is named in $(cd "$KM_ROOT" && git grep -l "$s\b" -- README.md doc lib plat drivers | tr '\n' ' ')but no Config.uk declares it"; missing=1; }
+	done
+	[ $missing = 0 ]
+}
+check "every CONFIG_ symbol the docs name is declared by a Config.uk" t_doc_symbols

@@ -317,6 +317,21 @@ t_defconfig_typo() {
 }
 check "an unknown symbol in a defconfig: warning with file, line and symbol" t_defconfig_typo
 
+# A defconfig turning off what a select keeps on: the warning names the
+# selectors that are on (linuxu stays as the fallback platform; lib/syscall
+# for every POSIX library musl brings). Two defconfig loads, ~1 s.
+t_defconfig_selected() {
+	local o=$CF/sel
+	printf '# CONFIG_PLAT_LINUXU is not set\n' > "$CF/sel1.defconfig"
+	km_build_app "$HELLO" "$o" defconfig DEFCONFIG="$CF/sel1.defconfig" > "$CF/sel1.out" 2>&1 || { cat "$CF/sel1.out"; return 1; }
+	expect_output "$CF/sel1.out" "sel1.defconfig:1: warning: CONFIG_PLAT_LINUXU=n not applied .*: it is y, selected by PLAT_LINUXU_FALLBACK$" || return 1
+	printf 'CONFIG_PLAT_LINUXU=y\nCONFIG_LIBMUSL=y\n# CONFIG_LIBSYSCALL is not set\n' > "$CF/sel2.defconfig"
+	km_build_app "$HELLO" "$o" defconfig DEFCONFIG="$CF/sel2.defconfig" > "$CF/sel2.out" 2>&1 || { cat "$CF/sel2.out"; return 1; }
+	expect_output "$CF/sel2.out" "sel2.defconfig:3: warning: CONFIG_LIBSYSCALL=n not applied .*: it is y, selected by .*LIBMUSL" &&
+	! grep -q 'selected by.*LIBNEWLIB' "$CF/sel2.out"
+}
+check "a defconfig value a select overrides: the warning names the selectors that are on" t_defconfig_selected
+
 # An app's external libraries (Libs.uk) are built whether make starts in the
 # framework (A=) or in the app folder.
 t_app_libs() {

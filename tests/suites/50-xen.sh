@@ -67,6 +67,23 @@ xt_hello() {
 }
 check "xen: helloworld boots as Xen's PVH dom0, arguments reach main, status 0" xt_hello
 
+# helloworld through each real C library (apps/helloworld/defconfigs/
+# xen-x86_64-<libc>): the libc's start-up, stdio and exit_group on Xen,
+# arguments and the syscall trace. With the libc cached: ~6 s build, ~2 s boot.
+xt_hello_libc() {
+	local o=$XD/hello-$1
+	km_build_app "$HELLO" "$o" defconfig DEFCONFIG=defconfigs/xen-x86_64-$1 > /dev/null &&
+	km_build_app "$HELLO" "$o" > "$o.build" 2>&1 || { tail -20 "$o.build"; return 1; }
+	km_run_image "$o.out" "$o/helloworld_xen-x86_64" syscall.trace=1 -- one "two words" || {
+		echo "exit status $?"; cat "$o.out"; return 1; }
+	expect_output "$o.out" '^Hello, world!$' &&
+	expect_output "$o.out" '^argv\[2\]: two words$' &&
+	expect_output "$o.out" '^syscall: (writev|write)\(1, 0x[0-9a-f]+, [0-9]+\) = [0-9]+$' &&
+	expect_output "$o.out" '^syscall: exit_group\(0\) = \?$'
+}
+check "xen: helloworld with musl boots, arguments and the syscall trace" xt_hello_libc musl
+check "xen: helloworld with newlib boots, arguments and the syscall trace" xt_hello_libc newlib
+
 xt_status() {
 	local rc
 	km_run_image "$XD/usage" "$XD/hello/helloworld_xen-x86_64" no.such=1
@@ -141,6 +158,18 @@ xt_crash() {
 }
 check "xen: crash report for a null dereference (#PF)" xt_crash null 'page fault \(#PF\)' crash_null
 check "xen: crash report for a division by zero (#DE)" xt_crash div0 'divide error \(#DE\)' crash_div0
+
+# As on kvm: a status above 126 leaves QEMU as 126, the real one on the
+# console first. One boot, ~2 s.
+xt_status_clamped() {
+	local rc
+	km_run_image "$XD/st-200" "$XD/crash/crashtest_xen-x86_64" -- exit 200
+	rc=$?
+	echo "status $rc"
+	[ $rc -eq 126 ] &&
+	expect_output "$XD/st-200" '^xen: exit status 200 leaves QEMU as 126 \(its exit device carries 0-126\)$'
+}
+check "xen: status 200 leaves as 126 with a line naming it" xt_status_clamped
 check "xen: crash report for an invalid opcode (#UD)" xt_crash ud 'invalid opcode \(#UD\)' crash_ud
 check "xen: crash report for a write to text (#PF, W^X)" xt_crash wtext 'page fault \(#PF\)' crash_wtext
 check "xen: stack overflow hits the guard page (#DF)" xt_crash stack 'double fault \(#DF\)' crash_stack

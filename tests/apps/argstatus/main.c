@@ -2,7 +2,7 @@
 /*
  * Test app: prints each argument in brackets and returns the number given
  * by `status=N` (so tests can check argv and exit-status passing), and
- * echoes standard input when given `cat`.
+ * echoes standard input when given `cat`; `abort` calls abort().
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +17,8 @@ int main(int argc, char *argv[])
 		printf("argv[%d]=[%s]\n", i, argv[i]);
 		if (!strncmp(argv[i], "status=", 7))
 			status = atoi(argv[i] + 7);
+		if (!strcmp(argv[i], "abort"))
+			abort();
 		if (!strcmp(argv[i], "cat")) {
 			char line[128];
 

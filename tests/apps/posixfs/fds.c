@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Descriptors: dup family, fcntl (F_DUPFD, flags, record locks), EMFILE. */
+/* Descriptors: dup family, fcntl (F_DUPFD, flags, record locks), flock, EMFILE. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -87,6 +88,17 @@ lockf_only:
 	OK(lockf(fd, F_LOCK, 0));
 	OK(lockf(fd, F_TEST, 0));
 	OK(lockf(fd, F_ULOCK, 0));
+	/* flock: whole-file locks (no conflicting pair here: Linux makes two
+	 * opens of one file conflict, Kumiki grants both); Linux's checks. */
+	OK(flock(fd, LOCK_EX));
+	OK(flock(fd, LOCK_SH | LOCK_NB));
+	OK(flock(fd, LOCK_UN));
+	OK(flock(ro, LOCK_SH | LOCK_NB));
+	OK(flock(ro, LOCK_UN));
+	OK(flock(fd, 32 | LOCK_SH)); /* LOCK_MAND: ignored */
+	ERR(flock(fd, LOCK_SH | LOCK_EX), EINVAL);
+	ERR(flock(fd, LOCK_NB), EINVAL);
+	ERR(flock(99, LOCK_EX), EBADF);
 	close(ro);
 	close(fd);
 }

@@ -83,6 +83,13 @@ WEAK int lockf(int fd, int cmd, off_t len)
 	}
 }
 
+/* newlib's <sys/file.h> declares flock, with Linux's LOCK_* values, but
+ * its libc.a has none. */
+WEAK int flock(int fd, int op)
+{
+	return (int)syscall(SYS_flock, (long)fd, (long)op);
+}
+
 /* Directory positions live in newlib's DIR (lib/newlib/dirent.c): without
  * them, -1/ENOSYS, and posixfs says "skip". */
 WEAK long telldir(DIR *d)

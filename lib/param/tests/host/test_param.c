@@ -29,8 +29,10 @@ static size_t sz;
 static const char *str;
 
 static const struct km_param table[] = {
-	{ "t.flag", &km_param_type_bool, &b, "" },     { "t.num", &km_param_type_int, &i, "" },
-	{ "t.count", &km_param_type_uint, &u, "" },    { "t.size", &km_param_type_size, &sz, "" },
+	{ "t.flag", &km_param_type_bool, &b, "" },
+	{ "t.num", &km_param_type_int, &i, "" },
+	{ "t.count", &km_param_type_uint, &u, "a count, 0-4294967295" },
+	{ "t.size", &km_param_type_size, &sz, "" },
 	{ "t.name", &km_param_type_string, &str, "" },
 };
 
@@ -95,6 +97,11 @@ int main(void)
 	test_ok("t.count=0x10");
 	EXPECT(u == 16, "uint hex");
 	test_bad("t.count=-1", -EINVAL, "t.count");
+	/* the help text says what a value looks like; a long value is cut */
+	test_bad("t.count=-1", -EINVAL, "'-1' (expected uint: a count, 0-4294967295)");
+	test_bad("t.num=x", -EINVAL, "'x' (expected int)");
+	test_bad("t.count=123456789012345678901234567890123456789012345678901234567890", -ERANGE,
+		 "'123456789012345678901234567890123456789012345678...' (expected uint: a count");
 	test_bad("t.count=4294967296", -ERANGE, "t.count");
 	test_ok("t.size=64M");
 	EXPECT(sz == 64u << 20, "size 64M (%zu)", sz);
