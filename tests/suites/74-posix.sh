@@ -179,6 +179,8 @@ if [ -x "$(pt_img linuxu)" ]; then
 	check "posix on linuxu: scanf, getchar and fgets read the host's stdin to EOF" t_pt_scanf
 	check "posix on linuxu: stdout to a pipe or a file is fully buffered (isatty 0)" t_pt_pipe
 	check "posix on linuxu: stdout to a terminal is line buffered (isatty 1)" t_pt_tty
+	check "posix on linuxu: _POSIX_VERSION; getrlimit/setrlimit, getrusage, getpriority/setpriority" \
+		t_pt_cmd linuxu resource -- resource
 fi
 }
 # musl's open() adds O_LARGEFILE (32768); newlib's off_t is 64-bit already.

@@ -43,6 +43,7 @@ static const struct {
 	{ "random", cmd_random },
 	{ "enosys", cmd_enosys },
 	{ "trace", cmd_trace },
+	{ "resource", cmd_resource },
 };
 
 int main(int argc, char **argv)

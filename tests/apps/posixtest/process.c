@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Environment, exit and atexit, setjmp/longjmp, the "C" locale. */
+/* Environment, exit and atexit, setjmp/longjmp, the "C" locale, resource
+ * limits, usage and priority. */
 #include <ctype.h>
 #include <errno.h>
 #include <locale.h>
@@ -8,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 #include "posixtest.h"
 
 extern char **environ;
@@ -188,5 +191,60 @@ int cmd_locale(int argc, char **argv)
 		 buf);
 	PT_CHECK(!strcmp(strerror(ENOENT), "No such file or directory"), "strerror(ENOENT)", "%s",
 		 strerror(ENOENT));
+	return 0;
+}
+
+/*
+ * resource: <unistd.h>'s _POSIX_VERSION (which programs test to pick their
+ * POSIX code), and <sys/resource.h>: limits recorded, usage in Linux's
+ * structure, the nice value kept; errors for other processes and bad
+ * arguments.
+ */
+int cmd_resource(int argc, char **argv)
+{
+	struct rlimit rl, low;
+	struct rusage ru;
+
+	(void)argc;
+	(void)argv;
+#ifdef _POSIX_VERSION
+	PT_CHECK(_POSIX_VERSION >= 200112L && _POSIX_VERSION == sysconf(_SC_VERSION),
+		 "_POSIX_VERSION is set, as sysconf(_SC_VERSION) says", "%ld, sysconf %ld",
+		 (long)_POSIX_VERSION, sysconf(_SC_VERSION));
+#else
+	PT_CHECK(0, "_POSIX_VERSION is set, as sysconf(_SC_VERSION) says", "unset");
+#endif
+	PT_CHECK(getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur > 2 &&
+			 rl.rlim_cur <= rl.rlim_max,
+		 "getrlimit(RLIMIT_NOFILE)");
+	low = (struct rlimit){ 64, rl.rlim_max };
+	PT_CHECK(setrlimit(RLIMIT_NOFILE, &low) == 0 && sysconf(_SC_OPEN_MAX) == 64,
+		 "setrlimit lowers the soft limit; sysconf(_SC_OPEN_MAX) follows", "%ld",
+		 sysconf(_SC_OPEN_MAX));
+	PT_CHECK(setrlimit(RLIMIT_NOFILE, &rl) == 0, "setrlimit restores it");
+	low = (struct rlimit){ 2, 1 };
+	errno = 0;
+	PT_CHECK(setrlimit(RLIMIT_NOFILE, &low) == -1 && errno == EINVAL,
+		 "setrlimit with soft above hard is EINVAL", "errno %d", errno);
+	errno = 0;
+	PT_CHECK(getrlimit(99, &rl) == -1 && errno == EINVAL, "getrlimit(99) is EINVAL", "errno %d",
+		 errno);
+	memset(&ru, 0xff, sizeof(ru));
+	PT_CHECK(getrusage(RUSAGE_SELF, &ru) == 0 && ru.ru_maxrss > 0 && ru.ru_utime.tv_usec >= 0 &&
+			 ru.ru_utime.tv_usec < 1000000 && ru.ru_nivcsw >= 0,
+		 "getrusage(RUSAGE_SELF): maxrss, utime, the last field", "maxrss %ld",
+		 ru.ru_maxrss);
+	errno = 0;
+	PT_CHECK(getpriority(PRIO_PROCESS, 0) == 0 && errno == 0, "getpriority: nice 0 at start");
+	PT_CHECK(setpriority(PRIO_PROCESS, 0, 5) == 0 && getpriority(PRIO_PROCESS, getpid()) == 5,
+		 "setpriority(5) is what getpriority returns");
+	PT_CHECK(setpriority(PRIO_USER, 0, -100) == 0 && getpriority(PRIO_PGRP, 0) == -20,
+		 "setpriority clamps to -20 (root may raise it)");
+	errno = 0;
+	PT_CHECK(getpriority(PRIO_PROCESS, getpid() + 1000) == -1 && errno == ESRCH,
+		 "getpriority of another process is ESRCH", "errno %d", errno);
+	errno = 0;
+	PT_CHECK(setpriority(7, 0, 0) == -1 && errno == EINVAL,
+		 "setpriority with a bad which is EINVAL", "errno %d", errno);
 	return 0;
 }
