@@ -194,6 +194,7 @@ if [ -x "$(pt_img linuxu)" ]; then
 	check "posix on linuxu: the log and the syscall trace on stderr, not in stdout" t_pt_log_stderr
 	check "posix on linuxu: _POSIX_VERSION; getrlimit/setrlimit, getrusage, getpriority/setpriority" \
 		t_pt_cmd linuxu resource -- resource
+	check "posix on linuxu: <endian.h>: BYTE_ORDER, htobe*/be*toh/htole*/le*toh" t_pt_cmd linuxu endian -- endian
 fi
 }
 # musl's open() adds O_LARGEFILE (32768); newlib's off_t is 64-bit already.

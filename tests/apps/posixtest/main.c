@@ -44,6 +44,7 @@ static const struct {
 	{ "enosys", cmd_enosys },
 	{ "trace", cmd_trace },
 	{ "resource", cmd_resource },
+	{ "endian", cmd_endian },
 };
 
 int main(int argc, char **argv)

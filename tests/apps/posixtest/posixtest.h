@@ -31,5 +31,6 @@ int cmd_random(int argc, char **argv);
 int cmd_enosys(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
 int cmd_resource(int argc, char **argv);
+int cmd_endian(int argc, char **argv);
 
 #endif

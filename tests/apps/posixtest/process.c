@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Environment, exit and atexit, setjmp/longjmp, the "C" locale, resource
- * limits, usage and priority. */
+ * limits, usage and priority, byte order. */
 #include <ctype.h>
+#include <endian.h>
 #include <errno.h>
 #include <locale.h>
 #include <setjmp.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -246,5 +248,28 @@ int cmd_resource(int argc, char **argv)
 	errno = 0;
 	PT_CHECK(setpriority(7, 0, 0) == -1 && errno == EINVAL,
 		 "setpriority with a bad which is EINVAL", "errno %d", errno);
+	return 0;
+}
+
+/* endian: <endian.h>'s names and conversions (POSIX.1-2024; programs that
+ * see __linux__ include it), on this little-endian machine. */
+int cmd_endian(int argc, char **argv)
+{
+	uint32_t be = htobe32(0x01020304u);
+	const unsigned char *b = (const unsigned char *)&be;
+
+	(void)argc;
+	(void)argv;
+	PT_CHECK(BYTE_ORDER == LITTLE_ENDIAN && BIG_ENDIAN != LITTLE_ENDIAN,
+		 "BYTE_ORDER is LITTLE_ENDIAN");
+	PT_CHECK(__BYTE_ORDER == __LITTLE_ENDIAN, "__BYTE_ORDER is __LITTLE_ENDIAN");
+	PT_CHECK(b[0] == 1 && b[3] == 4, "htobe32 puts the high byte first", "%02x %02x", b[0],
+		 b[3]);
+	PT_CHECK(be32toh(be) == 0x01020304u && be16toh(htobe16(0xabcd)) == 0xabcd &&
+			 be64toh(htobe64(0x0102030405060708ull)) == 0x0102030405060708ull,
+		 "be*toh undoes htobe*");
+	PT_CHECK(htole64(0x0102030405060708ull) == 0x0102030405060708ull && le32toh(7u) == 7u &&
+			 le16toh(9) == 9,
+		 "htole* and le*toh keep the value");
 	return 0;
 }
