@@ -195,6 +195,7 @@ if [ -x "$(pt_img linuxu)" ]; then
 	check "posix on linuxu: _POSIX_VERSION; getrlimit/setrlimit, getrusage, getpriority/setpriority" \
 		t_pt_cmd linuxu resource -- resource
 	check "posix on linuxu: <endian.h>: BYTE_ORDER, htobe*/be*toh/htole*/le*toh" t_pt_cmd linuxu endian -- endian
+	check "posix on linuxu: the program is compiled hosted (__STDC_HOSTED__ 1)" t_pt_cmd linuxu hosted -- hosted
 fi
 }
 # musl's open() adds O_LARGEFILE (32768); newlib's off_t is 64-bit already.

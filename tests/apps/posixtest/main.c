@@ -45,6 +45,7 @@ static const struct {
 	{ "trace", cmd_trace },
 	{ "resource", cmd_resource },
 	{ "endian", cmd_endian },
+	{ "hosted", cmd_hosted },
 };
 
 int main(int argc, char **argv)

@@ -32,5 +32,6 @@ int cmd_enosys(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
 int cmd_resource(int argc, char **argv);
 int cmd_endian(int argc, char **argv);
+int cmd_hosted(int argc, char **argv);
 
 #endif

@@ -251,6 +251,16 @@ int cmd_resource(int argc, char **argv)
 	return 0;
 }
 
+/* hosted: the program is compiled as hosted C on its C library, as its own
+ * build would compile it (gcc's builtins on: memcpy of a word inlined). */
+int cmd_hosted(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	PT_CHECK(__STDC_HOSTED__ == 1, "__STDC_HOSTED__ is 1", "%d", __STDC_HOSTED__);
+	return 0;
+}
+
 /* endian: <endian.h>'s names and conversions (POSIX.1-2024; programs that
  * see __linux__ include it), on this little-endian machine. */
 int cmd_endian(int argc, char **argv)
