@@ -34,8 +34,9 @@ typedef int (*km_init_fn_t)(void);
  * The program's C destructors (.fini_array, __attribute__((destructor))),
  * last registered first. lib/boot runs the constructors after the init
  * functions, just before main(); a C library whose exit() does not walk
- * .fini_array itself (newlib; musl's does) registers this with atexit()
- * before main, so it runs after the handlers main registers. Call once.
+ * .fini_array itself calls this after the atexit handlers (nolibc) or
+ * registers it with atexit() before main (newlib); musl's exit walks it.
+ * Call once.
  */
 void km_run_destructors(void);
 
