@@ -142,7 +142,9 @@ km_expect_tap() {
 
 # km_run_libcsmoke DIR PLATFORM...: runs tests/apps/libcsmoke's images built
 # in DIR (env.vars=FOO=bar, argument 5) and checks what every C library
-# choice must give: each line, and main's 5 as the exit status (suites 70, 72).
+# choice must give: each line, and main's 5 as the exit status (suites 70, 72);
+# constructors in priority order before main, the destructor after the
+# atexit handler.
 km_run_libcsmoke() {
 	local o=$1 p rc
 	shift
@@ -153,7 +155,9 @@ km_run_libcsmoke() {
 		expect_output "$o.$p" '^heap: copied x$' && expect_output "$o.$p" '^float: 3\.142 1e-300$' &&
 		expect_output "$o.$p" '^errno: ERANGE$' && expect_output "$o.$p" '^tls: 42$' &&
 		expect_output "$o.$p" '^atexit: ran$' && expect_output "$o.$p" '^env: FOO=bar$' &&
-		expect_output "$o.$p" '^pid: 1$' || return 1
+		expect_output "$o.$p" '^pid: 1$' && expect_output "$o.$p" '^constructors: 101 200 default$' &&
+		[ "$(grep -E '^(atexit|destructor): ran$' "$o.$p" | tr '\n' ' ')" = "atexit: ran destructor: ran " ] ||
+			return 1
 	done
 }
 

@@ -2,7 +2,8 @@
 /*
  * The crash report (x86/crash.h), shared by kvm (CPU exceptions, desc.c)
  * and linuxu (the host's fault signals, plat/linuxu/crash.c). It writes
- * straight to the platform console: no locks, no allocation.
+ * straight to the platform console's error stream (the host's stderr on
+ * linuxu, like the log): no locks, no allocation.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -53,7 +54,7 @@ static void out(const char *fmt, ...)
 	if (n > (int)sizeof(buf) - 1)
 		n = sizeof(buf) - 1;
 	if (n > 0)
-		km_plat_console_write(buf, (size_t)n);
+		km_plat_console_write_err(buf, (size_t)n);
 }
 
 __attribute__((weak)) const char *x86_symbol_lookup(uintptr_t addr, uintptr_t *offset)
@@ -167,7 +168,7 @@ void x86_crash_report(const struct x86_crash *c)
 	if (in_crash++) {
 		static const char msg[] = "[crash] fault while reporting a crash\n";
 
-		km_plat_console_write(msg, sizeof(msg) - 1);
+		km_plat_console_write_err(msg, sizeof(msg) - 1);
 		km_plat_terminate(KM_EXIT_CRASH);
 	}
 	if (c->cause)

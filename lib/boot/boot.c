@@ -4,7 +4,8 @@
  *   1. the platform entry fills a km_bootinfo (console and clock working)
  *   2. km_boot: boot parameters are applied (bad ones stop the image)
  *   3. init classes run in order (see inittab.c and boot-order.txt)
- *   4. main(argc, argv) with the application's arguments
+ *   4. the program's C constructors (.preinit_array, .init_array), then
+ *      main(argc, argv) with the application's arguments
  *   5. exit(main's status): atexit handlers, flush, km_plat_terminate
  */
 #include <stdlib.h>
@@ -20,6 +21,28 @@
 int main(int argc, char *argv[]);
 
 static struct km_bootinfo *boot_info;
+
+typedef void (*ctor_fn)(void);
+/* support/build/tables.lds */
+extern const ctor_fn __preinit_array_start[], __preinit_array_end[];
+extern const ctor_fn __init_array_start[], __init_array_end[];
+extern const ctor_fn __fini_array_start[], __fini_array_end[];
+
+/* As a C library's start-up does for an ELF executable: libraries set
+ * themselves up in constructors (xz's CRC code picks its function there). */
+static void run_constructors(void)
+{
+	for (const ctor_fn *f = __preinit_array_start; f < __preinit_array_end; f++)
+		(*f)();
+	for (const ctor_fn *f = __init_array_start; f < __init_array_end; f++)
+		(*f)();
+}
+
+void km_run_destructors(void)
+{
+	for (const ctor_fn *f = __fini_array_end; f > __fini_array_start; f--)
+		(*(f - 1))();
+}
 
 struct km_bootinfo *km_bootinfo_get(void)
 {
@@ -81,6 +104,7 @@ void km_boot(struct km_bootinfo *bi)
 	app_argc = bi->argc - first_app_arg + 1;
 	app_argv = &bi->argv[first_app_arg - 1];
 	app_argv[0] = bi->argv[0];
+	run_constructors();
 	km_pr_debug("main() after %lu us\n",
 		    (unsigned long)(km_plat_monotonic_ns() / KM_NSEC_PER_USEC));
 	exit(main(app_argc, app_argv));

@@ -7,9 +7,10 @@
  * the page size and hwcap from the auxv, installs the main thread's TLS
  * and thread descriptor (__init_tls, which loads FS through the
  * arch_prctl system call) and the stack protector canary (AT_RANDOM).
- * musl's .init_array walk is not needed: Kumiki images have no
- * constructors, and exit() is musl's own (atexit handlers, stdio flush,
- * then exit_group with main's status).
+ * lib/boot runs the program's constructors (.init_array) before main;
+ * exit() is musl's own (atexit handlers, the .fini_array destructors of
+ * support/build/tables.lds, stdio flush, then exit_group with main's
+ * status).
  */
 #include <elf.h>
 #include <stdint.h>

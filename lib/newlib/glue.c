@@ -55,7 +55,9 @@ static int newlib_init(void)
 	 * sets up its own hook and shares the global streams. Without this a
 	 * fully buffered stdout or stderr would lose its buffer at exit. */
 	__sinit(_GLOBAL_REENT);
-	return 0;
+	/* What newlib's crt0 does: destructors run at exit(), after the
+	 * handlers the program registers. */
+	return atexit(km_run_destructors) ? -ENOMEM : 0;
 }
 KM_INIT_EARLY_REQUIRED(newlib_init, 0);
 

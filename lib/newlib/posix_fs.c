@@ -8,7 +8,7 @@
  * futimens), linkat, symlinkat, readlinkat, renameat, pread, pwrite,
  * readv and writev (with <sys/uio.h>, which newlib lacks),
  * fdatasync, sync, statfs and fstatfs, which newlib's headers declare and its library does
- * not define. Each returns -1 with errno set from
+ * not define; posix_fadvise (with include/fcntl.h). Each returns -1 with errno set from
  * the call's -errno. newlib's O_*, AT_* and F_* values are not Linux's and are translated; what
  * Linux has and newlib does not name is refused (EINVAL).
  */
@@ -451,6 +451,12 @@ ssize_t writev(int fd, const struct iovec *iov, int cnt)
 int fdatasync(int fd)
 {
 	return (int)newlib_result(km_syscall1(KM_SYS_fdatasync, fd));
+}
+
+/* The one call here that returns its error rather than setting errno. */
+int posix_fadvise(int fd, off_t offset, off_t len, int advice)
+{
+	return (int)-km_syscall4(KM_SYS_fadvise64, fd, offset, len, advice);
 }
 
 void sync(void)

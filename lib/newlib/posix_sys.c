@@ -2,11 +2,12 @@
 /*
  * POSIX and Linux functions a bare newlib lacks, on the syscall layer:
  * sysconf and getpagesize, memory mappings, uname, getrandom, gettid,
- * syscall(), ioctl, poll, alarm, and the password database of the one
- * user (root). Each returns -1 with errno set from the call's -errno
- * (newlib's errno values are Linux's: patches/0002). The structures and
- * constants of <sys/mman.h>, <poll.h>, <sys/ioctl.h> and <sys/utsname.h>
- * (this library's include/) are Linux's and pass through unchanged.
+ * syscall(), ioctl, poll, alarm, resource limits, usage and priority,
+ * and the password database of the one user (root). Each returns -1 with
+ * errno set from the call's -errno (newlib's errno values are Linux's:
+ * patches/0002). The structures and constants of <sys/mman.h>, <poll.h>,
+ * <sys/ioctl.h>, <sys/resource.h> and <sys/utsname.h> (this library's
+ * include/) are Linux's and pass through unchanged.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -21,6 +22,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/random.h>
+#include <sys/resource.h>
 
 #include <sys/utsname.h>
 #include <unistd.h>
@@ -28,8 +30,7 @@
 #include <km/syscall.h>
 #include "newlib_glue.h"
 
-#define PAGE_SIZE     4096
-#define RLIMIT_NOFILE 7
+#define PAGE_SIZE 4096
 
 static long mem_pages(int free_only)
 {
@@ -45,9 +46,7 @@ static long mem_pages(int free_only)
  * name this system has no answer for. */
 long sysconf(int name)
 {
-	struct {
-		unsigned long cur, max;
-	} rl;
+	struct rlimit rl;
 
 	switch (name) {
 	case _SC_PAGESIZE:
@@ -58,9 +57,9 @@ long sysconf(int name)
 	case _SC_CLK_TCK:
 		return 100; /* times(2)'s unit, as Linux */
 	case _SC_OPEN_MAX:
-		if (newlib_result(km_syscall2(KM_SYS_getrlimit, RLIMIT_NOFILE, &rl)) < 0)
+		if (getrlimit(RLIMIT_NOFILE, &rl) < 0)
 			return -1;
-		return (long)rl.cur;
+		return (long)rl.rlim_cur;
 	case _SC_PHYS_PAGES:
 		return mem_pages(0);
 	case _SC_AVPHYS_PAGES:
@@ -108,6 +107,34 @@ long sysconf(int name)
 int getpagesize(void)
 {
 	return PAGE_SIZE;
+}
+
+/* <sys/resource.h>: its structures are the system call's. */
+int getrlimit(int resource, struct rlimit *rl)
+{
+	return (int)newlib_result(km_syscall2(KM_SYS_getrlimit, resource, rl));
+}
+
+int setrlimit(int resource, const struct rlimit *rl)
+{
+	return (int)newlib_result(km_syscall2(KM_SYS_setrlimit, resource, rl));
+}
+
+int getrusage(int who, struct rusage *ru)
+{
+	return (int)newlib_result(km_syscall2(KM_SYS_getrusage, who, ru));
+}
+
+int getpriority(int which, id_t who)
+{
+	long ret = newlib_result(km_syscall2(KM_SYS_getpriority, which, who));
+
+	return ret < 0 ? -1 : 20 - (int)ret;
+}
+
+int setpriority(int which, id_t who, int prio)
+{
+	return (int)newlib_result(km_syscall3(KM_SYS_setpriority, which, who, prio));
 }
 
 void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)

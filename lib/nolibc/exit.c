@@ -4,12 +4,13 @@
  *
  * The image's exit status is whatever the platform's km_plat_terminate()
  * carries out, so every path ends there; exit() only adds the C cleanup
- * (handlers, then stdout) in front of it.
+ * (handlers, destructors, then stdout) in front of it.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <km/exit.h>
+#include <km/init.h>
 #include <km/plat/console.h>
 #include <km/plat/lifecycle.h>
 
@@ -29,6 +30,9 @@ void exit(int status)
 	/* Reverse order; a handler may itself call atexit, which is fine. */
 	while (nr_handlers > 0)
 		handlers[--nr_handlers]();
+	/* then the program's C destructors (.fini_array), as a C library's
+	 * exit does */
+	km_run_destructors();
 	fflush(NULL);
 	km_plat_terminate(status);
 }

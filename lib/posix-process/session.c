@@ -95,3 +95,43 @@ KM_SYSCALL_DEFINE(getcpu, 3)
 		*(unsigned int *)a2 = 0;
 	return 0;
 }
+
+/*
+ * The nice value of the image (getpriority(2)): recorded for programs
+ * that lower or raise their own priority, not used by the scheduler.
+ * Its one process, group and user (root, who may also raise it) are the
+ * only ones there are.
+ */
+static int nice_value;
+
+static long priority_target(long which, long who)
+{
+	switch (which) {
+	case 0: /* PRIO_PROCESS */
+	case 1: /* PRIO_PGRP */
+		return is_self(who) ? 0 : -ESRCH;
+	case 2: /* PRIO_USER: root's */
+		return who == 0 ? 0 : -ESRCH;
+	default:
+		return -EINVAL;
+	}
+}
+
+/* The system call's result is 20 - nice (1..40), never negative: the C
+ * libraries turn it back into the nice value. */
+KM_SYSCALL_DEFINE(getpriority, 2)
+{
+	long ret = priority_target(a1, a2);
+
+	return ret < 0 ? ret : 20 - nice_value;
+}
+
+KM_SYSCALL_DEFINE(setpriority, 3)
+{
+	long ret = priority_target(a1, a2);
+
+	if (ret < 0)
+		return ret;
+	nice_value = a3 < -20 ? -20 : a3 > 19 ? 19 : (int)a3;
+	return 0;
+}

@@ -63,7 +63,9 @@ void km_vprintk(unsigned int level, const char *lib, const char *fmt, va_list ap
 	} else {
 		n += (size_t)r;
 	}
-	km_plat_console_write(buf, n);
+	/* The error stream: the log is no part of what the program writes to
+	 * stdout (compressed data through a pipe, on linuxu). */
+	km_plat_console_write_err(buf, n);
 }
 
 void km_printk(unsigned int level, const char *lib, const char *fmt, ...)

@@ -172,7 +172,7 @@ static void trace_call(long nr, const struct km_syscall_entry *e, const long *ar
 	if (l.n > sizeof(l.buf) - 2)
 		l.n = sizeof(l.buf) - 2;
 	l.buf[l.n++] = '\n';
-	km_plat_console_write(l.buf, l.n);
+	km_plat_console_write_err(l.buf, l.n);
 }
 
 long km_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long a6)

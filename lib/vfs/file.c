@@ -405,6 +405,28 @@ KM_SYSCALL_DEFINE(syncfs, 1)
 	return 0;
 }
 
+/*
+ * posix_fadvise(2): the advice (0 NORMAL .. 5 NOREUSE) is accepted and
+ * checked as Linux checks it; nothing is cached above the file systems to
+ * act on it. -EBADF a bad fd, -ESPIPE a pipe, -EINVAL a negative length
+ * or unknown advice.
+ */
+KM_SYSCALL_DEFINE(fadvise64, 4)
+{
+	struct km_file *f = km_fd_get((int)a1);
+	struct km_stat st = { 0 };
+	long ret = 0;
+
+	if (!f)
+		return -EBADF;
+	if (f->ops->fstat && !f->ops->fstat(f, &st) && (st.st_mode & KM_S_IFMT) == KM_S_IFIFO)
+		ret = -ESPIPE;
+	else if (a3 < 0 || (unsigned long)a4 > 5)
+		ret = -EINVAL;
+	km_file_put(f);
+	return ret;
+}
+
 /* struct linux_dirent64 */
 struct dirent_ctx {
 	char *buf;

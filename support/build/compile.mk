@@ -42,7 +42,11 @@ $(foreach l,$(KM_LIBS),$(if $(call km_fetched_srcs,$(l)),$(eval \
 
 # Everything a library's objects are compiled with; it is recorded in the
 # library's .flags file, so a change to it rebuilds that library only.
-km_lib_cflags = $(CPPFLAGS-y) $(CFLAGS-y) $($(1)_CFLAGS-y) $(CINCLUDES-y) $($(1)_CINCLUDES-y) \
+# The application's libraries (built in $(O)/app) also get KM_APP_CFLAGS-y:
+# a hosted C library (musl, newlib) makes them hosted C, as their own
+# builds are, while Kumiki's libraries stay freestanding.
+km_lib_cflags = $(CPPFLAGS-y) $(CFLAGS-y) $(if $(filter $(O_DIR)/app,$($(1)_BUILD)),$(KM_APP_CFLAGS-y)) \
+	$($(1)_CFLAGS-y) $(CINCLUDES-y) $($(1)_CINCLUDES-y) \
 	-DKM_LIBNAME=$($(1)_NAME) -DKM_LIBCONFIG=$(patsubst CONFIG_%,%,$($(1)_CONFIG))
 km_lib_asflags = $(CPPFLAGS-y) $(ASFLAGS-y) $($(1)_ASFLAGS-y) $(CINCLUDES-y) $($(1)_CINCLUDES-y) \
 	-DKM_LIBNAME=$($(1)_NAME) -DKM_LIBCONFIG=$(patsubst CONFIG_%,%,$($(1)_CONFIG))

@@ -135,7 +135,7 @@ t_params() {
 	expect_output "$B/help.out" '^  linuxu.heap_size +size += 16M' &&
 	"$ARGST" linuxu.heap_size=3M help > "$B/help2.out" &&
 	expect_output "$B/help2.out" 'linuxu.heap_size +size += 3M' &&
-	"$ARGST" print.level=debug linuxu.heap_size=2M -- x > "$B/debug.out" &&
+	"$ARGST" print.level=debug linuxu.heap_size=2M -- x > "$B/debug.out" 2>&1 &&
 	expect_output "$B/debug.out" 'region free .* 2048 KiB heap' &&
 	expect_output "$B/debug.out" 'init plat 0 linuxu_heap_init' &&
 	expect_output "$B/debug.out" '^argv\[1\]=\[x\]$'
@@ -143,7 +143,7 @@ t_params() {
 check "boot parameters: help lists values, print.level and linuxu.heap_size apply" t_params
 
 t_boot_order() {
-	"$ARGST" print.level=debug > "$B/order.out" &&
+	"$ARGST" print.level=debug > "$B/order.out" 2>&1 &&
 	grep -o 'init [a-z]* [0-9] [a-z_0-9]*' "$B/order.out" | cut -d' ' -f2- > "$B/order.log" &&
 	grep -v '^#' "$B/as/boot-order.txt" | cut -d' ' -f1-3 > "$B/order.txt" &&
 	test -s "$B/order.txt" && diff "$B/order.txt" "$B/order.log"
@@ -280,7 +280,7 @@ t_boot_doc_example() {
 	local norm='s/^\[ *[0-9]+\.[0-9]+\] //; s/0x[0-9a-f]+/0x_/g; s/after [0-9]+ us/after N us/; s/^argv\[0\]: .*/argv[0]: IMAGE/'
 	sed -n '/^## Example: linuxu at debug level/,/^## /p' "$KM_ROOT/doc/boot.md" |
 		sed -n '/^\$ /,/^```$/p' | sed '1d;$d' | sed -E "$norm" > "$B/doc-log.txt"
-	(cd "$B/hello" && ./helloworld_linuxu-x86_64 print.level=debug -- x) | sed -E "$norm" > "$B/real-log.txt"
+	(cd "$B/hello" && ./helloworld_linuxu-x86_64 print.level=debug -- x) 2>&1 | sed -E "$norm" > "$B/real-log.txt"
 	test -s "$B/doc-log.txt" && diff "$B/doc-log.txt" "$B/real-log.txt"
 }
 check "doc/boot.md: the debug boot log example matches a real run" t_boot_doc_example

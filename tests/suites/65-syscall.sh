@@ -65,6 +65,14 @@ t_sc_enosys() {
 	[ "$(grep -c 'warn:' "$o")" = 2 ]
 }
 
+# nolibc: the constructor ran once before main, the destructor at exit.
+t_sc_ctors() {
+	local o=$SB/$1/ctors.out
+	km_run_image "$o" "$(sc_img "$1")" test.filter=- -- ctors || { cat "$o"; return 1; }
+	cat "$o"
+	expect_output "$o" '^constructor: ran 1 time\(s\)$' && expect_output "$o" '^destructor: ran$'
+}
+
 t_sc_trace() {
 	local o=$SB/$1/trace.out rc
 	km_run_image "$o" "$(sc_img "$1")" test.filter=- syscall.trace=1 -- trace exit 3; rc=$?
@@ -189,6 +197,7 @@ for plat in $SC_PLATS; do
 	check "syscall on $plat: getrandom through ChaCha20 (random.rdrand=0)" t_sc_random_chacha "$plat"
 	check "syscall on $plat: -ENOSYS warns once per call number, naming it" t_sc_enosys "$plat"
 	check "syscall on $plat: syscall.trace=1 prints calls strace style" t_sc_trace "$plat"
+	check "syscall on $plat: nolibc runs C constructors before main and destructors at exit" t_sc_ctors "$plat"
 	check "syscall on $plat: env.vars reaches the environment and getenv" t_sc_env "$plat"
 	check "syscall on $plat: env.vars without '=' stops the boot, status 64" \
 		t_sc_env_bad "$plat" 'HOME' "expected '=' after the KEY"

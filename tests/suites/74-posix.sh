@@ -100,6 +100,18 @@ t_pt_trace() {
 	km_run_image "$o.off" "$(pt_img "$1")" -- trace && ! grep -q '^syscall:' "$o.off"
 }
 
+# linuxu: Kumiki's log (the -ENOSYS warnings) and the syscall trace go to
+# the host's stderr, never into the program's stdout (a compressor's data
+# through a pipe).
+t_pt_log_stderr() {
+	local o=$PB/linuxu-stderr
+	timeout 60 "$(pt_img linuxu)" syscall.trace=1 -- enosys > "$o.out" 2> "$o.err"
+	cat "$o.out" "$o.err"
+	expect_output "$o.out" '^ok: ' && expect_output "$o.err" 'libsyscall: warn: system call 246' &&
+	expect_output "$o.err" '^syscall: kexec_load\(.* = -38 ENOSYS$' &&
+	! grep -E 'warn:|^syscall:|^\[ *[0-9]+\.[0-9]+\] ' "$o.out"
+}
+
 # linuxu: stdin is the host's.
 t_pt_scanf() {
 	local o=$PB/linuxu-scanf.out rc
@@ -179,6 +191,11 @@ if [ -x "$(pt_img linuxu)" ]; then
 	check "posix on linuxu: scanf, getchar and fgets read the host's stdin to EOF" t_pt_scanf
 	check "posix on linuxu: stdout to a pipe or a file is fully buffered (isatty 0)" t_pt_pipe
 	check "posix on linuxu: stdout to a terminal is line buffered (isatty 1)" t_pt_tty
+	check "posix on linuxu: the log and the syscall trace on stderr, not in stdout" t_pt_log_stderr
+	check "posix on linuxu: _POSIX_VERSION; getrlimit/setrlimit, getrusage, getpriority/setpriority" \
+		t_pt_cmd linuxu resource -- resource
+	check "posix on linuxu: <endian.h>: BYTE_ORDER, htobe*/be*toh/htole*/le*toh" t_pt_cmd linuxu endian -- endian
+	check "posix on linuxu: the program is compiled hosted (__STDC_HOSTED__ 1)" t_pt_cmd linuxu hosted -- hosted
 fi
 }
 # musl's open() adds O_LARGEFILE (32768); newlib's off_t is 64-bit already.

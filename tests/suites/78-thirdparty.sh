@@ -19,12 +19,19 @@
 #   compressed at -1, -2, -3 to the shipped .bz2 bytes, and back), and
 #   files on hostfs compressed and decompressed in place, keeping the
 #   mode and mtime as native bzip2 does (utime, fchmod, fchown), with
-#   native bzip2's statuses and messages for a missing or a bad file.
+#   native bzip2's statuses and messages for a missing or a bad file;
+# - xz 5.4.1 (apps/xz: liblzma sets its CRC code up in a constructor, and
+#   compresses on POSIX threads with -T2): the same bytes as the host's xz
+#   5.4.1 through pipes, single- and multi-threaded, back again, a corrupt
+#   stream failing as on the host; a hostfs file compressed and
+#   decompressed in place keeping its mode and mtime (posix_fadvise,
+#   futimens), a missing file's message and status as the host's.
 # Needs a fetch of lua5.4 and zlib (the download cache, or apt).
 TP=$KM_TMP/thirdparty
 TP_LUA=$KM_ROOT/apps/lua
 TP_MGZ=$KM_ROOT/apps/minigzip
 TP_BZ2=$KM_ROOT/apps/bzip2
+TP_XZ=$KM_ROOT/apps/xz
 TP_SCRIPTS=$KM_ROOT/tests/thirdparty/lua
 TP_LIBCS="musl newlib"
 TP_LUA_PLATS=linuxu
@@ -72,6 +79,7 @@ for libc in $TP_LIBCS; do
 	check "thirdparty: zlib's minigzip builds with $libc" tp_build "$TP_MGZ" "minigzip-$libc" "$libc"
 	check "thirdparty: zlib's example builds with $libc" tp_build "$TP_MGZ" "example-$libc" "example-$libc"
 	check "thirdparty: bzip2 builds with $libc" tp_build "$TP_BZ2" "bzip2-$libc" "$libc"
+	check "thirdparty: xz builds with $libc" tp_build "$TP_XZ" "xz-$libc" "$libc"
 done
 check "thirdparty: Lua 5.4 builds natively (the comparison)" t_lua_native
 check "thirdparty: minigzip builds natively (the comparison)" t_mgz_native
@@ -280,3 +288,62 @@ t_bz2_files() {
 for libc in $TP_LIBCS; do
 	check "thirdparty: bzip2 ($libc) on hostfs files: mode and mtime kept, errors as native" t_bz2_files "$libc"
 done
+
+# xz: the host's xz of the same version is the comparison (Debian's
+# xz-utils 5.4.1 is always installed: dpkg needs it).
+tp_host_xz() { command -v xz > /dev/null && xz --version 2> /dev/null | grep -qx 'xz (XZ Utils) 5.4.1'; }
+
+# t_xz LIBC: through pipes, the host's bytes at -6 (one thread) and -3 -T2
+# (two threads); the host's stream back; corrupt data fails as natively.
+t_xz() {
+	local o=$TP/xz-$1 img=$TP/xz-$1/xz_linuxu-x86_64 a rc want
+	# 800 kB, text and incompressible bytes: a second each way
+	{ head -c 600000 "$TP/data"; tail -c 200000 "$TP/data"; } > "$o.in" || return 1
+	for a in "-6 -T1" "-3 -T2"; do
+		# shellcheck disable=SC2086 # the arguments are words
+		xz $a -c < "$o.in" > "$o.want" || return 1
+		# shellcheck disable=SC2086
+		timeout 60 "$img" -- $a -c < "$o.in" > "$o.xz" || { echo "$a: status $?"; return 1; }
+		cmp "$o.want" "$o.xz" || { echo "xz $a: bytes differ from the host's xz"; return 1; }
+	done
+	timeout 60 "$img" -- -d -c < "$o.want" | cmp - "$o.in" || { echo "cannot decompress the host's stream"; return 1; }
+	head -c 100000 "$o.want" | tr 'a-f' 'A-F' > "$o.bad"
+	xz -d -c < "$o.bad" > /dev/null 2> "$o.bad.want"; want=$?
+	timeout 60 "$img" -- -d -c < "$o.bad" > /dev/null 2> "$o.bad.err"; rc=$?
+	cat "$o.bad.want" "$o.bad.err"
+	[ "$want" != 0 ] && [ "$rc" = "$want" ] &&
+	[ "$(sed 's/^[^:]*: //' "$o.bad.want")" = "$(grep -Ev '^\[ *[0-9]+\.[0-9]+\] ' "$o.bad.err" | sed 's/^[^:]*: //')" ]
+}
+
+# xz_session DIR PROG: compress in place, test, decompress, a missing file;
+# the listing (modes, sizes, mtimes) after each step.
+xz_session() {
+	local d=$1 prog=$2 args rc
+	tp_fresh "$d" && head -c 1000000 "$TP/data" > "$d/f" && chmod 640 "$d/f" && touch -d @1600000000 "$d/f" || return 1
+	for args in "-k -1 f" "-t f.xz" "-f -d f.xz" "-d missing.xz"; do
+		if [ "$prog" = native ]; then
+			# shellcheck disable=SC2086 # the arguments are words
+			(cd "$d" && timeout 60 xz $args) > /dev/null 2> "$d.err"; rc=$?
+		else
+			# shellcheck disable=SC2086
+			timeout 60 "$prog" "vfs.fstab=$d:/host:hostfs" -- $(echo " $args" | sed 's| \([a-z]\)| /host/\1|g') > /dev/null 2> "$d.err"; rc=$?
+		fi
+		echo "== $args: status $rc"
+		grep -Ev '^\[ *[0-9]+\.[0-9]+\] ' "$d.err" | sed 's/^[^:]*: //; s|/host/||g'
+		(cd "$d" && stat -c '%n %a %s %Y' * | sort)
+	done
+}
+t_xz_files() {
+	local o=$TP/xz-$1-files
+	xz_session "$o.native" native > "$o.want" || return 1
+	xz_session "$o.share" "$TP/xz-$1/xz_linuxu-x86_64" > "$o.got" || return 1
+	diff "$o.want" "$o.got" && cmp "$o.share/f" <(head -c 1000000 "$TP/data")
+}
+if tp_host_xz; then
+	for libc in $TP_LIBCS; do
+		check "thirdparty: xz ($libc) through pipes, 1 and 2 threads: the host's xz 5.4.1 bytes; corrupt data fails alike" t_xz "$libc"
+		check "thirdparty: xz ($libc) on hostfs files: mode and mtime kept, errors as the host's xz" t_xz_files "$libc"
+	done
+else
+	skip "thirdparty: xz against the host's" "the host's xz is not XZ Utils 5.4.1 (Debian 12's xz-utils)"
+fi

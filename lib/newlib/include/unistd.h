@@ -1,12 +1,22 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * unistd.h - newlib's, plus what Linux C libraries also declare here and a
- * bare newlib does not: gettid and syscall (lib/newlib/posix_sys.c).
+ * bare newlib does not: _POSIX_VERSION, gettid and syscall
+ * (lib/newlib/posix_sys.c).
  */
 #include_next <unistd.h>
 
 #ifndef KM_NEWLIB_UNISTD_H
 #define KM_NEWLIB_UNISTD_H
+/*
+ * The POSIX edition this system follows, as sysconf(_SC_VERSION) answers
+ * (lib/newlib/posix_sys.c). newlib sets it only for RTEMS, Cygwin and SVR4,
+ * and programs test it to choose their POSIX code (isatty, fileno, stat's
+ * st_mtim, nanosleep) over a bare ISO C fallback.
+ */
+#ifndef _POSIX_VERSION
+#define _POSIX_VERSION 200809L
+#endif
 #if __GNU_VISIBLE || __MISC_VISIBLE
 /* The calling thread's id (main's is the pid). Never fails. */
 pid_t gettid(void);

@@ -71,7 +71,7 @@ static void positions(void)
 {
 	DIR *d = opendir("/l");
 	struct dirent *e;
-	char first[64];
+	char first[sizeof(((struct dirent *)0)->d_name)];
 	long pos;
 
 	if (!pf_true("opendir(\"/l\")", d != NULL))

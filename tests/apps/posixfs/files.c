@@ -129,6 +129,12 @@ static void transfer(void)
 	EQ(fdatasync(fd), 0);
 	ERR(fsync(99), EBADF);
 	ERR(fdatasync(99), EBADF);
+	/* posix_fadvise: accepted, checked; it returns the error number */
+	EQ(posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL), 0);
+	EQ(posix_fadvise(fd, 0, 100, POSIX_FADV_DONTNEED), 0);
+	EQ(posix_fadvise(fd, 0, 0, 99), EINVAL);
+	EQ(posix_fadvise(fd, 0, -1, POSIX_FADV_NORMAL), EINVAL);
+	EQ(posix_fadvise(99, 0, 0, POSIX_FADV_NORMAL), EBADF);
 	sync();
 	OK(syscall(SYS_syncfs, fd));
 	ERR(syscall(SYS_syncfs, 99), EBADF);

@@ -57,6 +57,7 @@ static void basics(void)
 	TRUE(S_ISFIFO(st.st_mode));
 	ERR(lseek(p[0], 0, SEEK_SET), ESPIPE);
 	ERR(pread(p[0], buf, 1, 0), ESPIPE);
+	EQ(posix_fadvise(p[0], 0, 0, POSIX_FADV_SEQUENTIAL), ESPIPE);
 	ERR(write(p[0], "x", 1), EBADF);
 	ERR(read(p[1], buf, 1), EBADF);
 #ifdef F_GETPIPE_SZ /* not named by every C library (newlib) */

@@ -43,6 +43,9 @@ static const struct {
 	{ "random", cmd_random },
 	{ "enosys", cmd_enosys },
 	{ "trace", cmd_trace },
+	{ "resource", cmd_resource },
+	{ "endian", cmd_endian },
+	{ "hosted", cmd_hosted },
 };
 
 int main(int argc, char **argv)

@@ -30,5 +30,8 @@ int cmd_math(int argc, char **argv);
 int cmd_random(int argc, char **argv);
 int cmd_enosys(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
+int cmd_resource(int argc, char **argv);
+int cmd_endian(int argc, char **argv);
+int cmd_hosted(int argc, char **argv);
 
 #endif

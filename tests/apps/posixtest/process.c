@@ -1,14 +1,19 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Environment, exit and atexit, setjmp/longjmp, the "C" locale. */
+/* Environment, exit and atexit, setjmp/longjmp, the "C" locale, resource
+ * limits, usage and priority, byte order. */
 #include <ctype.h>
+#include <endian.h>
 #include <errno.h>
 #include <locale.h>
 #include <setjmp.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 #include "posixtest.h"
 
 extern char **environ;
@@ -188,5 +193,93 @@ int cmd_locale(int argc, char **argv)
 		 buf);
 	PT_CHECK(!strcmp(strerror(ENOENT), "No such file or directory"), "strerror(ENOENT)", "%s",
 		 strerror(ENOENT));
+	return 0;
+}
+
+/*
+ * resource: <unistd.h>'s _POSIX_VERSION (which programs test to pick their
+ * POSIX code), and <sys/resource.h>: limits recorded, usage in Linux's
+ * structure, the nice value kept; errors for other processes and bad
+ * arguments.
+ */
+int cmd_resource(int argc, char **argv)
+{
+	struct rlimit rl, low;
+	struct rusage ru;
+
+	(void)argc;
+	(void)argv;
+#ifdef _POSIX_VERSION
+	PT_CHECK(_POSIX_VERSION >= 200112L && _POSIX_VERSION == sysconf(_SC_VERSION),
+		 "_POSIX_VERSION is set, as sysconf(_SC_VERSION) says", "%ld, sysconf %ld",
+		 (long)_POSIX_VERSION, sysconf(_SC_VERSION));
+#else
+	PT_CHECK(0, "_POSIX_VERSION is set, as sysconf(_SC_VERSION) says", "unset");
+#endif
+	PT_CHECK(getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur > 2 &&
+			 rl.rlim_cur <= rl.rlim_max,
+		 "getrlimit(RLIMIT_NOFILE)");
+	low = (struct rlimit){ 64, rl.rlim_max };
+	PT_CHECK(setrlimit(RLIMIT_NOFILE, &low) == 0 && sysconf(_SC_OPEN_MAX) == 64,
+		 "setrlimit lowers the soft limit; sysconf(_SC_OPEN_MAX) follows", "%ld",
+		 sysconf(_SC_OPEN_MAX));
+	PT_CHECK(setrlimit(RLIMIT_NOFILE, &rl) == 0, "setrlimit restores it");
+	low = (struct rlimit){ 2, 1 };
+	errno = 0;
+	PT_CHECK(setrlimit(RLIMIT_NOFILE, &low) == -1 && errno == EINVAL,
+		 "setrlimit with soft above hard is EINVAL", "errno %d", errno);
+	errno = 0;
+	PT_CHECK(getrlimit(99, &rl) == -1 && errno == EINVAL, "getrlimit(99) is EINVAL", "errno %d",
+		 errno);
+	memset(&ru, 0xff, sizeof(ru));
+	PT_CHECK(getrusage(RUSAGE_SELF, &ru) == 0 && ru.ru_maxrss > 0 && ru.ru_utime.tv_usec >= 0 &&
+			 ru.ru_utime.tv_usec < 1000000 && ru.ru_nivcsw >= 0,
+		 "getrusage(RUSAGE_SELF): maxrss, utime, the last field", "maxrss %ld",
+		 ru.ru_maxrss);
+	errno = 0;
+	PT_CHECK(getpriority(PRIO_PROCESS, 0) == 0 && errno == 0, "getpriority: nice 0 at start");
+	PT_CHECK(setpriority(PRIO_PROCESS, 0, 5) == 0 && getpriority(PRIO_PROCESS, getpid()) == 5,
+		 "setpriority(5) is what getpriority returns");
+	PT_CHECK(setpriority(PRIO_USER, 0, -100) == 0 && getpriority(PRIO_PGRP, 0) == -20,
+		 "setpriority clamps to -20 (root may raise it)");
+	errno = 0;
+	PT_CHECK(getpriority(PRIO_PROCESS, getpid() + 1000) == -1 && errno == ESRCH,
+		 "getpriority of another process is ESRCH", "errno %d", errno);
+	errno = 0;
+	PT_CHECK(setpriority(7, 0, 0) == -1 && errno == EINVAL,
+		 "setpriority with a bad which is EINVAL", "errno %d", errno);
+	return 0;
+}
+
+/* hosted: the program is compiled as hosted C on its C library, as its own
+ * build would compile it (gcc's builtins on: memcpy of a word inlined). */
+int cmd_hosted(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	PT_CHECK(__STDC_HOSTED__ == 1, "__STDC_HOSTED__ is 1", "%d", __STDC_HOSTED__);
+	return 0;
+}
+
+/* endian: <endian.h>'s names and conversions (POSIX.1-2024; programs that
+ * see __linux__ include it), on this little-endian machine. */
+int cmd_endian(int argc, char **argv)
+{
+	uint32_t be = htobe32(0x01020304u);
+	const unsigned char *b = (const unsigned char *)&be;
+
+	(void)argc;
+	(void)argv;
+	PT_CHECK(BYTE_ORDER == LITTLE_ENDIAN && BIG_ENDIAN != LITTLE_ENDIAN,
+		 "BYTE_ORDER is LITTLE_ENDIAN");
+	PT_CHECK(__BYTE_ORDER == __LITTLE_ENDIAN, "__BYTE_ORDER is __LITTLE_ENDIAN");
+	PT_CHECK(b[0] == 1 && b[3] == 4, "htobe32 puts the high byte first", "%02x %02x", b[0],
+		 b[3]);
+	PT_CHECK(be32toh(be) == 0x01020304u && be16toh(htobe16(0xabcd)) == 0xabcd &&
+			 be64toh(htobe64(0x0102030405060708ull)) == 0x0102030405060708ull,
+		 "be*toh undoes htobe*");
+	PT_CHECK(htole64(0x0102030405060708ull) == 0x0102030405060708ull && le32toh(7u) == 7u &&
+			 le16toh(9) == 9,
+		 "htole* and le*toh keep the value");
 	return 0;
 }

@@ -13,6 +13,8 @@
  *              where the platform takes timer interrupts in main (linuxu)
  *   alarmsleep alarm(1), then nanosleep(10 s): SIGALRM ends it everywhere
  *   bench      ns per getpid and per clock_gettime(MONOTONIC) call (1e6 each)
+ *   ctors      what the constructors did before main; the destructor prints
+ *              at exit (nolibc's exit runs them)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,13 +24,27 @@
 #include <km/syscall.h>
 #include <km/time.h>
 
+static int ctor_ran;
+
+static void __attribute__((constructor)) ctor(void)
+{
+	ctor_ran++;
+}
+
+static void __attribute__((destructor)) dtor(void)
+{
+	printf("destructor: ran\n");
+}
+
 int main(int argc, char *argv[])
 {
 	for (int i = 1; i < argc; i++) {
 		const char *cmd = argv[i];
 		long arg = i + 1 < argc ? strtol(argv[i + 1], NULL, 10) : 0;
 
-		if (!strcmp(cmd, "enosys")) {
+		if (!strcmp(cmd, "ctors")) {
+			printf("constructor: ran %d time(s)\n", ctor_ran);
+		} else if (!strcmp(cmd, "enosys")) {
 			long r[5];
 
 			for (int k = 0; k < 3; k++)

@@ -30,6 +30,16 @@
 
 typedef int (*km_init_fn_t)(void);
 
+/*
+ * The program's C destructors (.fini_array, __attribute__((destructor))),
+ * last registered first. lib/boot runs the constructors after the init
+ * functions, just before main(); a C library whose exit() does not walk
+ * .fini_array itself calls this after the atexit handlers (nolibc) or
+ * registers it with atexit() before main (newlib); musl's exit walks it.
+ * Call once.
+ */
+void km_run_destructors(void);
+
 struct km_init_entry {
 	km_init_fn_t fn;
 	const char *fn_name;

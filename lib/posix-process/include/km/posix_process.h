@@ -43,6 +43,12 @@
  *   RUSAGE_THREAD (1): ru_utime is the CPU time of CLOCK_PROCESS_CPUTIME
  *   (time since boot), ru_maxrss the allocator's peak in KiB, the rest 0;
  *   RUSAGE_CHILDREN (-1): all 0. -EINVAL another who, -EFAULT NULL.
+ * - getpriority(2)/setpriority(2): the image's nice value, recorded (the
+ *   scheduler does not use it), default 0. which PRIO_PROCESS (0) or
+ *   PRIO_PGRP (1) with who 0 or 1, PRIO_USER (2) with who 0 (root);
+ *   another who: -ESRCH; another which: -EINVAL. getpriority returns
+ *   20 - nice (1..40, as Linux's call; the C library turns it back);
+ *   setpriority clamps a3 to -20..19 (root may raise it) and returns 0.
  * - getcpu(2): CPU 0, node 0 (either pointer MAY be NULL).
  * - fork, vfork, execve, execveat, wait4, waitid: -ENOSYS (an image has
  *   one process and no program loader) with one warning each saying so.

@@ -13,7 +13,9 @@
  * - Every message is prefixed with the calling library's name (from the
  *   build, KM_LIBNAME) and, with LIBPRINT_UPTIME, the monotonic uptime.
  * - Works from the first instruction of km_boot() on, allocates nothing,
- *   and writes each message with one console write. Messages longer than
+ *   and writes each message with one write to the console's error stream
+ *   (km_plat_console_write_err: the host's stderr on linuxu, the console
+ *   elsewhere), so the log never mixes with the program's stdout. Messages longer than
  *   KM_PRINT_MAX bytes are truncated and end with "...".
  * - Safe to call from any thread; lines from concurrent callers do not
  *   interleave within a line on a single CPU.
