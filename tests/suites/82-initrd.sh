@@ -76,8 +76,10 @@ t_ir_tree() {
 	fi
 	rc=$?
 	[ $rc = 0 ] || { echo "exit status $rc"; tail -n 20 "$o"; return 1; }
-	# the image's own / also holds /dev: only what the archive has
-	grep -E '^[fdl] ' "$o" | grep -Ev ' dev(/|$)' | sort > "$o.walk"
+	# the image's own / also holds /dev and an empty sticky /tmp
+	# (LIBVFS_ROOT_TMP): only what the archive has
+	grep -Eq '^d 1777 [0-9]+ tmp$' "$o" || { echo "no /tmp with mode 1777"; return 1; }
+	grep -E '^[fdl] ' "$o" | grep -Ev ' dev(/|$)| tmp$' | sort > "$o.walk"
 	diff "$IR/tree.host" "$o.walk" > "$o.diff" || { head -n 40 "$o.diff"; return 1; }
 	echo "$(wc -l < "$o.walk") entries equal"
 }
