@@ -8,17 +8,21 @@
  * futimens), linkat, symlinkat, readlinkat, renameat, pread, pwrite,
  * readv and writev (with <sys/uio.h>, which newlib lacks),
  * fdatasync, sync, statfs and fstatfs, which newlib's headers declare and its library does
- * not define. Each returns -1 with errno set from
+ * not define; and mknodat, mkfifo(at), pathconf/fpathconf, statvfs/fstatvfs,
+ * realpath and ttyname(_r), which POSIX programs expect. Each returns -1 with errno set from
  * the call's -errno. newlib's O_*, AT_* and F_* values are not Linux's and are translated; what
  * Linux has and newlib does not name is refused (EINVAL).
  */
 #define _GNU_SOURCE /* AT_EMPTY_PATH */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/statvfs.h>
 #include <sys/time.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -456,4 +460,286 @@ int fdatasync(int fd)
 void sync(void)
 {
 	km_syscall0(KM_SYS_sync);
+}
+
+int mknodat(int dirfd, const char *path, mode_t mode, dev_t dev)
+{
+	return (int)newlib_result(km_syscall4(KM_SYS_mknodat, linux_dirfd(dirfd), path, mode, dev));
+}
+
+/* A FIFO is a mknod of S_IFIFO: whatever the VFS answers (no named pipes:
+ * -1/ENOSYS, as musl's gets from the same call). */
+int mkfifoat(int dirfd, const char *path, mode_t mode)
+{
+	return mknodat(dirfd, path, (mode & 07777) | S_IFIFO, 0);
+}
+
+int mkfifo(const char *path, mode_t mode)
+{
+	return mkfifoat(AT_FDCWD, path, mode);
+}
+
+/* Linux's answers for every file system of the VFS (those of glibc and
+ * musl on Linux's tmpfs); -1 with errno untouched for "no limit". */
+static long path_limit(int name)
+{
+	switch (name) {
+	case _PC_LINK_MAX:
+		return 127;
+	case _PC_MAX_CANON:
+	case _PC_MAX_INPUT:
+	case _PC_NAME_MAX:
+		return 255;
+	case _PC_PATH_MAX:
+	case _PC_PIPE_BUF:
+	case _PC_ALLOC_SIZE_MIN:
+	case _PC_REC_INCR_XFER_SIZE:
+	case _PC_REC_MAX_XFER_SIZE:
+	case _PC_REC_MIN_XFER_SIZE:
+	case _PC_REC_XFER_ALIGN:
+		return 4096;
+	case _PC_CHOWN_RESTRICTED:
+	case _PC_NO_TRUNC:
+	case _PC_2_SYMLINKS:
+		return 1;
+	case _PC_VDISABLE:
+		return 0;
+	case _PC_FILESIZEBITS:
+		return 64;
+	case _PC_ASYNC_IO:
+	case _PC_PRIO_IO:
+	case _PC_SYNC_IO:
+	case _PC_SYMLINK_MAX:
+		return -1;
+	default:
+		errno = EINVAL;
+		return -1;
+	}
+}
+
+/* The file must exist (ENOENT, ENOTDIR, ... as glibc), then Linux's value. */
+long pathconf(const char *path, int name)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return -1;
+	return path_limit(name);
+}
+
+long fpathconf(int fd, int name)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) < 0)
+		return -1;
+	return path_limit(name);
+}
+
+static void statvfs_from_statfs(const struct statfs *in, struct statvfs *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->f_bsize = (unsigned long)in->f_bsize;
+	out->f_frsize = (unsigned long)(in->f_frsize ? in->f_frsize : in->f_bsize);
+	out->f_blocks = in->f_blocks;
+	out->f_bfree = in->f_bfree;
+	out->f_bavail = in->f_bavail;
+	out->f_files = in->f_files;
+	out->f_ffree = in->f_ffree;
+	out->f_favail = in->f_ffree;
+	out->f_fsid = (unsigned)in->f_fsid.__val[0];
+	/* Linux's f_flags has ST_VALID (0x20) besides the ST_* mount flags. */
+	out->f_flag = (unsigned long)in->f_flags & ~0x20UL;
+	out->f_namemax = (unsigned long)in->f_namelen;
+}
+
+int statvfs(const char *path, struct statvfs *buf)
+{
+	struct statfs sf;
+
+	if (statfs(path, &sf) < 0)
+		return -1;
+	statvfs_from_statfs(&sf, buf);
+	return 0;
+}
+
+int fstatvfs(int fd, struct statvfs *buf)
+{
+	struct statfs sf;
+
+	if (fstatfs(fd, &sf) < 0)
+		return -1;
+	statvfs_from_statfs(&sf, buf);
+	return 0;
+}
+
+/* Drops @out's last component ("/a/b" -> "/a", "/a" -> "/"); @len is its length. */
+static size_t path_parent(char *out, size_t len)
+{
+	while (len > 1 && out[len - 1] != '/')
+		len--;
+	if (len > 1)
+		len--;
+	out[len] = '\0';
+	return len;
+}
+
+#define SYMLINK_HOPS 40 /* Linux's MAXSYMLINKS: ELOOP past it */
+
+/*
+ * realpath: each component of @path looked up with lstat from the root or
+ * the working directory, symbolic links spliced into what is left, "."
+ * and ".." taken by name after the links before them are resolved, as
+ * Linux does. Errors as glibc: EINVAL (NULL path), ENOENT (empty, or a
+ * missing component), ENOTDIR, ELOOP, ENAMETOOLONG, ENOMEM.
+ */
+char *realpath(const char *restrict path, char *restrict resolved)
+{
+	char *out, *rest, *link;
+	size_t len, pos = 0, restlen;
+	int hops = 0;
+
+	if (!path) {
+		errno = EINVAL;
+		return NULL;
+	}
+	if (!*path) {
+		errno = ENOENT;
+		return NULL;
+	}
+	restlen = strlen(path);
+	if (restlen >= PATH_BUF) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
+	out = malloc(3 * PATH_BUF);
+	if (!out)
+		return NULL;
+	rest = out + PATH_BUF;
+	link = rest + PATH_BUF;
+	memcpy(rest, path, restlen + 1);
+	if (*rest == '/') {
+		strcpy(out, "/");
+	} else if (!getcwd(out, PATH_BUF)) {
+		goto fail;
+	}
+	len = strlen(out);
+	for (;;) {
+		size_t start, n;
+		struct stat st;
+		long got;
+
+		while (rest[pos] == '/')
+			pos++;
+		if (!rest[pos])
+			break;
+		start = pos;
+		while (rest[pos] && rest[pos] != '/')
+			pos++;
+		n = pos - start;
+		if (n == 1 && rest[start] == '.')
+			continue;
+		if (n == 2 && rest[start] == '.' && rest[start + 1] == '.') {
+			len = path_parent(out, len);
+			continue;
+		}
+		if (len + (len > 1) + n >= PATH_BUF) {
+			errno = ENAMETOOLONG;
+			goto fail;
+		}
+		if (len > 1)
+			out[len++] = '/';
+		memcpy(out + len, rest + start, n);
+		len += n;
+		out[len] = '\0';
+		if (lstat(out, &st) < 0)
+			goto fail;
+		if (S_ISLNK(st.st_mode)) {
+			size_t tail = strlen(rest + pos);
+
+			if (++hops > SYMLINK_HOPS) {
+				errno = ELOOP;
+				goto fail;
+			}
+			got = readlink(out, link, PATH_BUF - 1);
+			if (got < 0)
+				goto fail;
+			if ((size_t)got + tail >= PATH_BUF) {
+				errno = ENAMETOOLONG;
+				goto fail;
+			}
+			/* what is left: the link's target, then the rest */
+			memmove(rest + got, rest + pos, tail + 1);
+			memcpy(rest, link, (size_t)got);
+			pos = 0;
+			if (got > 0 && link[0] == '/') {
+				strcpy(out, "/");
+				len = 1;
+			} else {
+				len = path_parent(out, len);
+			}
+			continue;
+		}
+		if (!S_ISDIR(st.st_mode) && rest[pos]) {
+			errno = ENOTDIR;
+			goto fail;
+		}
+	}
+	if (resolved) {
+		memcpy(resolved, out, len + 1);
+		free(out);
+		return resolved;
+	}
+	/* the caller frees it: the result, moved to the block's start */
+	return realloc(out, len + 1) ?: out;
+fail:
+	free(out);
+	return NULL;
+}
+
+/* The name under /dev of the terminal @fd, found by its device number. */
+int ttyname_r(int fd, char *buf, size_t size)
+{
+	struct stat st, dev;
+	struct dirent *e;
+	char path[6 + 256];
+	int err = ENODEV;
+	DIR *d;
+
+	if (!isatty(fd))
+		return errno == EBADF ? EBADF : ENOTTY;
+	if (fstat(fd, &st) < 0)
+		return errno;
+	d = opendir("/dev");
+	if (!d)
+		return ENODEV;
+	while ((e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+
+		memcpy(path, "/dev/", 5);
+		memcpy(path + 5, e->d_name, n + 1);
+		if (stat(path, &dev) < 0 || !S_ISCHR(dev.st_mode) || dev.st_rdev != st.st_rdev)
+			continue;
+		if (n + 6 > size) {
+			err = ERANGE;
+		} else {
+			memcpy(buf, path, n + 6);
+			err = 0;
+		}
+		break;
+	}
+	closedir(d);
+	return err;
+}
+
+char *ttyname(int fd)
+{
+	static char name[6 + 256];
+	int err = ttyname_r(fd, name, sizeof(name));
+
+	if (err) {
+		errno = err;
+		return NULL;
+	}
+	return name;
 }
