@@ -9,7 +9,9 @@
  * readv and writev (with <sys/uio.h>, which newlib lacks),
  * fdatasync, sync, statfs and fstatfs, which newlib's headers declare and its library does
  * not define; and mknodat, mkfifo(at), pathconf/fpathconf, statvfs/fstatvfs,
- * realpath and ttyname(_r), which POSIX programs expect. Each returns -1 with errno set from
+ * realpath, ttyname(_r), record locks in fcntl, lockf, flock,
+ * posix_fadvise/posix_fallocate, chroot and get_current_dir_name, which
+ * POSIX programs expect. Each returns -1 with errno set from
  * the call's -errno. newlib's O_*, AT_* and F_* values are not Linux's and are translated; what
  * Linux has and newlib does not name is refused (EINVAL).
  */
@@ -185,6 +187,56 @@ int faccessat(int dirfd, const char *path, int mode, int flags)
 
 /* The commands both number alike in meaning (F_DUPFD, F_GETFD, F_SETFD,
  * F_GETFL, F_SETFL, F_DUPFD_CLOEXEC); locks and owners are EINVAL. */
+/* Linux's struct flock and values: newlib's l_type values (F_RDLCK is 1)
+ * and commands (F_GETLK is 7) are not Linux's, and its l_pid is a short. */
+struct linux_flock {
+	short l_type, l_whence;
+	long l_start, l_len;
+	int l_pid;
+};
+#define LINUX_F_RDLCK  0
+#define LINUX_F_WRLCK  1
+#define LINUX_F_UNLCK  2
+#define LINUX_F_GETLK  5
+#define LINUX_F_SETLK  6
+#define LINUX_F_SETLKW 7
+
+static int record_lock(int fd, int cmd, struct flock *fl)
+{
+	static const short to_linux[] = {
+		[F_RDLCK] = LINUX_F_RDLCK, [F_WRLCK] = LINUX_F_WRLCK, [F_UNLCK] = LINUX_F_UNLCK
+	};
+	static const short from_linux[] = {
+		[LINUX_F_RDLCK] = F_RDLCK, [LINUX_F_WRLCK] = F_WRLCK, [LINUX_F_UNLCK] = F_UNLCK
+	};
+	struct linux_flock l;
+	long lcmd = cmd == F_GETLK   ? LINUX_F_GETLK
+		    : cmd == F_SETLK ? LINUX_F_SETLK
+				     : LINUX_F_SETLKW;
+
+	if (!fl) {
+		errno = EFAULT;
+		return -1;
+	}
+	/* an unknown type stays unknown (EINVAL from the call) */
+	l.l_type = fl->l_type >= F_RDLCK && fl->l_type <= F_UNLCK ? to_linux[fl->l_type] : -1;
+	l.l_whence = fl->l_whence;
+	l.l_start = fl->l_start;
+	l.l_len = fl->l_len;
+	l.l_pid = 0;
+	if (newlib_result(km_syscall3(KM_SYS_fcntl, fd, lcmd, &l)) < 0)
+		return -1;
+	if (cmd == F_GETLK) {
+		fl->l_type = l.l_type >= 0 && l.l_type <= LINUX_F_UNLCK ? from_linux[l.l_type]
+									: l.l_type;
+		fl->l_whence = l.l_whence;
+		fl->l_start = l.l_start;
+		fl->l_len = l.l_len;
+		fl->l_pid = (short)l.l_pid;
+	}
+	return 0;
+}
+
 int fcntl(int fd, int cmd, ...)
 {
 	va_list ap;
@@ -209,6 +261,10 @@ int fcntl(int fd, int cmd, ...)
 	case F_SETFL:
 		return (int)newlib_result(km_syscall3(KM_SYS_fcntl, fd, LINUX_F_SETFL,
 						      newlib_linux_open_flags((int)arg)));
+	case F_GETLK:
+	case F_SETLK:
+	case F_SETLKW:
+		return record_lock(fd, cmd, (struct flock *)arg);
 	default:
 		return einval();
 	}
@@ -742,4 +798,58 @@ char *ttyname(int fd)
 		return NULL;
 	}
 	return name;
+}
+
+/* lockf on fcntl's write locks from the current offset, as glibc and musl. */
+int lockf(int fd, int cmd, off_t len)
+{
+	struct flock fl = { F_WRLCK, SEEK_CUR, 0, len, 0, 0 };
+
+	switch (cmd) {
+	case F_ULOCK:
+		fl.l_type = F_UNLCK;
+		return fcntl(fd, F_SETLK, &fl);
+	case F_LOCK:
+		return fcntl(fd, F_SETLKW, &fl);
+	case F_TLOCK:
+		return fcntl(fd, F_SETLK, &fl);
+	case F_TEST:
+		fl.l_type = F_RDLCK;
+		if (fcntl(fd, F_GETLK, &fl) < 0)
+			return -1;
+		if (fl.l_type == F_UNLCK || fl.l_pid == getpid())
+			return 0;
+		errno = EACCES;
+		return -1;
+	default:
+		return einval();
+	}
+}
+
+/* LOCK_* are Linux's values in newlib too. */
+int flock(int fd, int op)
+{
+	return (int)newlib_result(km_syscall2(KM_SYS_flock, fd, op));
+}
+
+int posix_fadvise(int fd, off_t off, off_t len, int advice)
+{
+	return -(int)km_syscall4(KM_SYS_fadvise64, fd, off, len, advice);
+}
+
+/* Returns the error number, as POSIX says (not -1/errno). */
+int posix_fallocate(int fd, off_t off, off_t len)
+{
+	return -(int)km_syscall4(KM_SYS_fallocate, fd, 0, off, len);
+}
+
+int chroot(const char *path)
+{
+	return (int)newlib_result(km_syscall1(KM_SYS_chroot, path));
+}
+
+/* The working directory, allocated (as getcwd(NULL, 0)). */
+char *get_current_dir_name(void)
+{
+	return getcwd(NULL, 0);
 }

@@ -7,15 +7,17 @@
  * and sessions, getgroups/setgroups, getrlimit/setrlimit/getrusage and
  * the priorities (include/sys/resource.h), the sched_* scheduling
  * parameters, getitimer/setitimer, sigsuspend and pause; with no system
- * call behind them: gethostname (uname's nodename), getlogin (LOGNAME, as
- * musl), issetugid, execvpe, getdtablesize; getline and getdelim
+ * call behind them: gethostname and getdomainname (uname's), getlogin (LOGNAME, as
+ * musl), issetugid, execvpe, getdtablesize, system (no shell); getline and getdelim
  * (newlib's __getline/__getdelim) and the err.h messages.
  */
 #define _GNU_SOURCE
 #include <err.h>
 #include <errno.h>
 #include <limits.h>
+#include <reent.h>
 #include <sched.h>
+#include <stddef.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -283,21 +285,53 @@ int pause(void)
 	return (int)newlib_result(km_syscall0(KM_SYS_pause));
 }
 
-/* uname's nodename; ENAMETOOLONG when it does not fit @len, as glibc. */
-int gethostname(char *name, size_t len)
+/* No command processor: a Kumiki image has no shell and no fork.
+ * system(NULL) says so (0); a command fails as a failed fork does, -1 with
+ * errno ENOSYS. newlib's own answers 1 and forks, since the host compiler
+ * defines "unix". */
+int system(const char *cmd)
+{
+	if (!cmd)
+		return 0;
+	errno = ENOSYS;
+	return -1;
+}
+
+/* Its reentrant form, so that newlib's (which defines both) is never linked. */
+int _system_r(struct _reent *r, const char *cmd)
+{
+	(void)r;
+	return system(cmd);
+}
+
+/* uname's @field into @name; @too_long when it does not fit @len. */
+static int uname_field(char *name, size_t len, size_t field, int too_long)
 {
 	struct utsname u;
+	const char *v = (const char *)&u + field;
 	size_t n;
 
 	if (uname(&u) < 0)
 		return -1;
-	n = strlen(u.nodename);
+	n = strlen(v);
 	if (n >= len) {
-		errno = ENAMETOOLONG;
+		errno = too_long;
 		return -1;
 	}
-	memcpy(name, u.nodename, n + 1);
+	memcpy(name, v, n + 1);
 	return 0;
+}
+
+/* ENAMETOOLONG when the name does not fit, as glibc. */
+int gethostname(char *name, size_t len)
+{
+	return uname_field(name, len, offsetof(struct utsname, nodename), ENAMETOOLONG);
+}
+
+/* EINVAL when the name does not fit, as glibc. */
+int getdomainname(char *name, size_t len)
+{
+	return uname_field(name, len, offsetof(struct utsname, domainname), EINVAL);
 }
 
 int sethostname(const char *name, size_t len)

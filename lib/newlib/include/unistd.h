@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * unistd.h - newlib's, plus what Linux C libraries also declare here and a
- * bare newlib does not: gettid and syscall (lib/newlib/posix_sys.c).
+ * bare newlib does not: gettid and syscall (lib/newlib/posix_sys.c), the
+ * real/effective/saved id calls (posix_proc.c; 0 or -1 with errno: EPERM,
+ * EINVAL, EFAULT).
  */
 #include_next <unistd.h>
 
@@ -16,5 +18,9 @@ pid_t gettid(void);
  * result, or -1 with errno set from a -errno result.
  */
 long syscall(long nr, ...);
+int getresuid(uid_t *ruid, uid_t *euid, uid_t *suid);
+int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid);
+int setresuid(uid_t ruid, uid_t euid, uid_t suid);
+int setresgid(gid_t rgid, gid_t egid, gid_t sgid);
 #endif
 #endif
