@@ -10,8 +10,9 @@
  * fdatasync, sync, statfs and fstatfs, which newlib's headers declare and its library does
  * not define; and mknodat, mkfifo(at), pathconf/fpathconf, statvfs/fstatvfs,
  * realpath, ttyname(_r), record locks in fcntl, lockf, flock,
- * posix_fadvise/posix_fallocate, chroot and get_current_dir_name, which
- * POSIX programs expect. Each returns -1 with errno set from
+ * posix_fadvise/posix_fallocate, chroot, get_current_dir_name,
+ * preadv/pwritev, syncfs, eaccess/euidaccess, lchmod, lutimes and getwd,
+ * which POSIX programs expect. Each returns -1 with errno set from
  * the call's -errno. newlib's O_*, AT_* and F_* values are not Linux's and are translated; what
  * Linux has and newlib does not name is refused (EINVAL).
  */
@@ -852,4 +853,56 @@ int chroot(const char *path)
 char *get_current_dir_name(void)
 {
 	return getcwd(NULL, 0);
+}
+
+/* At @off, the descriptor's offset unchanged; the offset in two halves
+ * as the system call takes it (the high one 0 on x86_64's 64-bit off_t). */
+ssize_t preadv(int fd, const struct iovec *iov, int cnt, off_t off)
+{
+	return newlib_result(km_syscall(KM_SYS_preadv, fd, (long)iov, cnt, off, 0, 0));
+}
+
+ssize_t pwritev(int fd, const struct iovec *iov, int cnt, off_t off)
+{
+	return newlib_result(km_syscall(KM_SYS_pwritev, fd, (long)iov, cnt, off, 0, 0));
+}
+
+int syncfs(int fd)
+{
+	return (int)newlib_result(km_syscall1(KM_SYS_syncfs, fd));
+}
+
+/* access with the effective ids (one user here: the same answer). */
+int eaccess(const char *path, int mode)
+{
+	return faccessat(AT_FDCWD, path, mode, AT_EACCESS);
+}
+
+int euidaccess(const char *path, int mode)
+{
+	return eaccess(path, mode);
+}
+
+/* The link itself: EOPNOTSUPP for a link, as musl's. */
+int lchmod(const char *path, mode_t mode)
+{
+	return fchmodat(AT_FDCWD, path, mode, AT_SYMLINK_NOFOLLOW);
+}
+
+int lutimes(const char *path, const struct timeval *tv)
+{
+	struct timespec ts[2];
+
+	if (!tv)
+		return utimensat(AT_FDCWD, path, NULL, AT_SYMLINK_NOFOLLOW);
+	ts[0].tv_sec = tv[0].tv_sec;
+	ts[0].tv_nsec = tv[0].tv_usec * 1000;
+	ts[1].tv_sec = tv[1].tv_sec;
+	ts[1].tv_nsec = tv[1].tv_usec * 1000;
+	return utimensat(AT_FDCWD, path, ts, AT_SYMLINK_NOFOLLOW);
+}
+
+char *getwd(char *buf)
+{
+	return getcwd(buf, PATH_BUF);
 }

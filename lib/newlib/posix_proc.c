@@ -6,8 +6,8 @@
  * waitpid/wait3/wait4, the set*id family and getres*id, process groups
  * and sessions, getgroups/setgroups, getrlimit/setrlimit/getrusage and
  * the priorities (include/sys/resource.h), the sched_* scheduling
- * parameters, getitimer/setitimer, sigsuspend and pause; with no system
- * call behind them: gethostname and getdomainname (uname's), getlogin (LOGNAME, as
+ * parameters and sched_rr_get_interval, ualarm, getitimer/setitimer, sigsuspend and pause;
+ * with no system call behind them: gethostname and getdomainname (uname's), getlogin (LOGNAME, as
  * musl), issetugid, execvpe, getdtablesize, system (no shell); getline and getdelim
  * (newlib's __getline/__getdelim) and the err.h messages.
  */
@@ -261,6 +261,23 @@ int sched_get_priority_max(int policy)
 int sched_get_priority_min(int policy)
 {
 	return (int)newlib_result(km_syscall1(KM_SYS_sched_get_priority_min, policy));
+}
+
+int sched_rr_get_interval(pid_t pid, struct timespec *ts)
+{
+	return (int)newlib_result(km_syscall2(KM_SYS_sched_rr_get_interval, pid, ts));
+}
+
+/* setitimer's ITIMER_REAL in microseconds; what was left of the last one. */
+useconds_t ualarm(useconds_t usec, useconds_t interval)
+{
+	struct itimerval v = { { interval / 1000000, interval % 1000000 },
+			       { usec / 1000000, usec % 1000000 } },
+			 old;
+
+	if (setitimer(ITIMER_REAL, &v, &old) < 0)
+		return (useconds_t)-1;
+	return (useconds_t)(old.it_value.tv_sec * 1000000 + old.it_value.tv_usec);
 }
 
 int getitimer(int which, struct itimerval *v)

@@ -111,7 +111,7 @@ pf_checks() { # LIBC PLAT
 	check "vfs on $2 ($1): poll, ppoll, select, pselect on files and pipes" t_pf_cmd "$1" "$2" poll -- poll
 	check "vfs on $2 ($1): /dev (null, zero, full, random, urandom, console, stdout)" t_pf_devfs "$1" "$2"
 	check "vfs on $2 ($1): mount, umount2, EXDEV, EBUSY, read-only mounts" t_pf_cmd "$1" "$2" mounts -- mounts
-	check "vfs on $2 ($1): realpath, mkfifo, pathconf, statvfs, scandir, glob, fnmatch, regex, nftw, ttyname, getline, basename" t_pf_cmd "$1" "$2" libc -- libc
+	check "vfs on $2 ($1): realpath, mkfifo, pathconf, statvfs, scandir, glob, fnmatch, regex, nftw, ttyname, getline, basename, preadv/pwritev" t_pf_cmd "$1" "$2" libc -- libc
 	check "vfs on $2 ($1): a file that cannot grow gets ENOSPC" t_pf_enospc "$1" "$2"
 	check "vfs on $2 ($1): vfs.fstab mounts each entry, creating mount points" t_pf_fstab "$1" "$2"
 	check "vfs on $2 ($1): vfs.fstab twice: both values' entries are mounted" t_pf_fstab_twice "$1" "$2"

@@ -22,5 +22,7 @@ int getresuid(uid_t *ruid, uid_t *euid, uid_t *suid);
 int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid);
 int setresuid(uid_t ruid, uid_t euid, uid_t suid);
 int setresgid(gid_t rgid, gid_t egid, gid_t sgid);
+/* Writes out the file system holding @fd (0, or -1 with EBADF). */
+int syncfs(int fd);
 #endif
 #endif

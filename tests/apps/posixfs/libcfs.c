@@ -3,8 +3,8 @@
  * The C library's own file functions over the system calls: realpath,
  * mkfifo, pathconf/fpathconf, statvfs/fstatvfs, scandir/alphasort, glob,
  * fnmatch, regcomp/regexec, nftw/ftw, ttyname(_r), getline/getdelim,
- * basename/dirname. Results that differ by design (a FIFO where the
- * file system has none) print "skip:" with the reason.
+ * basename/dirname, preadv/pwritev, eaccess, syncfs. Results that differ by design (a FIFO where
+ * the file system has none) print "skip:" with the reason.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <sys/uio.h>
 #include <unistd.h>
 #include "posixfs.h"
 
@@ -303,6 +304,24 @@ static void names(void)
 	TRUE(!strcmp(dirname(d), "."));
 }
 
+static void vectors(void)
+{
+	char a[4] = "", b[8] = "";
+	struct iovec out[2] = { { "abc", 3 }, { "defgh", 5 } }, in[2] = { { a, 3 }, { b, 5 } };
+	int fd = open("/vec", O_RDWR | O_CREAT | O_TRUNC, 0644);
+
+	EQ(pwritev(fd, out, 2, 10), 8);
+	EQ(lseek(fd, 0, SEEK_CUR), 0);
+	EQ(preadv(fd, in, 2, 10), 8);
+	TRUE(!strcmp(a, "abc") && !strcmp(b, "defgh"));
+	EQ(preadv(fd, in, 2, 100), 0);
+	ERR(preadv(-1, in, 2, 0), EBADF);
+	OK(syncfs(fd));
+	close(fd);
+	OK(eaccess("/vec", R_OK | W_OK));
+	ERR(eaccess("/no/such", F_OK), ENOENT);
+}
+
 int cmd_libc(int argc, char **argv)
 {
 	(void)argc, (void)argv;
@@ -316,5 +335,6 @@ int cmd_libc(int argc, char **argv)
 	terminals();
 	lines();
 	names();
+	vectors();
 	return 0;
 }
