@@ -60,8 +60,10 @@ KM_SYSCALL_DEFINE(pwrite64, 4)
 	return off < 0 ? -EINVAL : transfer((int)a1, (void *)a2, (size_t)a3, &off, 1);
 }
 
-/* Buffer by buffer; a short transfer or an error after some data ends it. */
-static long transfer_vec(int fd, const struct linux_iovec *iov, long cnt, int write)
+/* Buffer by buffer (from @start when given: preadv/pwritev, the offset
+ * unchanged); a short transfer or an error after some data ends it. */
+static long transfer_vec(int fd, const struct linux_iovec *iov, long cnt, const int64_t *start,
+			 int write)
 {
 	long done = 0;
 
@@ -76,7 +78,9 @@ static long transfer_vec(int fd, const struct linux_iovec *iov, long cnt, int wr
 
 		if (!iov[i].len)
 			continue;
-		r = transfer(fd, iov[i].base, iov[i].len, NULL, write);
+		int64_t pos = start ? *start + done : 0;
+
+		r = transfer(fd, iov[i].base, iov[i].len, start ? &pos : NULL, write);
 		if (r < 0)
 			return done ? done : r;
 		done += r;
@@ -88,12 +92,29 @@ static long transfer_vec(int fd, const struct linux_iovec *iov, long cnt, int wr
 
 KM_SYSCALL_DEFINE(readv, 3)
 {
-	return transfer_vec((int)a1, (const struct linux_iovec *)a2, a3, 0);
+	return transfer_vec((int)a1, (const struct linux_iovec *)a2, a3, NULL, 0);
 }
 
 KM_SYSCALL_DEFINE(writev, 3)
 {
-	return transfer_vec((int)a1, (const struct linux_iovec *)a2, a3, 1);
+	return transfer_vec((int)a1, (const struct linux_iovec *)a2, a3, NULL, 1);
+}
+
+/* The offset comes in two halves; on x86_64 the low one holds all 64 bits. */
+KM_SYSCALL_DEFINE(preadv, 5)
+{
+	int64_t off = a4;
+
+	return off < 0 ? -EINVAL
+		       : transfer_vec((int)a1, (const struct linux_iovec *)a2, a3, &off, 0);
+}
+
+KM_SYSCALL_DEFINE(pwritev, 5)
+{
+	int64_t off = a4;
+
+	return off < 0 ? -EINVAL
+		       : transfer_vec((int)a1, (const struct linux_iovec *)a2, a3, &off, 1);
 }
 
 KM_SYSCALL_DEFINE(lseek, 3)

@@ -3,7 +3,7 @@
  * Directory streams (include/sys/dirent.h) on getdents64(2): a DIR holds
  * its descriptor, a buffer of Linux's linux_dirent64 records and the
  * current entry. readdir returns NULL at the end (errno untouched) or on
- * an error (errno set).
+ * an error (errno set). Also telldir/seekdir, scandir and alphasort.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -20,6 +20,7 @@
 struct __km_dir {
 	int fd;
 	size_t pos, len;
+	long tell; /* the d_off of the entry last returned: where the next one is */
 	struct dirent ent;
 	char buf[DIR_BUF] __attribute__((aligned(8)));
 };
@@ -90,6 +91,7 @@ struct dirent *readdir(DIR *d)
 	d->ent.d_type = l->d_type;
 	memcpy(d->ent.d_name, l->d_name, n);
 	d->ent.d_name[n] = '\0';
+	d->tell = (long)l->d_off;
 	return &d->ent;
 }
 
@@ -117,7 +119,81 @@ int readdir_r(DIR *d, struct dirent *ent, struct dirent **res)
 void rewinddir(DIR *d)
 {
 	lseek(d->fd, 0, SEEK_SET);
+	d->pos = d->len = d->tell = 0;
+}
+
+/* Positions are the file system's d_off cookies, as Linux's getdents64
+ * gives them and lseek takes them back (musl and glibc do the same). */
+long telldir(DIR *d)
+{
+	return d->tell;
+}
+
+void seekdir(DIR *d, long pos)
+{
+	if (lseek(d->fd, pos, SEEK_SET) < 0)
+		return;
 	d->pos = d->len = 0;
+	d->tell = pos;
+}
+
+int alphasort(const struct dirent **a, const struct dirent **b)
+{
+	return strcoll((*a)->d_name, (*b)->d_name);
+}
+
+/*
+ * scandir: the entries @keep accepts (all when NULL), copied into one
+ * malloc'ed array each, sorted by @cmp when given. -1 with errno on an
+ * error (opendir's, readdir's, ENOMEM), nothing left allocated.
+ */
+int scandir(const char *path, struct dirent ***list, int (*keep)(const struct dirent *),
+	    int (*cmp)(const struct dirent **, const struct dirent **))
+{
+	struct dirent **v = NULL, *e;
+	size_t n = 0, cap = 0;
+	int saved = errno, err;
+	DIR *d = opendir(path);
+
+	if (!d)
+		return -1;
+	errno = 0;
+	while ((e = readdir(d))) {
+		if (keep && !keep(e))
+			continue;
+		if (n == cap) {
+			struct dirent **nv;
+
+			cap = cap ? 2 * cap : 16;
+			nv = realloc(v, cap * sizeof(*v));
+			if (!nv) {
+				errno = ENOMEM;
+				break;
+			}
+			v = nv;
+		}
+		v[n] = malloc(sizeof(*e));
+		if (!v[n]) {
+			errno = ENOMEM;
+			break;
+		}
+		memcpy(v[n++], e, sizeof(*e));
+		errno = 0;
+	}
+	err = errno;
+	closedir(d);
+	if (err || n > 0x7fffffff) {
+		while (n > 0)
+			free(v[--n]);
+		free(v);
+		errno = err ? err : EOVERFLOW;
+		return -1;
+	}
+	errno = saved;
+	if (cmp && n > 1)
+		qsort(v, n, sizeof(*v), (int (*)(const void *, const void *))cmp);
+	*list = v;
+	return (int)n;
 }
 
 int dirfd(DIR *d)

@@ -2,8 +2,8 @@
 /*
  * POSIX and Linux functions a bare newlib lacks, on the syscall layer:
  * sysconf and getpagesize, memory mappings, uname, getrandom, gettid,
- * syscall(), ioctl, poll, alarm, resource limits, usage and priority,
- * and the password database of the one user (root). Each returns -1 with
+ * syscall(), ioctl, poll, alarm, and the password database of the one
+ * user (root); resource limits and priorities are in posix_proc.c. Each returns -1 with
  * errno set from the call's -errno (newlib's errno values are Linux's:
  * patches/0002). The structures and constants of <sys/mman.h>, <poll.h>,
  * <sys/ioctl.h>, <sys/resource.h> and <sys/utsname.h> (this library's
@@ -107,34 +107,6 @@ long sysconf(int name)
 int getpagesize(void)
 {
 	return PAGE_SIZE;
-}
-
-/* <sys/resource.h>: its structures are the system call's. */
-int getrlimit(int resource, struct rlimit *rl)
-{
-	return (int)newlib_result(km_syscall2(KM_SYS_getrlimit, resource, rl));
-}
-
-int setrlimit(int resource, const struct rlimit *rl)
-{
-	return (int)newlib_result(km_syscall2(KM_SYS_setrlimit, resource, rl));
-}
-
-int getrusage(int who, struct rusage *ru)
-{
-	return (int)newlib_result(km_syscall2(KM_SYS_getrusage, who, ru));
-}
-
-int getpriority(int which, id_t who)
-{
-	long ret = newlib_result(km_syscall2(KM_SYS_getpriority, which, who));
-
-	return ret < 0 ? -1 : 20 - (int)ret;
-}
-
-int setpriority(int which, id_t who, int prio)
-{
-	return (int)newlib_result(km_syscall3(KM_SYS_setpriority, which, who, prio));
 }
 
 void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)

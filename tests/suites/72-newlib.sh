@@ -142,6 +142,26 @@ t_nl_stubs() {
 		[ "$(tail -n 1 "$o.$p")" = "exit: stderr flushed" ] || { cat "$o.$p"; return 1; }
 		km_run_image "$o.$p.posix" "$o/newlibstubs_$p-x86_64" -- posix || { echo "$p: exit status $?"; cat "$o.$p.posix"; return 1; }
 		nl_stubs_posix "$o.$p.posix" || { cat "$o.$p.posix"; return 1; }
+		km_run_image "$o.$p.process" "$o/newlibstubs_$p-x86_64" -- process || { echo "$p: exit status $?"; cat "$o.$p.process"; return 1; }
+		nl_stubs_process "$o.$p.process" || { cat "$o.$p.process"; return 1; }
+	done
+}
+
+# The process functions: no shell and no fork, so system, popen,
+# posix_spawn, wordexp, exec and vfork fail as POSIX says (system(NULL) 0:
+# no command processor); limits, ids, hostname, groups, timegm, dlopen's
+# refusal, syslog's LOG_PERROR copy and err.h's format (argv[0]'s name).
+nl_stubs_process() {
+	local f=$1 c
+	for c in '^system\(NULL\): 0$' '^system: -1 ENOSYS$' '^popen: NULL ENOSYS$' '^posix_spawn: ENOSYS$' \
+		'^wordexp: WRDE_NOSPACE$' '^execvp: -1 ENOSYS$' '^vfork: -1 ENOSYS$' '^waitpid: -1 ENOSYS$' \
+		'^getrlimit: 0$' '^RLIMIT_NOFILE: 1024 1024$' '^getrusage: 0$' '^gethostname: 0$' '^hostname: kumiki$' \
+		'^gethostname\(short\): -1 ENAMETOOLONG$' '^resuid: 0 0 0$' '^seteuid: 0$' '^getgroups: 0$' \
+		'^getpgrp: 0$' '^strsignal: Terminated$' '^getgrgid\(0\): root$' '^timegm: 951825600$' \
+		'^dlopen: NULL$' '^dlerror: Dynamic loading not supported$' '^flockfile: held$' \
+		'^tcgetattr\(99\): -1 EBADF$' '^nlstubs: syslog 3$' \
+		'^newlibstubs_[a-z]+-x86_64: warn 1: No such file or directory$' '^newlibstubs_[a-z]+-x86_64: warnx 2$'; do
+		expect_output "$f" "$c" || return 1
 	done
 }
 
@@ -166,7 +186,31 @@ nl_stubs_posix() {
 		expect_output "$f" "$c" || return 1
 	done
 }
-check "newlib: OS stubs and POSIX additions (sysconf, mmap, fcntl, signals, files...) on the syscall layer (linuxu, kvm)" t_nl_stubs
+check "newlib: OS stubs and POSIX additions (sysconf, mmap, fcntl, signals, files, processes...) on the syscall layer (linuxu, kvm)" t_nl_stubs
+
+# Every function newlib's installed headers and lib/newlib/include
+# declare, and every one musl declares in the POSIX headers
+# (tests/apps/newlibstubs/musl-posix.names), linked against the
+# newlibstubs image (tests/apps/newlibstubs/linkcheck, about 4 s): what is
+# undefined, links only broken, or whose header does not compile alone
+# must be exactly tests/apps/newlibstubs/missing, where each has its
+# reason. A function that goes missing fails; one that is added fails too
+# until the list (and lib/newlib/README.md) say so.
+t_nl_linkcheck() {
+	local o=$NL/stubs d=$NL/linkcheck dir=$KM_ROOT/tests/apps/newlibstubs
+	[ -f "$o/newlibstubs_linuxu-x86_64.link" ] || { echo "newlibstubs did not build"; return 1; }
+	timeout 120 "$dir/linkcheck" newlib "$o/newlibstubs_linuxu-x86_64.link" "$o/lib/newlib/sysroot/include" \
+		"$KM_ROOT/lib/newlib/include" "$d" "$dir/musl-posix.names" > "$d.out" || { cat "$d.out"; return 1; }
+	[ "$(wc -l < "$d/names")" -gt 1500 ] || { echo "only $(wc -l < "$d/names") functions found"; return 1; }
+	{ cat "$d/undefined"; sed 's/:.*//' "$d/broken"; sed 's/^/header:/' "$d/headers"; } | sort -u > "$d/got"
+	grep -v '^#' "$dir/missing" | awk 'NF { print $1 }' | sort -u > "$d/want"
+	diff "$d/want" "$d/got" > "$d/diff" && return 0
+	echo "now missing (+) or now provided (-), against tests/apps/newlibstubs/missing:"
+	grep '^[<>]' "$d/diff" | sed 's/^>/+/; s/^</-/'
+	awk -F: 'NR == FNR { if (sub(/^> /, "")) new[$0] = 1; next } ($1 in new)' "$d/diff" "$d/broken"
+	return 1
+}
+check "newlib: every declared function and musl's POSIX ones link, but for the documented missing list" t_nl_linkcheck
 
 # CONFIG_LIBNEWLIB=y alone brings lib/sched (whose TLS blocks hold each
 # thread's reent and errno) and lib/posix-pthread; sched-preempt is the

@@ -2,7 +2,8 @@
 /*
  * unistd.h - newlib's, plus what Linux C libraries also declare here and a
  * bare newlib does not: _POSIX_VERSION, gettid and syscall
- * (lib/newlib/posix_sys.c).
+ * (lib/newlib/posix_sys.c), the real/effective/saved id calls
+ * (posix_proc.c; 0 or -1 with errno: EPERM, EINVAL, EFAULT).
  */
 #include_next <unistd.h>
 
@@ -26,5 +27,11 @@ pid_t gettid(void);
  * result, or -1 with errno set from a -errno result.
  */
 long syscall(long nr, ...);
+int getresuid(uid_t *ruid, uid_t *euid, uid_t *suid);
+int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid);
+int setresuid(uid_t ruid, uid_t euid, uid_t suid);
+int setresgid(gid_t rgid, gid_t egid, gid_t sgid);
+/* Writes out the file system holding @fd (0, or -1 with EBADF). */
+int syncfs(int fd);
 #endif
 #endif

@@ -2,8 +2,11 @@
 /*
  * utime.h - newlib's (struct utimbuf only), plus the declaration of
  * utime(), which newlib leaves to a system's own header and Linux C
- * libraries give here (lib/newlib/posix_fs.c).
+ * libraries give here (lib/newlib/posix_fs.c). <sys/types.h> first:
+ * newlib's struct utimbuf uses time_t without it, so a program including
+ * <utime.h> first did not compile.
  */
+#include <sys/types.h>
 #include_next <utime.h>
 
 #ifndef KM_NEWLIB_UTIME_H

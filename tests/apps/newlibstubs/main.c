@@ -4,25 +4,36 @@
  * checked by tests/suites/72-newlib.sh. Each line prints what the call
  * gave, so a wrong value shows in the output rather than as "failed".
  * The last line comes from exit(): a fully buffered stderr is flushed then.
- * With the argument "posix", the POSIX functions lib/newlib adds follow.
+ * With the argument "posix", the POSIX functions lib/newlib adds follow;
+ * with "process", the process functions and those that need a fork.
  */
 #define _GNU_SOURCE /* gettid, syscall */
 #include <dirent.h>
+#include <dlfcn.h>
+#include <err.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <poll.h>
 #include <pwd.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/random.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
+#include <syslog.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
+#include <wordexp.h>
 
 static long long ns_of(const struct timespec *ts)
 {
@@ -51,6 +62,10 @@ static const char *strerrorname(int e)
 		return "ENOTTY";
 	case EFAULT:
 		return "EFAULT";
+	case ECHILD:
+		return "ECHILD";
+	case ENAMETOOLONG:
+		return "ENAMETOOLONG";
 	default:
 		snprintf(other, sizeof(other), "errno %d", e);
 		return other;
@@ -147,6 +162,63 @@ static void posix_additions(void)
 	result("openat", openat(AT_FDCWD, "/no/such", O_RDONLY));
 }
 
+/* The process functions lib/newlib adds (posix_proc.c) and newlib's own
+ * libc/posix ones that need a fork this OS does not have: they fail as
+ * POSIX says, never hang or crash. */
+static void process_additions(void)
+{
+	char *const args[] = { "sh", "-c", "true", NULL };
+	struct rlimit rl;
+	struct rusage ru;
+	char host[64];
+	wordexp_t we;
+	uid_t r, e, s;
+	pid_t pid;
+	FILE *p;
+
+	printf("system(NULL): %d\n", system(NULL));
+	result("system", system("true"));
+	errno = 0;
+	p = popen("true", "r");
+	printf("popen: %s %s\n", p ? "stream" : "NULL", strerrorname(errno));
+	printf("posix_spawn: %s\n",
+	       strerrorname(posix_spawn(&pid, "/bin/sh", NULL, NULL, args, NULL)));
+	printf("wordexp: %s\n", wordexp("a b", &we, 0) == WRDE_NOSPACE ? "WRDE_NOSPACE" : "other");
+	result("execvp", execvp("sh", args));
+	result("vfork", vfork());
+	result("waitpid", waitpid(-1, NULL, WNOHANG));
+	result("getrlimit", getrlimit(RLIMIT_NOFILE, &rl));
+	printf("RLIMIT_NOFILE: %llu %llu\n", rl.rlim_cur, rl.rlim_max);
+	result("getrusage", getrusage(RUSAGE_SELF, &ru));
+	result("gethostname", gethostname(host, sizeof(host)));
+	printf("hostname: %s\n", host);
+	result("gethostname(short)", gethostname(host, 3));
+	result("getresuid", getresuid(&r, &e, &s));
+	printf("resuid: %d %d %d\n", (int)r, (int)e, (int)s);
+	result("seteuid", seteuid(0));
+	printf("getgroups: %d\n", getgroups(0, NULL));
+	result("getpgrp", getpgrp() == getpid() ? 0 : -2);
+	printf("strsignal: %s\n", strsignal(SIGTERM));
+	printf("getgrgid(0): %s\n", getgrgid(0) ? getgrgid(0)->gr_name : "NULL");
+	printf("timegm: %lld\n",
+	       (long long)timegm(
+		       &(struct tm){ .tm_year = 100, .tm_mon = 1, .tm_mday = 29, .tm_hour = 12 }));
+	errno = 0;
+	printf("dlopen: %s\n", dlopen("libm.so", RTLD_NOW) ? "handle" : "NULL");
+	printf("dlerror: %s\n", dlerror());
+	flockfile(stdout);
+	printf("flockfile: held\n");
+	funlockfile(stdout);
+	result("tcgetattr(99)", tcgetattr(99, &(struct termios){ 0 }));
+	openlog("nlstubs", LOG_PERROR, LOG_USER);
+	syslog(LOG_ERR, "syslog %d", 3);
+	closelog();
+	errno = ENOENT;
+	warn("warn %d", 1);
+	warnx("warnx %d", 2);
+	fflush(stderr);
+}
+
 int main(int argc, char **argv)
 {
 	struct timespec t0, t1, res, nap = { 0, 20000000 };
@@ -186,5 +258,7 @@ int main(int argc, char **argv)
 	printf("open: %d %s\n", fd, fd < 0 ? "failed" : "opened");
 	if (argc > 1 && !strcmp(argv[1], "posix"))
 		posix_additions();
+	if (argc > 1 && !strcmp(argv[1], "process"))
+		process_additions();
 	return 0;
 }

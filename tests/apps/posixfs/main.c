@@ -69,7 +69,7 @@ static const struct {
 	{ "files", cmd_files },	  { "dirs", cmd_dirs },	  { "names", cmd_names },
 	{ "meta", cmd_meta },	  { "fds", cmd_fds },	  { "pipes", cmd_pipes },
 	{ "poll", cmd_poll },	  { "devfs", cmd_devfs }, { "mounts", cmd_mounts },
-	{ "enospc", cmd_enospc }, { "ls", cmd_ls },
+	{ "enospc", cmd_enospc }, { "ls", cmd_ls },	  { "libc", cmd_libc },
 };
 
 int main(int argc, char **argv)

@@ -82,24 +82,3 @@ WEAK int lockf(int fd, int cmd, off_t len)
 		return (int)syscall(SYS_fcntl, (long)fd, -1L, 0L);
 	}
 }
-
-/* newlib's <sys/file.h> declares flock, with Linux's LOCK_* values, but
- * its libc.a has none. */
-WEAK int flock(int fd, int op)
-{
-	return (int)syscall(SYS_flock, (long)fd, (long)op);
-}
-
-/* Directory positions live in newlib's DIR (lib/newlib/dirent.c): without
- * them, -1/ENOSYS, and posixfs says "skip". */
-WEAK long telldir(DIR *d)
-{
-	(void)d;
-	errno = ENOSYS;
-	return -1;
-}
-
-WEAK void seekdir(DIR *d, long pos)
-{
-	(void)d, (void)pos;
-}

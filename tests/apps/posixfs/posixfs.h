@@ -40,5 +40,6 @@ int cmd_devfs(int argc, char **argv);
 int cmd_mounts(int argc, char **argv);
 int cmd_enospc(int argc, char **argv);
 int cmd_ls(int argc, char **argv);
+int cmd_libc(int argc, char **argv);
 
 #endif

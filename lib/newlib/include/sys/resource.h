@@ -1,29 +1,28 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * sys/resource.h - resource limits, usage and scheduling priority, in
- * Linux's layout (lib/posix-process), in place of newlib's, which has only
- * a two-field struct rusage. Limits are recorded and reported, not
- * enforced; the priority is recorded, and the scheduler does not use it.
- *
- * Each function returns 0 (getpriority: the nice value, -20..19, so a
- * caller tells -1 from failure by clearing errno first) or -1 with errno:
- * EINVAL for an unknown resource, `which` or a soft limit above the hard
- * one; ESRCH for a process, group or user other than the image's own
- * (its pid, its group, uid 0; 0 names them too); EFAULT for a NULL pointer.
+ * sys/resource.h - in place of newlib's, whose struct rusage has two of
+ * Linux's sixteen fields (getrusage(2) writes 144 bytes) and which has no
+ * getrlimit: Linux x86_64's layouts and values, the calls on the syscall
+ * layer (lib/newlib/posix_proc.c; lib/posix-process answers them).
+ * Each returns 0 (getpriority: the nice value), or -1 with errno
+ * (EINVAL for an unknown resource or who, EFAULT, EPERM).
  */
 #ifndef KM_NEWLIB_SYS_RESOURCE_H
 #define KM_NEWLIB_SYS_RESOURCE_H
-/* newlib's own header, never to be included next to this one */
-#define _SYS_RESOURCE_H_
 
 #include <sys/time.h>
 #include <sys/types.h>
 
 typedef unsigned long long rlim_t;
 
+struct rlimit {
+	rlim_t rlim_cur; /* the soft limit */
+	rlim_t rlim_max; /* the hard limit */
+};
+
 #define RLIM_INFINITY  (~0ULL)
-#define RLIM_SAVED_MAX RLIM_INFINITY
 #define RLIM_SAVED_CUR RLIM_INFINITY
+#define RLIM_SAVED_MAX RLIM_INFINITY
 
 #define RLIMIT_CPU	  0
 #define RLIMIT_FSIZE	  1
@@ -44,37 +43,17 @@ typedef unsigned long long rlim_t;
 #define RLIMIT_NLIMITS	  16
 #define RLIM_NLIMITS	  RLIMIT_NLIMITS
 
-struct rlimit {
-	rlim_t rlim_cur; /* the soft limit */
-	rlim_t rlim_max; /* the hard limit */
+struct rusage {
+	struct timeval ru_utime; /* user time used */
+	struct timeval ru_stime; /* system time used */
+	long ru_maxrss, ru_ixrss, ru_idrss, ru_isrss, ru_minflt, ru_majflt, ru_nswap, ru_inblock,
+		ru_oublock, ru_msgsnd, ru_msgrcv, ru_nsignals, ru_nvcsw, ru_nivcsw;
 };
 
 #define RUSAGE_SELF	0
 #define RUSAGE_CHILDREN (-1)
 #define RUSAGE_THREAD	1
 
-/* Times in microseconds; ru_maxrss in KiB (the allocator's peak). */
-struct rusage {
-	struct timeval ru_utime;
-	struct timeval ru_stime;
-	long ru_maxrss;
-	long ru_ixrss;
-	long ru_idrss;
-	long ru_isrss;
-	long ru_minflt;
-	long ru_majflt;
-	long ru_nswap;
-	long ru_inblock;
-	long ru_oublock;
-	long ru_msgsnd;
-	long ru_msgrcv;
-	long ru_nsignals;
-	long ru_nvcsw;
-	long ru_nivcsw;
-};
-
-#define PRIO_MIN     (-20)
-#define PRIO_MAX     20
 #define PRIO_PROCESS 0
 #define PRIO_PGRP    1
 #define PRIO_USER    2

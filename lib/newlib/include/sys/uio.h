@@ -26,6 +26,12 @@ struct iovec {
 ssize_t readv(int fd, const struct iovec *iov, int cnt);
 /* Writes the @cnt buffers of @iov to @fd in turn, as one write; as readv. */
 ssize_t writev(int fd, const struct iovec *iov, int cnt);
+#if __BSD_VISIBLE || __GNU_VISIBLE
+/* readv and writev at @off, the descriptor's offset unchanged (ESPIPE on a
+ * pipe). */
+ssize_t preadv(int fd, const struct iovec *iov, int cnt, off_t off);
+ssize_t pwritev(int fd, const struct iovec *iov, int cnt, off_t off);
+#endif
 
 #ifdef __cplusplus
 }
