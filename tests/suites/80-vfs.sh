@@ -111,7 +111,7 @@ pf_checks() { # LIBC PLAT
 	check "vfs on $2 ($1): poll, ppoll, select, pselect on files and pipes" t_pf_cmd "$1" "$2" poll -- poll
 	check "vfs on $2 ($1): /dev (null, zero, full, random, urandom, console, stdout)" t_pf_devfs "$1" "$2"
 	check "vfs on $2 ($1): mount, umount2, EXDEV, EBUSY, read-only mounts" t_pf_cmd "$1" "$2" mounts -- mounts
-	check "vfs on $2 ($1): realpath, mkfifo, pathconf, statvfs, scandir, glob, fnmatch, regex, nftw, ttyname, getline, basename, preadv/pwritev" t_pf_cmd "$1" "$2" libc -- libc
+	check "vfs on $2 ($1): realpath, mkfifo, pathconf, statvfs, scandir, glob, fnmatch, regex, nftw, ttyname, getline, basename, preadv/pwritev, tmpfile/mkstemp in /tmp" t_pf_cmd "$1" "$2" libc -- libc
 	check "vfs on $2 ($1): a file that cannot grow gets ENOSPC" t_pf_enospc "$1" "$2"
 	check "vfs on $2 ($1): vfs.fstab mounts each entry, creating mount points" t_pf_fstab "$1" "$2"
 	check "vfs on $2 ($1): vfs.fstab twice: both values' entries are mounted" t_pf_fstab_twice "$1" "$2"
@@ -142,7 +142,7 @@ t_pf_native() {
 	local o=$PFB/native r=$PFB/native-root c
 	mkdir -p "$r" && musl-gcc -static -O2 -o "$o" $(ls "$PFAPP"/*.c | grep -v newlib_compat) -lpthread || return 1
 	for c in "files native" dirs names "meta native" fds pipes poll libc; do
-		unshare -m sh -c "ulimit -n 1024 && mount -t tmpfs none '$r' && mkdir '$r/dev' '$r/proc' &&
+		unshare -m sh -c "ulimit -n 1024 && mount -t tmpfs none '$r' && mkdir '$r/dev' '$r/proc' && mkdir -m 1777 '$r/tmp' &&
 			for d in null:3 zero:5 full:7 random:8 urandom:9; do mknod -m 666 '$r/dev/'\${d%:*} c 1 \${d#*:}; done &&
 			mount -t proc proc '$r/proc' && cp '$o' '$r/posixfs' && exec chroot '$r' /posixfs $c" > "$o.out" 2>&1 ||
 			{ grep -v '^ok' "$o.out"; echo "native $c failed"; return 1; }

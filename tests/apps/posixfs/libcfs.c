@@ -3,7 +3,8 @@
  * The C library's own file functions over the system calls: realpath,
  * mkfifo, pathconf/fpathconf, statvfs/fstatvfs, scandir/alphasort, glob,
  * fnmatch, regcomp/regexec, nftw/ftw, ttyname(_r), getline/getdelim,
- * basename/dirname, preadv/pwritev, eaccess, syncfs. Results that differ by design (a FIFO where
+ * basename/dirname, preadv/pwritev, eaccess, syncfs, tmpfile/mkstemp in
+ * /tmp. Results that differ by design (a FIFO where
  * the file system has none) print "skip:" with the reason.
  */
 #define _GNU_SOURCE
@@ -322,6 +323,33 @@ static void vectors(void)
 	ERR(eaccess("/no/such", F_OK), ENOENT);
 }
 
+/* A sticky, world-writable /tmp, as programs expect (LIBVFS_ROOT_TMP). */
+static void temporaries(void)
+{
+	char name[] = "/tmp/pfXXXXXX", back[8] = "";
+	struct stat st;
+	FILE *f;
+	int fd;
+
+	OK(stat("/tmp", &st));
+	TRUE(S_ISDIR(st.st_mode) && (st.st_mode & 07777) == 01777);
+	f = tmpfile();
+	if (pf_true("tmpfile()", f != NULL)) {
+		TRUE(fputs("scratch", f) >= 0 && fflush(f) == 0);
+		rewind(f);
+		TRUE(fgets(back, sizeof(back), f) && !strcmp(back, "scratch"));
+		fclose(f);
+	}
+	fd = mkstemp(name);
+	if (pf_true("mkstemp(\"/tmp/pfXXXXXX\")", fd >= 0)) {
+		TRUE(strncmp(name, "/tmp/pf", 7) == 0 && strcmp(name + 7, "XXXXXX") != 0);
+		OK(fstat(fd, &st));
+		TRUE((st.st_mode & 0777) == 0600);
+		close(fd);
+		OK(unlink(name));
+	}
+}
+
 int cmd_libc(int argc, char **argv)
 {
 	(void)argc, (void)argv;
@@ -336,5 +364,6 @@ int cmd_libc(int argc, char **argv)
 	lines();
 	names();
 	vectors();
+	temporaries();
 	return 0;
 }
