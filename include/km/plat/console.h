@@ -2,8 +2,9 @@
 /*
  * km/plat/console.h - the platform's console (part of the platform contract).
  *
- * A platform MUST implement these functions (km_plat_console_write_err
- * has a default, plat/common/console.c). They MUST work from the first
+ * A platform MUST implement these functions (a one-console platform may
+ * make km_plat_console_write_err an alias of km_plat_console_write in its
+ * linker script, as plat/kvm/link.lds does for kvm and xen). They MUST work from the first
  * instruction of km_boot() on (no init function needed before them), MUST
  * NOT allocate memory and MUST work when the console is not a terminal
  * (a pipe, a file, /dev/null, a serial line nobody reads).
@@ -26,7 +27,8 @@ int km_plat_console_write(const char *buf, size_t len);
  * The same for the error stream, what programs write to their fd 2. A
  * platform that runs as a host process (linuxu) writes it to the host's
  * stderr, so that a filter's diagnostics never land in the data it writes
- * to stdout; the default (a weak definition) writes to the console.
+ * to stdout; a platform with one console makes it an alias of
+ * km_plat_console_write (a PROVIDE in its linker script).
  */
 int km_plat_console_write_err(const char *buf, size_t len);
 
